@@ -1,0 +1,332 @@
+"""The §4 figures of one scenario, kept current command by command.
+
+``ScenarioAnalysis`` computes every team once, then applies ``Change`` records: it recomputes only
+the teams a change touched and keeps the organisation sums as per-team columns, so a move costs the
+same on a 100-person plan as on a 10,000-person one. A full recompute and any sequence of
+incremental ones give identical numbers: team sums run over members in id order and the columns keep
+the scenario's team order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from salesplanner.capacity import TeamResult, Verdict, compute_team, has_left
+from salesplanner.commands import Change
+from salesplanner.model import (
+    Member,
+    MemberId,
+    Opening,
+    Placement,
+    Plan,
+    Scenario,
+    ScenarioId,
+    TeamId,
+    resolved_role_parameters,
+)
+from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
+
+SUPERSTAR_SHARE_LIMIT = 0.40
+TOP_CLOSER_FRACTION = 0.20
+
+# Per-team numbers the organisation figures add up, in the order of ``_team_column_values``.
+_FLOW_COLUMNS = ("cap_in", "opps_in", "opps_out", "supply", "close_cap", "founder_close_cap", "wins",
+                 "bookings", "accounts_H", "am_cap", "annual_cost")
+_COLUMN_NAMES = (*_FLOW_COLUMNS,
+                 *(f"members.{r}" for r in ROLE_ORDER), *(f"openings.{r}" for r in ROLE_ORDER),
+                 *(f"fte.{r}" for r in ROLE_ORDER), *(f"effective_fte.{r}" for r in ROLE_ORDER),
+                 "balanced", "underused", "overloaded", "managers", "unmanaged_reports", "warnings")
+
+
+def _team_column_values(result: TeamResult, warning_count: int) -> tuple[float, ...]:
+    status = result.status
+    return (
+        *(getattr(result, name) for name in _FLOW_COLUMNS),
+        *(result.members[r] for r in ROLE_ORDER), *(result.openings[r] for r in ROLE_ORDER),
+        *(result.fte[r] for r in ROLE_ORDER), *(result.effective_fte[r] for r in ROLE_ORDER),
+        status is Verdict.BALANCED, status is Verdict.UNDERUSED, status is Verdict.OVERLOADED,
+        result.managers, 0 if result.managers else result.non_managers, warning_count,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """One sentence for the warnings list, and what it is about (to select it on the board)."""
+
+    text: str
+    team: TeamId | None = None
+    member: MemberId | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OrgTotals:
+    """The organisation figures of §4 for one scenario (people in teams; the bench separately)."""
+
+    headcount: int
+    """People in teams, leaving out anyone gone by the as-of date (openings counted separately)."""
+    openings: int
+    members_by_role: dict[Role, int]
+    """People and openings holding each role."""
+    openings_by_role: dict[Role, int]
+    fte_by_role: dict[Role, float]
+    effective_fte_by_role: dict[Role, float]
+    cap_in: float
+    opps_in: float
+    opps_out: float
+    supply: float
+    close_cap: float
+    founder_close_cap: float
+    wins: float
+    bookings_month: float
+    bookings_year: float
+    accounts_H: float  # §4's name
+    am_cap: float
+    annual_cost: float
+    cost_of_sales: float | None
+    sdr_per_closer: float | None
+    vp_span: int
+    """Direct reports of the VP: every manager, plus everyone in a team without a manager."""
+    vp_span_max: float
+    top_closer_count: int
+    top_closer_share: float | None
+    teams: int
+    teams_balanced: int
+    teams_underused: int
+    teams_overloaded: int
+    complete_markets: int
+    """Distinct (segment, product line, geography) among complete teams."""
+    bench_people: int
+    bench_openings: int
+    bench_annual_cost: float
+    """Annual cost of bench members that carry their own cost (a bench member has no role default)."""
+    warning_count: int
+
+    @property
+    def sellers(self) -> int:
+        return sum(n for role, n in self.members_by_role.items() if role is not Role.MANAGER)
+
+    @property
+    def closers(self) -> int:
+        return sum(self.members_by_role[role] for role in CLOSERS)
+
+
+class ScenarioAnalysis:
+    """Team results and organisation totals of one scenario of a plan."""
+
+    def __init__(self, plan: Plan, scenario_id: ScenarioId) -> None:
+        self.plan = plan
+        self.scenario_id = scenario_id
+        self.recompute()
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.plan.scenarios[self.scenario_id]
+
+    # --- keeping current ------------------------------------------------------------------------
+
+    def recompute(self) -> None:
+        """Compute everything from scratch."""
+        scenario = self.scenario
+        self._placement: dict[MemberId, Placement] = {}
+        self._team_members: dict[TeamId, set[MemberId]] = {tid: set() for tid in scenario.teams}
+        self._bench: set[MemberId] = set()
+        for member in self.plan.members(scenario):
+            placement = scenario.assignments.get(member.id)
+            if placement is None:
+                self._bench.add(member.id)
+            else:
+                self._placement[member.id] = placement
+                self._team_members[placement.team].add(member.id)
+        self._results: dict[TeamId, TeamResult] = {}
+        self._team_warnings: dict[TeamId, tuple[Warning, ...]] = {}
+        self._columns: tuple[dict[TeamId, float], ...] = tuple({} for _ in _COLUMN_NAMES)
+        self._closer_capacities: list[float] = []
+        self._complete_markets: Counter[tuple[str | None, str | None, str | None]] = Counter()
+        for team_id in scenario.teams:
+            self._compute_team(team_id)
+        self._compute_bench()
+        self._totals: OrgTotals | None = None
+
+    def apply(self, change: Change) -> frozenset[TeamId]:
+        """Bring the figures up to date after ``change``; returns the teams recomputed."""
+        scenario = self.scenario
+        if change.everything or self.scenario_id in change.scenarios:
+            self.recompute()
+            return frozenset(scenario.teams)
+        dirty = {team for sid, team in change.teams if sid == self.scenario_id}
+        bench_dirty = False
+        for member_id in change.members:
+            before = self._placement.pop(member_id, None)
+            exists = self.plan.member(scenario, member_id) is not None
+            after = scenario.assignments.get(member_id) if exists else None
+            if before is not None:
+                self._team_members[before.team].discard(member_id)
+                dirty.add(before.team)
+            else:
+                bench_dirty |= member_id in self._bench
+                self._bench.discard(member_id)
+            if after is not None:
+                self._placement[member_id] = after
+                self._team_members[after.team].add(member_id)
+                dirty.add(after.team)
+            elif exists:
+                self._bench.add(member_id)
+                bench_dirty = True
+        for team_id in dirty:
+            self._compute_team(team_id)
+        if bench_dirty:
+            self._compute_bench()
+        self._totals = None
+        return frozenset(dirty)
+
+    def _compute_team(self, team_id: TeamId) -> None:
+        plan, scenario = self.plan, self.scenario
+        team = scenario.teams[team_id]
+        placed = []
+        for member_id in sorted(self._team_members[team_id]):
+            member = plan.member(scenario, member_id)
+            assert member is not None
+            placed.append((member, self._placement[member_id].role))
+        result = compute_team(team, placed, parameters=resolved_role_parameters(plan.assumptions, team),
+                              tolerance=plan.assumptions.tolerance, on=plan.as_of,
+                              horizon_months=plan.horizon_months)
+        old = self._results.get(team_id)
+        if old is not None:
+            for capacity in old.closer_capacities:
+                del self._closer_capacities[bisect.bisect_left(self._closer_capacities, capacity)]
+            if old.complete:
+                self._complete_markets[old.team.market_key] -= 1
+                if not self._complete_markets[old.team.market_key]:
+                    del self._complete_markets[old.team.market_key]
+        for capacity in result.closer_capacities:
+            bisect.insort(self._closer_capacities, capacity)
+        if result.complete:
+            self._complete_markets[team.market_key] += 1
+        self._results[team_id] = result
+        warnings = tuple(_team_warnings(result, [m for m, _ in placed if has_left(m, plan.as_of)]))
+        self._team_warnings[team_id] = warnings
+        for column, value in zip(self._columns, _team_column_values(result, len(warnings)), strict=True):
+            column[team_id] = value
+
+    def _compute_bench(self) -> None:
+        people = openings = 0
+        cost = 0.0
+        for member_id in self._bench:
+            member = self.plan.member(self.scenario, member_id)
+            assert member is not None
+            if has_left(member, self.plan.as_of):
+                continue
+            if isinstance(member, Opening):
+                openings += 1
+            else:
+                people += 1
+            cost += member.annual_cost or 0.0
+        self._bench_figures = (people, openings, cost)
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def team(self, team_id: TeamId) -> TeamResult:
+        return self._results[team_id]
+
+    def teams(self) -> Iterator[TeamResult]:
+        """Team results in the scenario's team order."""
+        return iter(self._results[team_id] for team_id in self.scenario.teams)
+
+    def members_of(self, team_id: TeamId) -> frozenset[MemberId]:
+        return frozenset(self._team_members[team_id])
+
+    def bench(self) -> frozenset[MemberId]:
+        return frozenset(self._bench)
+
+    @property
+    def totals(self) -> OrgTotals:
+        if self._totals is None:
+            self._totals = self._sum_totals()
+        return self._totals
+
+    def warnings(self) -> list[Warning]:
+        """Every warning, organisation-wide ones first, then team by team in plan order."""
+        items = self.org_warnings()
+        for team_id in self.scenario.teams:
+            items.extend(self._team_warnings[team_id])
+        return items
+
+    def _sum_totals(self) -> OrgTotals:
+        sums = dict(zip(_COLUMN_NAMES, (sum(column.values()) for column in self._columns), strict=True))
+        members = {role: int(sums[f"members.{role}"]) for role in ROLE_ORDER}
+        openings = {role: int(sums[f"openings.{role}"]) for role in ROLE_ORDER}
+        bookings_year = 12 * sums["bookings"]
+        closers = sum(members[role] for role in CLOSERS)
+        top_count = math.ceil(TOP_CLOSER_FRACTION * len(self._closer_capacities))
+        all_closing = sum(self._closer_capacities)
+        top_share = (sum(self._closer_capacities[len(self._closer_capacities) - top_count:]) / all_closing
+                     if all_closing > 0 else None)
+        bench_people, bench_openings, bench_cost = self._bench_figures
+        vp_span = int(sums["managers"] + sums["unmanaged_reports"])
+        vp_span_max = self.plan.assumptions.parameter(Role.MANAGER, "span_max")
+        return OrgTotals(
+            headcount=sum(members.values()) - sum(openings.values()),
+            openings=sum(openings.values()),
+            members_by_role=members,
+            openings_by_role=openings,
+            fte_by_role={role: sums[f"fte.{role}"] for role in ROLE_ORDER},
+            effective_fte_by_role={role: sums[f"effective_fte.{role}"] for role in ROLE_ORDER},
+            cap_in=sums["cap_in"], opps_in=sums["opps_in"], opps_out=sums["opps_out"],
+            supply=sums["supply"], close_cap=sums["close_cap"],
+            founder_close_cap=sums["founder_close_cap"], wins=sums["wins"],
+            bookings_month=sums["bookings"], bookings_year=bookings_year,
+            accounts_H=sums["accounts_H"], am_cap=sums["am_cap"],
+            annual_cost=sums["annual_cost"],
+            cost_of_sales=sums["annual_cost"] / bookings_year if bookings_year > 0 else None,
+            sdr_per_closer=sum(members[role] for role in SDRS) / closers if closers else None,
+            vp_span=vp_span,
+            vp_span_max=vp_span_max,
+            top_closer_count=top_count,
+            top_closer_share=top_share,
+            teams=len(self._results),
+            teams_balanced=int(sums["balanced"]),
+            teams_underused=int(sums["underused"]),
+            teams_overloaded=int(sums["overloaded"]),
+            complete_markets=len(self._complete_markets),
+            bench_people=bench_people, bench_openings=bench_openings, bench_annual_cost=bench_cost,
+            warning_count=int(sums["warnings"])
+            + len(_org_warnings(top_count, top_share, vp_span, vp_span_max)),
+        )
+
+    def org_warnings(self) -> list[Warning]:
+        totals = self.totals
+        return _org_warnings(totals.top_closer_count, totals.top_closer_share, totals.vp_span,
+                             totals.vp_span_max)
+
+
+def _org_warnings(top_count: int, top_share: float | None, vp_span: int, vp_span_max: float) -> list[Warning]:
+    """Superstar dependency and the VP's span (§4)."""
+    warnings = []
+    if top_share is not None and top_share > SUPERSTAR_SHARE_LIMIT:
+        who = "the top closer holds" if top_count == 1 else f"the top {top_count} closers (20 %) hold"
+        warnings.append(Warning(f"Superstar dependency: {who} {top_share * 100:.0f} % of closing capacity "
+                                f"(above {SUPERSTAR_SHARE_LIMIT * 100:.0f} %)"))
+    if vp_span > vp_span_max:
+        warnings.append(Warning(f"The VP of Sales has {vp_span} direct reports "
+                                f"(healthy at most {vp_span_max:g}): add team managers"))
+    return warnings
+
+
+def _team_warnings(result: TeamResult, departed: list[Member]) -> Iterator[Warning]:
+    team = result.team
+    for item in result.balances:
+        if item.verdict in (Verdict.OVERLOADED, Verdict.UNDERUSED):
+            yield Warning(f"{team.name}: {item.sentence}", team=team.id)
+    span = result.manager_span
+    if span is not None and result.span_out_of_range:
+        side = "above" if span > result.span_max else "below"
+        yield Warning(f"{team.name}: manager span {span:g} is {side} the healthy "
+                      f"{result.span_min:g}–{result.span_max:g}", team=team.id)
+    for member in departed:
+        yield Warning(f"{team.name}: {member.name} has left but is still assigned",
+                      team=team.id, member=member.id)
+

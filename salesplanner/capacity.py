@@ -1,0 +1,285 @@
+"""The capacity and handoff model of DESIGN §4, for one team. Nothing else lives here.
+
+Every formula is written once, in ``compute_team``; the organisation figures (``analysis``), the CLI,
+the UI and the exports all read the ``TeamResult`` it returns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from salesplanner.model import Member, Opening, RoleParameters, Team
+from salesplanner.roles import ANNUAL_COST, CLOSERS, RAMP_MONTHS, SDRS, Role
+
+MONTH_DAYS = 365 / 12
+
+
+def ramp(*, start: date | None, leave: date | None, ramp_months: float, on: date) -> float:
+    """Share of full productivity on ``on``: 0 before start and from the leave date, linear during ramp."""
+    if leave is not None and on >= leave:
+        return 0.0
+    if start is None:
+        return 1.0
+    if on < start:
+        return 0.0
+    if ramp_months <= 0:
+        return 1.0
+    months_since_start = (on - start).days / MONTH_DAYS
+    return min(1.0, months_since_start / ramp_months)
+
+
+def effective_fte(member: Member, *, ramp_months: float, on: date) -> float:
+    """``e = fte × productivity × ramp(d)`` (§4)."""
+    return member.fte * member.productivity * ramp(
+        start=member.start_date, leave=member.leave_date, ramp_months=ramp_months, on=on)
+
+
+def has_left(member: Member, on: date) -> bool:
+    """Gone by ``on``: such members are left out of counts, cost and capacity."""
+    return member.leave_date is not None and member.leave_date <= on
+
+
+def member_cost(member: Member, role: Role, parameters: RoleParameters) -> float:
+    """Annual cost: the member's own, else the role default × fte (§4)."""
+    if member.annual_cost is not None:
+        return member.annual_cost
+    return parameters[role][ANNUAL_COST] * member.fte
+
+
+class Verdict(StrEnum):
+    BALANCED = "balanced"
+    OVERLOADED = "overloaded"
+    UNDERUSED = "underused"
+
+
+class Handoff(StrEnum):
+    """The three handoffs, in chain order; the bottleneck is the first overloaded one."""
+
+    INBOUND_LOAD = "inbound_load"
+    SDR_TO_CLOSER = "sdr_to_closer"
+    CLOSER_TO_AM = "closer_to_am"
+
+
+HANDOFF_LABELS = {
+    Handoff.INBOUND_LOAD: "Inbound load",
+    Handoff.SDR_TO_CLOSER: "SDR → closer",
+    Handoff.CLOSER_TO_AM: "Closer → AM",
+}
+
+
+def _amount(value: float) -> str:
+    """A count for a sentence: whole when it is (near) whole, else one decimal."""
+    return f"{value:,.0f}" if abs(value - round(value)) < 0.05 else f"{value:,.1f}"
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """One handoff: the load on the receiving role (demand ÷ capacity) and its verdict."""
+
+    handoff: Handoff
+    demand: float
+    capacity: float
+    ratio: float | None
+    verdict: Verdict | None
+
+    @property
+    def excess(self) -> float:
+        """Demand the receiving role cannot take (0 when it can)."""
+        return max(0.0, self.demand - self.capacity)
+
+    @property
+    def idle_share(self) -> float:
+        """Share of the receiving role's capacity left unused."""
+        return max(0.0, 1 - self.demand / self.capacity) if self.capacity > 0 else 0.0
+
+    @property
+    def sentence(self) -> str | None:
+        """§4's sentence for this verdict, in English (the UI builds its own translated text)."""
+        if self.verdict is None:
+            return None
+        if self.verdict is Verdict.BALANCED:
+            return f"{HANDOFF_LABELS[self.handoff].lower()} balanced"
+        overloaded = self.verdict is Verdict.OVERLOADED
+        match self.handoff:
+            case Handoff.INBOUND_LOAD:
+                if overloaded:
+                    return f"{_amount(self.excess)} inbound leads/month are not worked"
+                return "inbound SDRs idle" if self.demand == 0 else "inbound SDRs underused"
+            case Handoff.SDR_TO_CLOSER:
+                if overloaded:
+                    return f"closers overloaded: {_amount(self.excess)} opportunities/month not worked"
+                return f"closers underfed: {self.idle_share * 100:.0f} % of closing capacity idle"
+            case Handoff.CLOSER_TO_AM:
+                if overloaded:
+                    return f"account managers overloaded: {_amount(self.excess)} accounts over capacity"
+                return "account managers underused"
+
+
+def balance(handoff: Handoff, demand: float, capacity: float, tolerance: float) -> Balance:
+    """Verdict of one handoff (§4): demand with no capacity is overloaded; nothing at all, no verdict."""
+    if capacity > 0:
+        ratio: float | None = demand / capacity
+        assert ratio is not None
+        if ratio > 1 + tolerance:
+            verdict: Verdict | None = Verdict.OVERLOADED
+        elif ratio < 1 - tolerance:
+            verdict = Verdict.UNDERUSED
+        else:
+            verdict = Verdict.BALANCED
+    else:
+        ratio = None
+        verdict = Verdict.OVERLOADED if demand > 0 else None
+    return Balance(handoff, demand, capacity, ratio, verdict)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamResult:
+    """Everything §4 says about one team, per month unless named otherwise."""
+
+    team: Team
+    members: dict[Role, int]
+    """People and openings holding each role, leaving out anyone gone by the as-of date."""
+    openings: dict[Role, int]
+    fte: dict[Role, float]
+    effective_fte: dict[Role, float]
+    annual_cost: float
+    cycle_months: float
+    intake: float
+    cap_in: float
+    leads_worked: float
+    opps_in: float
+    opps_out: float
+    supply: float
+    close_cap: float
+    founder_close_cap: float
+    worked: float
+    wins: float
+    bookings: float
+    accounts_H: float  # §4's name, kept so the JSON and the spec read the same
+    am_cap: float
+    inbound_load: Balance
+    sdr_to_closer: Balance
+    closer_to_am: Balance
+    closer_capacities: tuple[float, ...]
+    """Each closer's own share of ``close_cap`` (for superstar dependency)."""
+    span_min: float
+    span_max: float
+
+    @property
+    def balances(self) -> tuple[Balance, Balance, Balance]:
+        return (self.inbound_load, self.sdr_to_closer, self.closer_to_am)
+
+    @property
+    def bottleneck(self) -> Handoff | None:
+        """The first overloaded handoff along the chain."""
+        for item in self.balances:
+            if item.verdict is Verdict.OVERLOADED:
+                return item.handoff
+        return None
+
+    @property
+    def status(self) -> Verdict:
+        """Overloaded if there is a bottleneck, underused if any handoff is, else balanced."""
+        if self.bottleneck is not None:
+            return Verdict.OVERLOADED
+        if any(item.verdict is Verdict.UNDERUSED for item in self.balances):
+            return Verdict.UNDERUSED
+        return Verdict.BALANCED
+
+    @property
+    def headcount(self) -> int:
+        return sum(self.members.values())
+
+    @property
+    def managers(self) -> int:
+        return self.members.get(Role.MANAGER, 0)
+
+    @property
+    def non_managers(self) -> int:
+        return self.headcount - self.managers
+
+    @property
+    def manager_span(self) -> float | None:
+        """Non-managers per manager; None for a team without a manager (it reports to the VP)."""
+        return self.non_managers / self.managers if self.managers else None
+
+    @property
+    def span_out_of_range(self) -> bool:
+        span = self.manager_span
+        return span is not None and not self.span_min <= span <= self.span_max
+
+    @property
+    def complete(self) -> bool:
+        """≥ 1 closer, ≥ 1 SDR of either kind and ≥ 1 AM (§4, Market Teams)."""
+        held = {role for role, count in self.members.items() if count}
+        return bool(held & CLOSERS) and bool(held & SDRS) and Role.AM in held
+
+
+def compute_team(team: Team, placed: Sequence[tuple[Member, Role]], *, parameters: RoleParameters,
+                 tolerance: float, on: date, horizon_months: int) -> TeamResult:
+    """All §4 flows of one team. ``parameters`` are the plan's role parameters with the team's
+    overrides applied; ``placed`` lists who holds which role, in a fixed order so sums are repeatable."""
+    market = team.market
+    members = dict.fromkeys(Role, 0)
+    openings = dict.fromkeys(Role, 0)
+    fte = dict.fromkeys(Role, 0.0)
+    eff = dict.fromkeys(Role, 0.0)
+    cost = 0.0
+    closer_effective: list[tuple[Role, float]] = []
+    for member, role in placed:
+        if has_left(member, on):
+            continue
+        members[role] += 1
+        if isinstance(member, Opening):
+            openings[role] += 1
+        fte[role] += member.fte
+        e = effective_fte(member, ramp_months=parameters[role][RAMP_MONTHS], on=on)
+        eff[role] += e
+        cost += member_cost(member, role, parameters)
+        if role in CLOSERS:
+            closer_effective.append((role, e))
+
+    opps_per_month = parameters[Role.SDR_OUTBOUND]["opps_per_month"]
+    prospecting = parameters[Role.FULL_CYCLE]["prospecting_share"]
+    selling = parameters[Role.FOUNDER]["selling_share"]
+    cycle_months = market.sales_cycle_days / MONTH_DAYS
+    intake = parameters[Role.AE]["max_open_opps"] / cycle_months
+
+    cap_in = eff[Role.SDR_INBOUND] * parameters[Role.SDR_INBOUND]["leads_per_month"]
+    leads_worked = min(market.inbound_leads_per_month, cap_in)
+    opps_in = leads_worked * market.lead_to_opp_rate
+    opps_out = (eff[Role.SDR_OUTBOUND] * opps_per_month
+                + eff[Role.FULL_CYCLE] * prospecting * opps_per_month
+                + eff[Role.FOUNDER] * selling * prospecting * opps_per_month)
+    supply = opps_in + opps_out
+    closing_share = {Role.AE: 1.0, Role.FULL_CYCLE: 1 - prospecting,
+                     Role.FOUNDER: selling * (1 - prospecting)}
+    founder_close_cap = eff[Role.FOUNDER] * closing_share[Role.FOUNDER] * intake
+    close_cap = (eff[Role.AE] * intake
+                 + eff[Role.FULL_CYCLE] * closing_share[Role.FULL_CYCLE] * intake
+                 + founder_close_cap)
+    worked = min(supply, close_cap)
+    wins = worked * market.win_rate
+    bookings = wins * market.avg_deal_size
+    accounts = market.existing_customers
+    for _ in range(horizon_months):
+        accounts = accounts * (1 - market.monthly_churn) + wins
+    am_cap = eff[Role.AM] * parameters[Role.AM]["accounts_per_am"]
+
+    return TeamResult(
+        team=team, members=members, openings=openings, fte=fte, effective_fte=eff, annual_cost=cost,
+        cycle_months=cycle_months, intake=intake, cap_in=cap_in, leads_worked=leads_worked,
+        opps_in=opps_in, opps_out=opps_out, supply=supply, close_cap=close_cap,
+        founder_close_cap=founder_close_cap, worked=worked, wins=wins, bookings=bookings,
+        accounts_H=accounts, am_cap=am_cap,
+        inbound_load=balance(Handoff.INBOUND_LOAD, market.inbound_leads_per_month, cap_in, tolerance),
+        sdr_to_closer=balance(Handoff.SDR_TO_CLOSER, supply, close_cap, tolerance),
+        closer_to_am=balance(Handoff.CLOSER_TO_AM, accounts, am_cap, tolerance),
+        closer_capacities=tuple(e * closing_share[role] * intake for role, e in closer_effective),
+        span_min=parameters[Role.MANAGER]["span_min"],
+        span_max=parameters[Role.MANAGER]["span_max"],
+    )
+

@@ -1,0 +1,572 @@
+"""Every change to a plan is one of these reversible commands (DESIGN §3, STYLE 2–3).
+
+A command checks its input before it touches the plan (so a refused command changes nothing), does
+the change, and returns a ``Change`` record saying what it touched. The analysis recomputes only the
+teams a record names; the UI repaints only those. ``undo`` returns the plan to exactly its state
+before ``do``; ``do`` after ``undo`` gives exactly the same plan again.
+"""
+
+from __future__ import annotations
+
+import secrets
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from salesplanner.model import (
+    Assumptions,
+    MemberId,
+    Opening,
+    OpeningId,
+    Person,
+    PersonId,
+    Placement,
+    Plan,
+    PlanError,
+    Scenario,
+    ScenarioId,
+    Team,
+    TeamId,
+    assumptions_problems,
+    opening_problems,
+    person_problems,
+    plan_field_problems,
+    require_valid,
+    team_problems,
+)
+from salesplanner.roles import DISPLAY_NAMES
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a command touched, so views and the analysis refresh only that."""
+
+    members: frozenset[MemberId] = frozenset()
+    """People and openings whose data or placement changed."""
+    teams: frozenset[tuple[ScenarioId, TeamId]] = frozenset()
+    """Teams whose own data (name, market, overrides) changed."""
+    scenarios: frozenset[ScenarioId] = frozenset()
+    """Scenarios whose structure changed (teams added, removed or reordered): refresh them whole."""
+    everything: bool = False
+    """Assumptions, as-of date or horizon changed: every number may differ."""
+    scenario_list: bool = False
+    """Scenarios were added, removed, renamed or re-based."""
+    plan_fields: bool = False
+    """The plan's own fields (name, currency, as-of date, horizon) changed."""
+
+    def __or__(self, other: Change) -> Change:
+        return Change(
+            members=self.members | other.members,
+            teams=self.teams | other.teams,
+            scenarios=self.scenarios | other.scenarios,
+            everything=self.everything or other.everything,
+            scenario_list=self.scenario_list or other.scenario_list,
+            plan_fields=self.plan_fields or other.plan_fields,
+        )
+
+
+class Command(ABC):
+    """A reversible change. ``text`` describes it for undo menus once ``do`` has run."""
+
+    text: str = ""
+
+    @abstractmethod
+    def do(self, plan: Plan) -> Change: ...
+
+    @abstractmethod
+    def undo(self, plan: Plan) -> Change: ...
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _insert_at(mapping: dict[K, V], key: K, value: V, index: int) -> None:
+    """Put ``key`` at position ``index`` of an insertion-ordered dict (undo of a removal)."""
+    items = list(mapping.items())
+    items.insert(index, (key, value))
+    mapping.clear()
+    mapping.update(items)
+
+
+def _index_of(mapping: Mapping[K, V], key: K) -> int:
+    return list(mapping).index(key)
+
+
+def _scenario(plan: Plan, scenario_id: ScenarioId) -> Scenario:
+    try:
+        return plan.scenarios[scenario_id]
+    except KeyError:
+        raise PlanError(f"there is no scenario with id {scenario_id}") from None
+
+
+def _team(scenario: Scenario, team_id: TeamId) -> Team:
+    try:
+        return scenario.teams[team_id]
+    except KeyError:
+        raise PlanError(f'scenario "{scenario.name}" has no team with id {team_id}') from None
+
+
+def _require_new_id(plan: Plan, new_id: str) -> None:
+    if not new_id:
+        raise PlanError("an id must not be empty")
+    if new_id in plan.ids_in_use():
+        raise PlanError(f"the id {new_id} is already in use")
+
+
+class Assign(Command):
+    """Put members in (team, role) or on the bench (``None``); one command for a multi-chip drag."""
+
+    def __init__(self, scenario_id: ScenarioId, placements: Mapping[MemberId, Placement | None]) -> None:
+        if not placements:
+            raise PlanError("nothing to move")
+        self.scenario_id = scenario_id
+        self.placements = dict(placements)
+        self._before: dict[MemberId, Placement | None] = {}
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        for member_id, placement in self.placements.items():
+            if plan.member(scenario, member_id) is None:
+                raise PlanError(f'scenario "{scenario.name}" has no person or opening with id {member_id}')
+            if placement is not None:
+                _team(scenario, placement.team)
+        self._before = {m: scenario.assignments.get(m) for m in self.placements}
+        self.text = self._describe(plan, scenario)
+        self._apply(scenario, self.placements)
+        return Change(members=frozenset(self.placements))
+
+    def undo(self, plan: Plan) -> Change:
+        self._apply(_scenario(plan, self.scenario_id), self._before)
+        return Change(members=frozenset(self.placements))
+
+    @staticmethod
+    def _apply(scenario: Scenario, placements: Mapping[MemberId, Placement | None]) -> None:
+        for member_id, placement in placements.items():
+            if placement is None:
+                scenario.assignments.pop(member_id, None)
+            else:
+                scenario.assignments[member_id] = placement
+
+    def _describe(self, plan: Plan, scenario: Scenario) -> str:
+        targets = set(self.placements.values())
+        if len(self.placements) == 1:
+            (member_id,) = self.placements
+            member = plan.member(scenario, member_id)
+            who = member.name if member is not None else member_id
+        else:
+            who = f"{len(self.placements)} people"
+        if len(targets) > 1:
+            return f"Move {who}"
+        (target,) = targets
+        if target is None:
+            return f"Move {who} to the bench"
+        return f"Move {who} to {scenario.teams[target.team].name} · {DISPLAY_NAMES[target.role]}"
+
+
+class AddPerson(Command):
+    """Add a person to the plan; they start on every scenario's bench."""
+
+    def __init__(self, person: Person, index: int | None = None) -> None:
+        self.person = person
+        self.index = index
+
+    def do(self, plan: Plan) -> Change:
+        _require_new_id(plan, self.person.id)
+        require_valid(person_problems(self.person), "person")
+        index = len(plan.people) if self.index is None else self.index
+        _insert_at(plan.people, self.person.id, self.person, index)
+        self.text = f"Add {self.person.name}"
+        return Change(members=frozenset({self.person.id}))
+
+    def undo(self, plan: Plan) -> Change:
+        del plan.people[self.person.id]
+        return Change(members=frozenset({self.person.id}))
+
+
+class EditPerson(Command):
+    """Replace a person's fields (name, fte, dates, cost…); the id stays."""
+
+    def __init__(self, person: Person) -> None:
+        self.person = person
+        self._before: Person | None = None
+
+    def do(self, plan: Plan) -> Change:
+        if self.person.id not in plan.people:
+            raise PlanError(f"there is no person with id {self.person.id}")
+        require_valid(person_problems(self.person), "person")
+        self._before = plan.people[self.person.id]
+        plan.people[self.person.id] = self.person
+        self.text = f"Edit {self._before.name}"
+        return Change(members=frozenset({self.person.id}))
+
+    def undo(self, plan: Plan) -> Change:
+        assert self._before is not None
+        plan.people[self.person.id] = self._before
+        return Change(members=frozenset({self.person.id}))
+
+
+class RemovePerson(Command):
+    """Remove a person from the plan and from every scenario's teams."""
+
+    def __init__(self, person_id: PersonId) -> None:
+        self.person_id = person_id
+        self._person: Person | None = None
+        self._index = 0
+        self._placements: dict[ScenarioId, Placement] = {}
+
+    def do(self, plan: Plan) -> Change:
+        if self.person_id not in plan.people:
+            raise PlanError(f"there is no person with id {self.person_id}")
+        self._index = _index_of(plan.people, self.person_id)
+        self._person = plan.people.pop(self.person_id)
+        self._placements = {}
+        for scenario in plan.scenarios.values():
+            placement = scenario.assignments.pop(self.person_id, None)
+            if placement is not None:
+                self._placements[scenario.id] = placement
+        self.text = f"Remove {self._person.name}"
+        return Change(members=frozenset({self.person_id}))
+
+    def undo(self, plan: Plan) -> Change:
+        assert self._person is not None
+        _insert_at(plan.people, self.person_id, self._person, self._index)
+        for scenario_id, placement in self._placements.items():
+            plan.scenarios[scenario_id].assignments[self.person_id] = placement
+        return Change(members=frozenset({self.person_id}))
+
+
+class AddOpening(Command):
+    """Add an open position to a scenario, on the bench or straight into (team, role)."""
+
+    def __init__(self, scenario_id: ScenarioId, opening: Opening, placement: Placement | None = None,
+                 index: int | None = None) -> None:
+        self.scenario_id = scenario_id
+        self.opening = opening
+        self.placement = placement
+        self.index = index
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        if self.opening.id in plan.people or self.opening.id in scenario.openings:
+            raise PlanError(f"the id {self.opening.id} is already in use")
+        require_valid(opening_problems(self.opening), "opening")
+        if self.placement is not None:
+            _team(scenario, self.placement.team)
+        index = len(scenario.openings) if self.index is None else self.index
+        _insert_at(scenario.openings, self.opening.id, self.opening, index)
+        if self.placement is not None:
+            scenario.assignments[self.opening.id] = self.placement
+        self.text = f"Add opening {self.opening.title}"
+        return Change(members=frozenset({self.opening.id}))
+
+    def undo(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        scenario.assignments.pop(self.opening.id, None)
+        del scenario.openings[self.opening.id]
+        return Change(members=frozenset({self.opening.id}))
+
+
+class EditOpening(Command):
+    def __init__(self, scenario_id: ScenarioId, opening: Opening) -> None:
+        self.scenario_id = scenario_id
+        self.opening = opening
+        self._before: Opening | None = None
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        if self.opening.id not in scenario.openings:
+            raise PlanError(f'scenario "{scenario.name}" has no opening with id {self.opening.id}')
+        require_valid(opening_problems(self.opening), "opening")
+        self._before = scenario.openings[self.opening.id]
+        scenario.openings[self.opening.id] = self.opening
+        self.text = f"Edit opening {self._before.title}"
+        return Change(members=frozenset({self.opening.id}))
+
+    def undo(self, plan: Plan) -> Change:
+        assert self._before is not None
+        _scenario(plan, self.scenario_id).openings[self.opening.id] = self._before
+        return Change(members=frozenset({self.opening.id}))
+
+
+class RemoveOpening(Command):
+    def __init__(self, scenario_id: ScenarioId, opening_id: OpeningId) -> None:
+        self.scenario_id = scenario_id
+        self.opening_id = opening_id
+        self._opening: Opening | None = None
+        self._index = 0
+        self._placement: Placement | None = None
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        if self.opening_id not in scenario.openings:
+            raise PlanError(f'scenario "{scenario.name}" has no opening with id {self.opening_id}')
+        self._index = _index_of(scenario.openings, self.opening_id)
+        self._opening = scenario.openings.pop(self.opening_id)
+        self._placement = scenario.assignments.pop(self.opening_id, None)
+        self.text = f"Remove opening {self._opening.title}"
+        return Change(members=frozenset({self.opening_id}))
+
+    def undo(self, plan: Plan) -> Change:
+        assert self._opening is not None
+        scenario = _scenario(plan, self.scenario_id)
+        _insert_at(scenario.openings, self.opening_id, self._opening, self._index)
+        if self._placement is not None:
+            scenario.assignments[self.opening_id] = self._placement
+        return Change(members=frozenset({self.opening_id}))
+
+
+class AddTeam(Command):
+    def __init__(self, scenario_id: ScenarioId, team: Team, index: int | None = None) -> None:
+        self.scenario_id = scenario_id
+        self.team = team
+        self.index = index
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        if not self.team.id or self.team.id in scenario.teams:
+            raise PlanError(f'scenario "{scenario.name}" already has a team with id {self.team.id}')
+        require_valid(team_problems(self.team), "team")
+        index = len(scenario.teams) if self.index is None else self.index
+        _insert_at(scenario.teams, self.team.id, self.team, index)
+        self.text = f"Add team {self.team.name}"
+        return Change(scenarios=frozenset({self.scenario_id}))
+
+    def undo(self, plan: Plan) -> Change:
+        del _scenario(plan, self.scenario_id).teams[self.team.id]
+        return Change(scenarios=frozenset({self.scenario_id}))
+
+
+class EditTeam(Command):
+    """Replace a team's name, market fields, market profile or role overrides."""
+
+    def __init__(self, scenario_id: ScenarioId, team: Team) -> None:
+        self.scenario_id = scenario_id
+        self.team = team
+        self._before: Team | None = None
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        self._before = _team(scenario, self.team.id)
+        require_valid(team_problems(self.team), "team")
+        scenario.teams[self.team.id] = self.team
+        self.text = f"Edit team {self._before.name}"
+        return Change(teams=frozenset({(self.scenario_id, self.team.id)}))
+
+    def undo(self, plan: Plan) -> Change:
+        assert self._before is not None
+        _scenario(plan, self.scenario_id).teams[self.team.id] = self._before
+        return Change(teams=frozenset({(self.scenario_id, self.team.id)}))
+
+
+class RemoveTeam(Command):
+    """Remove a team; its members go to the bench (and come back on undo)."""
+
+    def __init__(self, scenario_id: ScenarioId, team_id: TeamId) -> None:
+        self.scenario_id = scenario_id
+        self.team_id = team_id
+        self._team: Team | None = None
+        self._index = 0
+        self._members: dict[MemberId, Placement] = {}
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        self._team = _team(scenario, self.team_id)
+        self._index = _index_of(scenario.teams, self.team_id)
+        self._members = {m: p for m, p in scenario.assignments.items() if p.team == self.team_id}
+        for member_id in self._members:
+            del scenario.assignments[member_id]
+        del scenario.teams[self.team_id]
+        self.text = f"Remove team {self._team.name}"
+        return Change(members=frozenset(self._members), scenarios=frozenset({self.scenario_id}))
+
+    def undo(self, plan: Plan) -> Change:
+        assert self._team is not None
+        scenario = _scenario(plan, self.scenario_id)
+        _insert_at(scenario.teams, self.team_id, self._team, self._index)
+        scenario.assignments.update(self._members)
+        return Change(members=frozenset(self._members), scenarios=frozenset({self.scenario_id}))
+
+
+def copy_scenario(source: Scenario, *, new_id: ScenarioId, name: str) -> Scenario:
+    """A new scenario with the same teams, openings and assignments (ids kept, so they compare)."""
+    return Scenario(id=new_id, name=name, teams=dict(source.teams), openings=dict(source.openings),
+                    assignments=dict(source.assignments))
+
+
+class AddScenario(Command):
+    """Add a scenario — usually a copy of another (``copy_scenario``): a new proposal."""
+
+    def __init__(self, scenario: Scenario, index: int | None = None) -> None:
+        self.scenario = scenario
+        self.index = index
+
+    def do(self, plan: Plan) -> Change:
+        _require_new_id(plan, self.scenario.id)
+        if not self.scenario.name.strip():
+            raise PlanError("a scenario needs a name")
+        index = len(plan.scenarios) if self.index is None else self.index
+        _insert_at(plan.scenarios, self.scenario.id, self.scenario, index)
+        self.text = f"Add scenario {self.scenario.name}"
+        return Change(scenarios=frozenset({self.scenario.id}), scenario_list=True)
+
+    def undo(self, plan: Plan) -> Change:
+        del plan.scenarios[self.scenario.id]
+        return Change(scenarios=frozenset({self.scenario.id}), scenario_list=True)
+
+
+class RenameScenario(Command):
+    def __init__(self, scenario_id: ScenarioId, name: str) -> None:
+        self.scenario_id = scenario_id
+        self.name = name
+        self._before = ""
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        if not self.name.strip():
+            raise PlanError("a scenario needs a name")
+        self._before = scenario.name
+        scenario.name = self.name
+        self.text = f"Rename scenario {self._before} to {self.name}"
+        return Change(scenario_list=True)
+
+    def undo(self, plan: Plan) -> Change:
+        _scenario(plan, self.scenario_id).name = self._before
+        return Change(scenario_list=True)
+
+
+class RemoveScenario(Command):
+    """Remove a scenario (never the last one); removing the baseline makes the first other one baseline."""
+
+    def __init__(self, scenario_id: ScenarioId) -> None:
+        self.scenario_id = scenario_id
+        self._scenario: Scenario | None = None
+        self._index = 0
+        self._baseline_before: ScenarioId | None = None
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        if len(plan.scenarios) == 1:
+            raise PlanError("a plan needs at least one scenario")
+        self._index = _index_of(plan.scenarios, self.scenario_id)
+        self._baseline_before = plan.baseline
+        self._scenario = plan.scenarios.pop(self.scenario_id)
+        if plan.baseline == self.scenario_id:
+            plan.baseline = next(iter(plan.scenarios))
+        self.text = f"Remove scenario {scenario.name}"
+        return Change(scenarios=frozenset({self.scenario_id}), scenario_list=True)
+
+    def undo(self, plan: Plan) -> Change:
+        assert self._scenario is not None and self._baseline_before is not None
+        _insert_at(plan.scenarios, self.scenario_id, self._scenario, self._index)
+        plan.baseline = self._baseline_before
+        return Change(scenarios=frozenset({self.scenario_id}), scenario_list=True)
+
+
+class SetBaseline(Command):
+    """Mark a scenario as the baseline: the organisation as it is today."""
+
+    def __init__(self, scenario_id: ScenarioId) -> None:
+        self.scenario_id = scenario_id
+        self._before: ScenarioId | None = None
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        self._before = plan.baseline
+        plan.baseline = self.scenario_id
+        self.text = f"Make {scenario.name} the baseline"
+        return Change(scenario_list=True)
+
+    def undo(self, plan: Plan) -> Change:
+        assert self._before is not None
+        plan.baseline = self._before
+        return Change(scenario_list=True)
+
+
+class EditAssumptions(Command):
+    """Replace the plan's tolerance or role parameters; every number may change."""
+
+    def __init__(self, assumptions: Assumptions) -> None:
+        self.assumptions = assumptions
+        self._before: Assumptions | None = None
+
+    def do(self, plan: Plan) -> Change:
+        require_valid(assumptions_problems(self.assumptions), "assumptions")
+        self._before = plan.assumptions
+        plan.assumptions = self.assumptions
+        self.text = "Edit assumptions"
+        return Change(everything=True)
+
+    def undo(self, plan: Plan) -> Change:
+        assert self._before is not None
+        plan.assumptions = self._before
+        return Change(everything=True)
+
+
+class EditPlan(Command):
+    """Change the plan's name, currency, as-of date or horizon (only the arguments given)."""
+
+    def __init__(self, *, name: str | None = None, currency: str | None = None,
+                 as_of: date | None = None, horizon_months: int | None = None) -> None:
+        self.values = {key: value for key, value in
+                       {"name": name, "currency": currency, "as_of": as_of,
+                        "horizon_months": horizon_months}.items() if value is not None}
+        self._before: dict[str, object] = {}
+
+    def do(self, plan: Plan) -> Change:
+        merged = {"name": plan.name, "currency": plan.currency, "horizon_months": plan.horizon_months}
+        merged.update({k: v for k, v in self.values.items() if k in merged})
+        require_valid(plan_field_problems(**merged), "plan")  # type: ignore[arg-type]
+        self._before = {key: getattr(plan, key) for key in self.values}
+        for key, value in self.values.items():
+            setattr(plan, key, value)
+        self.text = "Edit plan " + ", ".join(key.replace("_", " ") for key in self.values)
+        return self._change()
+
+    def undo(self, plan: Plan) -> Change:
+        for key, value in self._before.items():
+            setattr(plan, key, value)
+        return self._change()
+
+    def _change(self) -> Change:
+        numbers = bool({"as_of", "horizon_months"} & set(self.values))
+        return Change(everything=numbers, plan_fields=True)
+
+
+class Batch(Command):
+    """Several commands as one step (an import, a paste): undone in reverse order."""
+
+    def __init__(self, text: str, commands: Sequence[Command]) -> None:
+        self.text = text
+        self.commands = list(commands)
+
+    def do(self, plan: Plan) -> Change:
+        change = Change()
+        done: list[Command] = []
+        try:
+            for command in self.commands:
+                change |= command.do(plan)
+                done.append(command)
+        except PlanError:
+            for command in reversed(done):
+                command.undo(plan)
+            raise
+        return change
+
+    def undo(self, plan: Plan) -> Change:
+        change = Change()
+        for command in reversed(self.commands):
+            change |= command.undo(plan)
+        return change
+
+
+def new_id(prefix: str, taken: Iterable[str]) -> str:
+    """A fresh id such as ``p-7f3a9c21``: random, so an id is never reused after a removal."""
+    used = set(taken)
+    while True:
+        candidate = f"{prefix}-{secrets.token_hex(4)}"
+        if candidate not in used:
+            return candidate
+

@@ -1,0 +1,332 @@
+"""The plan document: people, openings, teams, scenarios and assumptions (DESIGN §3).
+
+Leaf values (people, openings, teams, market profiles, assumptions) are frozen: an edit replaces the
+value, so a command only has to remember the old one to undo. Containers (the plan's people, a
+scenario's teams, openings and assignments) are ordered dicts keyed by stable ids; commands are the
+only code that mutates them.
+
+The value rules (ranges, required pairs) live here once, as the ``*_problems`` functions: the plan
+file loader and the UI's editors both ask them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import NamedTuple, NewType, TypeAlias
+
+from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, SHARE_PARAMETERS, Role
+
+MemberId = NewType("MemberId", str)
+"""Anyone who can hold a role: a person or an open position. One namespace (DESIGN §6: ids are unique
+across people and openings), so an assignment or a drag payload needs no tag saying which."""
+PersonId: TypeAlias = MemberId
+OpeningId: TypeAlias = MemberId
+TeamId = NewType("TeamId", str)
+ScenarioId = NewType("ScenarioId", str)
+
+MAX_AMOUNT = 1e12
+"""Upper bound for any count or amount: larger values are typos, and would overflow the sums."""
+
+
+class PlanError(ValueError):
+    """A plan, a value or an operation breaks a rule; the message is one sentence for the user."""
+
+
+class Status(StrEnum):
+    ACTIVE = "active"
+    LEAVING = "leaving"
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: PersonId
+    name: str
+    email: str | None = None
+    location: str | None = None
+    status: Status = Status.ACTIVE
+    fte: float = 1.0
+    productivity: float = 1.0
+    start_date: date | None = None
+    leave_date: date | None = None
+    annual_cost: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """An open position: counts like a person who starts on ``start_date`` (DESIGN §3)."""
+
+    id: OpeningId
+    title: str
+    start_date: date | None = None
+    fte: float = 1.0
+    annual_cost: float | None = None
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+    @property
+    def productivity(self) -> float:
+        return 1.0
+
+    @property
+    def leave_date(self) -> date | None:
+        return None
+
+
+Member: TypeAlias = Person | Opening
+
+
+@dataclass(frozen=True, slots=True)
+class MarketProfile:
+    """What a team's market brings and needs per month (DESIGN §3, defaults from §4)."""
+
+    inbound_leads_per_month: float = 0
+    lead_to_opp_rate: float = 0.15
+    sales_cycle_days: float = 60
+    win_rate: float = 0.25
+    avg_deal_size: float = 25_000
+    existing_customers: float = 0
+    monthly_churn: float = 0.01
+
+
+MARKET_FIELDS: tuple[str, ...] = tuple(MarketProfile.__dataclass_fields__)
+MARKET_RATES: frozenset[str] = frozenset({"lead_to_opp_rate", "win_rate", "monthly_churn"})
+
+RoleParameters: TypeAlias = Mapping[Role, Mapping[str, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    id: TeamId
+    name: str
+    segment: str | None = None
+    product_line: str | None = None
+    geography: str | None = None
+    market: MarketProfile = field(default_factory=MarketProfile)
+    roles: RoleParameters = field(default_factory=dict)
+    """Per-team overrides of the plan's role parameters; only the overridden ones are present."""
+
+    @property
+    def market_key(self) -> tuple[str | None, str | None, str | None]:
+        return (self.segment, self.product_line, self.geography)
+
+
+class Placement(NamedTuple):
+    team: TeamId
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Assumptions:
+    tolerance: float = 0.15
+    roles: RoleParameters = field(default_factory=lambda: DEFAULT_ROLE_PARAMETERS)
+    """Every parameter of every role, defaults filled in."""
+
+    def parameter(self, role: Role, name: str) -> float:
+        return self.roles[role][name]
+
+
+@dataclass(slots=True)
+class Scenario:
+    """One version of the organisation. A member without an assignment is on the bench."""
+
+    id: ScenarioId
+    name: str
+    teams: dict[TeamId, Team] = field(default_factory=dict)
+    openings: dict[OpeningId, Opening] = field(default_factory=dict)
+    assignments: dict[MemberId, Placement] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Plan:
+    name: str
+    scenarios: dict[ScenarioId, Scenario]
+    baseline: ScenarioId
+    currency: str = "EUR"
+    as_of: date = field(default_factory=date.today)
+    horizon_months: int = 12
+    assumptions: Assumptions = field(default_factory=Assumptions)
+    people: dict[PersonId, Person] = field(default_factory=dict)
+
+    def member(self, scenario: Scenario, member_id: MemberId) -> Member | None:
+        """The person or the scenario's opening with this id."""
+        person = self.people.get(member_id)
+        if person is not None:
+            return person
+        return scenario.openings.get(member_id)
+
+    def members(self, scenario: Scenario) -> Iterator[Member]:
+        """Everyone who can be placed in this scenario: people in plan order, then its openings."""
+        yield from self.people.values()
+        yield from scenario.openings.values()
+
+    def scenario_named(self, name: str) -> Scenario:
+        for scenario in self.scenarios.values():
+            if scenario.name == name:
+                return scenario
+        names = ", ".join(f'"{s.name}"' for s in self.scenarios.values())
+        raise PlanError(f'there is no scenario named "{name}" (the plan has {names})')
+
+    def ids_in_use(self) -> set[str]:
+        used: set[str] = set(self.people) | set(self.scenarios)
+        for scenario in self.scenarios.values():
+            used.update(scenario.teams)
+            used.update(scenario.openings)
+        return used
+
+
+# ---------------------------------------------------------------------------------------------------
+# Value rules. Each returns (field, reason) pairs; an empty list means the value is acceptable.
+
+Problems: TypeAlias = list[tuple[str, str]]
+
+
+def _amount_text(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def range_problem(value: float, *, low: float = 0, high: float = MAX_AMOUNT,
+                  low_open: bool = False) -> str | None:
+    """Why ``value`` is outside [low, high] (or (low, high] when ``low_open``), or None."""
+    if not math.isfinite(value):
+        return "must be a finite number"
+    if (value <= low) if low_open else (value < low):
+        if low_open:
+            return f"must be greater than {_amount_text(low)}"
+        if low == 0:
+            return "must not be negative"
+        return f"must be at least {_amount_text(low)}"
+    if value > high:
+        if low == 0 and high == 1 and not low_open:
+            return "must be between 0 and 1"
+        return f"must be at most {_amount_text(high)}"
+    return None
+
+
+def _check(problems: Problems, name: str, value: float | None, **bounds: float | bool) -> None:
+    if value is not None and (reason := range_problem(value, **bounds)):  # type: ignore[arg-type]
+        problems.append((name, reason))
+
+
+def _check_text(problems: Problems, name: str, value: str | None, *, required: bool) -> None:
+    if value is None:
+        if required:
+            problems.append((name, "is required"))
+    elif required and not value.strip():
+        problems.append((name, "must not be empty"))
+    elif len(value) > 1000:
+        problems.append((name, "must be at most 1,000 characters"))
+
+
+def person_problems(person: Person) -> Problems:
+    problems: Problems = []
+    _check_text(problems, "name", person.name, required=True)
+    _check_text(problems, "email", person.email, required=False)
+    _check_text(problems, "location", person.location, required=False)
+    _check(problems, "fte", person.fte, high=1, low_open=True)
+    _check(problems, "productivity", person.productivity, high=10)
+    _check(problems, "annual_cost", person.annual_cost)
+    if person.status is Status.LEAVING and person.leave_date is None:
+        problems.append(("leave_date", "is required when status is leaving"))
+    if person.status is Status.ACTIVE and person.leave_date is not None:
+        problems.append(("status", "must be leaving when a leave_date is set"))
+    if person.start_date and person.leave_date and person.leave_date < person.start_date:
+        problems.append(("leave_date", "must not be before start_date"))
+    return problems
+
+
+def opening_problems(opening: Opening) -> Problems:
+    problems: Problems = []
+    _check_text(problems, "title", opening.title, required=True)
+    _check(problems, "fte", opening.fte, high=1, low_open=True)
+    _check(problems, "annual_cost", opening.annual_cost)
+    return problems
+
+
+def market_problems(market: MarketProfile) -> Problems:
+    problems: Problems = []
+    for name in MARKET_FIELDS:
+        value = getattr(market, name)
+        if name in MARKET_RATES:
+            _check(problems, name, value, high=1)
+        elif name == "sales_cycle_days":
+            _check(problems, name, value, high=3650, low_open=True)
+        else:
+            _check(problems, name, value)
+    return problems
+
+
+def role_parameter_problems(role: Role, values: Mapping[str, float]) -> Problems:
+    """Problems with some parameters of one role (a full set, or a team's partial overrides)."""
+    problems: Problems = []
+    known = DEFAULT_ROLE_PARAMETERS[role]
+    for name, value in values.items():
+        if name not in known:
+            problems.append((name, f"is not a parameter of {role.value} (it has {', '.join(known)})"))
+        elif name in SHARE_PARAMETERS:
+            _check(problems, name, value, high=1)
+        elif name == "ramp_months":
+            _check(problems, name, value, high=120)
+        else:
+            _check(problems, name, value)
+    low, high = values.get("span_min"), values.get("span_max")
+    if low is not None and high is not None and low > high:
+        problems.append(("span_max", "must not be below span_min"))
+    return problems
+
+
+def team_problems(team: Team) -> Problems:
+    problems: Problems = []
+    _check_text(problems, "name", team.name, required=True)
+    for name in ("segment", "product_line", "geography"):
+        _check_text(problems, name, getattr(team, name), required=False)
+    problems += [(f"market.{name}", reason) for name, reason in market_problems(team.market)]
+    for role, values in team.roles.items():
+        problems += [(f"roles.{role.value}.{name}", reason)
+                     for name, reason in role_parameter_problems(role, values)]
+    return problems
+
+
+def assumptions_problems(assumptions: Assumptions) -> Problems:
+    problems: Problems = []
+    _check(problems, "tolerance", assumptions.tolerance, high=0.99)
+    for role, values in assumptions.roles.items():
+        problems += [(f"roles.{role.value}.{name}", reason)
+                     for name, reason in role_parameter_problems(role, values)]
+    return problems
+
+
+CURRENCY_CODE = re.compile(r"[A-Z]{3}")
+
+
+def plan_field_problems(*, name: str, currency: str, horizon_months: int) -> Problems:
+    problems: Problems = []
+    _check_text(problems, "name", name, required=True)
+    if not CURRENCY_CODE.fullmatch(currency):
+        problems.append(("currency", "must be a three-letter currency code such as EUR"))
+    if not 1 <= horizon_months <= 120:
+        problems.append(("horizon_months", "must be a whole number of months between 1 and 120"))
+    return problems
+
+
+def require_valid(problems: Problems, what: str) -> None:
+    """Raise the first problem as a PlanError that names ``what`` and the field."""
+    if problems:
+        name, reason = problems[0]
+        raise PlanError(f"{what} {name}: {reason}")
+
+
+def resolved_role_parameters(assumptions: Assumptions, team: Team) -> RoleParameters:
+    """The plan's role parameters with the team's overrides applied."""
+    if not team.roles:
+        return assumptions.roles
+    merged = dict(assumptions.roles)
+    for role, overrides in team.roles.items():
+        merged[role] = {**assumptions.roles[role], **overrides}
+    return merged

@@ -1,0 +1,522 @@
+"""Plan files (DESIGN §6): version-1 JSON, validated on load, written atomically in a stable order.
+
+``load_plan`` either returns a complete, valid plan or raises ``PlanFileError`` whose message names the
+first problem by its place in the file (``scenarios[0].teams[2].market.win_rate: must be between 0
+and 1``); nothing is half-loaded. The format is documented in ``docs/plan-format.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+from salesplanner.model import (
+    MARKET_FIELDS,
+    Assumptions,
+    MarketProfile,
+    MemberId,
+    Opening,
+    OpeningId,
+    Person,
+    PersonId,
+    Placement,
+    Plan,
+    PlanError,
+    Problems,
+    Scenario,
+    ScenarioId,
+    Status,
+    Team,
+    TeamId,
+    assumptions_problems,
+    market_problems,
+    opening_problems,
+    person_problems,
+    plan_field_problems,
+    role_parameter_problems,
+)
+from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
+
+FORMAT = "salesplanner-plan"
+VERSION = 1
+SUFFIX = ".salesplan"
+MAX_FILE_BYTES = 256 * 1024 * 1024
+MAX_REPORTED_PROBLEMS = 10
+
+T = TypeVar("T")
+
+
+class PlanFileError(PlanError):
+    """A plan file that cannot be read or written. ``problems`` lists what was found, first first."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = len(problems) - 1
+        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        super().__init__(problems[0] + suffix)
+
+
+class _TooManyProblems(Exception):
+    pass
+
+
+class _Reader:
+    """Reads raw JSON values with their path, collecting problems instead of stopping at the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def problem(self, path: str, reason: str) -> None:
+        self.problems.append(f"{path}: {reason}" if path else reason)
+        if len(self.problems) >= MAX_REPORTED_PROBLEMS:
+            raise _TooManyProblems
+
+    def add(self, path: str, problems: Problems) -> None:
+        for name, reason in problems:
+            self.problem(f"{path}.{name}" if path else name, reason)
+
+    def object(self, value: Any, path: str, fields: frozenset[str]) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.problem(path, "must be an object")
+            return None
+        for key in value.keys() - fields:
+            self.problem(f"{path}.{key}" if path else key, "unknown field")
+        return value
+
+    def list(self, value: Any, path: str) -> list[Any]:
+        if not isinstance(value, list):
+            self.problem(path, "must be a list")
+            return []
+        return value
+
+    def text(self, data: Mapping[str, Any], key: str, path: str, *, default: str | None = None,
+             required: bool = False) -> str | None:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(f"{path}.{key}" if path else key, "is required")
+            return default
+        if not isinstance(value, str):
+            self.problem(f"{path}.{key}" if path else key, "must be text")
+            return default
+        return value
+
+    def number(self, data: Mapping[str, Any], key: str, path: str, default: T) -> float | T:
+        value = data.get(key)
+        if value is None:
+            return default
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.problem(f"{path}.{key}" if path else key, "must be a number")
+            return default
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(f"{path}.{key}" if path else key, "must be a finite number")
+            return default
+        return value
+
+    def date(self, data: Mapping[str, Any], key: str, path: str, *, required: bool = False) -> date | None:
+        value = data.get(key)
+        where = f"{path}.{key}" if path else key
+        if value is None:
+            if required:
+                self.problem(where, "is required")
+            return None
+        if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.problem(where, "must be a date written YYYY-MM-DD")
+        return None
+
+    def id(self, data: Mapping[str, Any], key: str, path: str) -> str:
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.problem(f"{path}.{key}", "must be a non-empty id")
+            return ""
+        return value
+
+
+_PLAN_FIELDS = frozenset({"format", "version", "name", "currency", "as_of", "horizon_months",
+                          "assumptions", "people", "scenarios"})
+_PERSON_FIELDS = frozenset({"id", "name", "email", "location", "status", "fte", "productivity",
+                            "start_date", "leave_date", "annual_cost"})
+_OPENING_FIELDS = frozenset({"id", "title", "start_date", "fte", "annual_cost"})
+_SCENARIO_FIELDS = frozenset({"id", "name", "baseline", "teams", "openings", "assignments"})
+_TEAM_FIELDS = frozenset({"id", "name", "segment", "product_line", "geography", "market", "roles"})
+_ASSIGNMENT_FIELDS = frozenset({"person", "team", "role"})
+_ROLE_NAMES = ", ".join(role.value for role in ROLE_ORDER)
+
+
+def _read_role(reader: _Reader, value: Any, path: str) -> Role | None:
+    try:
+        return Role(value)
+    except ValueError:
+        shown = json.dumps(value)[:40]
+        reader.problem(path, f"unknown role {shown} (roles are {_ROLE_NAMES})")
+        return None
+
+
+def _read_role_parameters(reader: _Reader, value: Any, path: str, *,
+                          fill_defaults: bool) -> dict[Role, dict[str, float]]:
+    roles = reader.object(value, path, frozenset(ROLE_ORDER)) or {}
+    result: dict[Role, dict[str, float]] = {}
+    for role in ROLE_ORDER:
+        raw = roles.get(role.value)
+        where = f"{path}.{role.value}"
+        values: dict[str, float] = dict(DEFAULT_ROLE_PARAMETERS[role]) if fill_defaults else {}
+        if raw is not None:
+            entries = reader.object(raw, where, frozenset(DEFAULT_ROLE_PARAMETERS[role])) or {}
+            for name in DEFAULT_ROLE_PARAMETERS[role]:
+                if name in entries:
+                    number = reader.number(entries, name, where, None)
+                    if number is not None:
+                        values[name] = number
+            reader.add(where, role_parameter_problems(role, values))
+        if values:
+            result[role] = values
+    return result
+
+
+def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
+    data = reader.object(raw, path, _PERSON_FIELDS)
+    if data is None:
+        return None
+    status_text = reader.text(data, "status", path, default="active")
+    if status_text not in ("active", "leaving"):
+        reader.problem(f"{path}.status", "must be active or leaving")
+        status_text = "active"
+    person = Person(
+        id=PersonId(reader.id(data, "id", path)),
+        name=reader.text(data, "name", path, default="", required=True) or "",
+        email=reader.text(data, "email", path),
+        location=reader.text(data, "location", path),
+        status=Status(status_text),
+        fte=reader.number(data, "fte", path, 1.0),
+        productivity=reader.number(data, "productivity", path, 1.0),
+        start_date=reader.date(data, "start_date", path),
+        leave_date=reader.date(data, "leave_date", path),
+        annual_cost=reader.number(data, "annual_cost", path, None),
+    )
+    reader.add(path, person_problems(person))
+    return person
+
+
+def _read_opening(reader: _Reader, raw: Any, path: str) -> Opening | None:
+    data = reader.object(raw, path, _OPENING_FIELDS)
+    if data is None:
+        return None
+    opening = Opening(
+        id=OpeningId(reader.id(data, "id", path)),
+        title=reader.text(data, "title", path, default="", required=True) or "",
+        start_date=reader.date(data, "start_date", path),
+        fte=reader.number(data, "fte", path, 1.0),
+        annual_cost=reader.number(data, "annual_cost", path, None),
+    )
+    reader.add(path, opening_problems(opening))
+    return opening
+
+
+def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
+    data = reader.object(raw, path, _TEAM_FIELDS)
+    if data is None:
+        return None
+    market_path = f"{path}.market"
+    market_data = reader.object(data.get("market", {}), market_path, frozenset(MARKET_FIELDS)) or {}
+    defaults = MarketProfile()
+    market = MarketProfile(**{name: reader.number(market_data, name, market_path, getattr(defaults, name))
+                              for name in MARKET_FIELDS})
+    reader.add(market_path, market_problems(market))
+    return Team(
+        id=TeamId(reader.id(data, "id", path)),
+        name=reader.text(data, "name", path, default="", required=True) or "",
+        segment=reader.text(data, "segment", path),
+        product_line=reader.text(data, "product_line", path),
+        geography=reader.text(data, "geography", path),
+        market=market,
+        roles=_read_role_parameters(reader, data.get("roles", {}), f"{path}.roles", fill_defaults=False),
+    )
+
+
+def _read_unique(reader: _Reader, raw: Any, path: str, read: Callable[[_Reader, Any, str], T | None],
+                 seen: dict[str, str]) -> dict[Any, T]:
+    """Read a list of items with ids, refusing an id already in ``seen`` (which maps id → path)."""
+    items: dict[Any, T] = {}
+    for index, entry in enumerate(reader.list(raw, path)):
+        where = f"{path}[{index}]"
+        item = read(reader, entry, where)
+        if item is None:
+            continue
+        item_id: str = item.id  # type: ignore[attr-defined]
+        if not item_id:
+            continue
+        if item_id in seen:
+            reader.problem(f"{where}.id", f"duplicate id {item_id} (also {seen[item_id]})")
+            continue
+        seen[item_id] = where
+        items[item_id] = item
+    return items
+
+
+def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, Person],
+                   person_paths: dict[str, str]) -> tuple[Scenario, bool] | None:
+    data = reader.object(raw, path, _SCENARIO_FIELDS)
+    if data is None:
+        return None
+    baseline = data.get("baseline", False)
+    if not isinstance(baseline, bool):
+        reader.problem(f"{path}.baseline", "must be true or false")
+        baseline = False
+    teams: dict[TeamId, Team] = _read_unique(reader, data.get("teams", []), f"{path}.teams",
+                                             _read_team, {})
+    openings: dict[OpeningId, Opening] = _read_unique(reader, data.get("openings", []),
+                                                      f"{path}.openings", _read_opening, dict(person_paths))
+    assignments: dict[MemberId, Placement] = {}
+    assigned_at: dict[str, str] = {}
+    for index, entry in enumerate(reader.list(data.get("assignments", []), f"{path}.assignments")):
+        where = f"{path}.assignments[{index}]"
+        item = reader.object(entry, where, _ASSIGNMENT_FIELDS)
+        if item is None:
+            continue
+        member_id, team_id = reader.id(item, "person", where), reader.id(item, "team", where)
+        role = _read_role(reader, item.get("role"), f"{where}.role")
+        if member_id and member_id not in people and member_id not in openings:
+            reader.problem(f"{where}.person", f"no person or opening has id {member_id}")
+            continue
+        if team_id and team_id not in teams:
+            reader.problem(f"{where}.team", f"this scenario has no team with id {team_id}")
+            continue
+        if member_id in assigned_at:
+            reader.problem(f"{where}.person", f"{member_id} is already assigned ({assigned_at[member_id]})")
+            continue
+        if member_id and team_id and role is not None:
+            assigned_at[member_id] = where
+            assignments[member_id] = Placement(TeamId(team_id), role)  # type: ignore[index]
+    scenario = Scenario(
+        id=ScenarioId(reader.id(data, "id", path)),
+        name=reader.text(data, "name", path, default="", required=True) or "",
+        teams=teams, openings=openings, assignments=assignments)
+    return scenario, baseline
+
+
+def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
+    if not isinstance(raw, dict):
+        reader.problem("", "is not a Sales Planner plan (the file is not a JSON object)")
+        return None
+    if raw.get("format") != FORMAT:
+        reader.problem("", f'is not a Sales Planner plan ("format" is not "{FORMAT}")')
+        return None
+    version = raw.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        reader.problem("version", "must be a whole number")
+        return None
+    if version > VERSION:
+        reader.problem("", f"was written by a newer Sales Planner (plan format version {version}); "
+                           f"this version reads plan format version {VERSION}")
+        return None
+    if version < 1:
+        reader.problem("version", f"must be {VERSION}")
+        return None
+    data = reader.object(raw, "", _PLAN_FIELDS) or {}
+
+    horizon = reader.number(data, "horizon_months", "", 12)
+    if horizon != int(horizon):
+        reader.problem("horizon_months", "must be a whole number of months between 1 and 120")
+    name = reader.text(data, "name", "", default="Untitled plan") or ""
+    currency = reader.text(data, "currency", "", default="EUR") or ""
+    reader.add("", plan_field_problems(name=name, currency=currency, horizon_months=int(horizon)))
+    as_of = reader.date(data, "as_of", "", required=True)
+
+    assumptions_data = reader.object(data.get("assumptions", {}), "assumptions",
+                                     frozenset({"tolerance", "roles"})) or {}
+    assumptions = Assumptions(
+        tolerance=reader.number(assumptions_data, "tolerance", "assumptions", 0.15),
+        roles=_read_role_parameters(reader, assumptions_data.get("roles", {}), "assumptions.roles",
+                                    fill_defaults=True))
+    reader.add("assumptions", [(n, r) for n, r in assumptions_problems(assumptions) if n == "tolerance"])
+
+    person_paths: dict[str, str] = {}
+    people: dict[PersonId, Person] = _read_unique(reader, data.get("people", []), "people",
+                                                  _read_person, person_paths)
+
+    scenarios: dict[ScenarioId, Scenario] = {}
+    baselines: list[tuple[ScenarioId, str]] = []
+    scenario_paths: dict[str, str] = {}
+    raw_scenarios = reader.list(data.get("scenarios"), "scenarios")
+    for index, entry in enumerate(raw_scenarios):
+        where = f"scenarios[{index}]"
+        read = _read_scenario(reader, entry, where, people, person_paths)
+        if read is None:
+            continue
+        scenario, is_baseline = read
+        if scenario.id in scenario_paths:
+            reader.problem(f"{where}.id", f"duplicate id {scenario.id} (also {scenario_paths[scenario.id]})")
+            continue
+        if scenario.id:
+            scenario_paths[scenario.id] = where
+            scenarios[scenario.id] = scenario
+            if is_baseline:
+                baselines.append((scenario.id, where))
+    if not raw_scenarios and isinstance(data.get("scenarios"), list):
+        reader.problem("scenarios", "a plan needs at least one scenario")
+    elif scenarios and not baselines:
+        reader.problem("scenarios", 'one scenario must be the baseline ("baseline": true)')
+    elif len(baselines) > 1:
+        reader.problem(f"{baselines[1][1]}.baseline",
+                       f"only one scenario can be the baseline ({baselines[0][1]} is too)")
+    if reader.problems or as_of is None:
+        return None
+    return Plan(name=name, currency=currency, as_of=as_of, horizon_months=int(horizon),
+                assumptions=assumptions, people=people, scenarios=scenarios, baseline=baselines[0][0])
+
+
+def loads_plan(content: str | bytes) -> Plan:
+    """Parse and validate a plan; raises ``PlanFileError`` naming the first problem."""
+    if isinstance(content, bytes):
+        if not content.strip():
+            raise PlanFileError(["is empty"])
+        try:
+            content = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise PlanFileError(["is not a Sales Planner plan (it is not UTF-8 text)"]) from None
+    if not content.strip():
+        raise PlanFileError(["is empty"])
+    try:
+        raw = json.loads(content)
+    except json.JSONDecodeError as error:
+        reason = "ends too early" if error.pos >= len(content.rstrip()) else error.msg
+        raise PlanFileError([f"is not valid JSON (line {error.lineno}, column {error.colno}: {reason})"]) \
+            from None
+    except RecursionError:
+        raise PlanFileError(["is nested too deeply to be a plan"]) from None
+    except ValueError:
+        raise PlanFileError(["contains a number too long to read"]) from None
+    reader = _Reader()
+    try:
+        plan = _read_plan(reader, raw)
+    except _TooManyProblems:
+        plan = None
+    except RecursionError:
+        raise PlanFileError(["is nested too deeply to be a plan"]) from None
+    if plan is None:
+        raise PlanFileError(reader.problems)
+    return plan
+
+
+def load_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read a plan file. Errors name the file, the place and the reason in one sentence."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 2**20
+            raise PlanFileError([f"{path.name}: is larger than {limit} MB, too large for a plan"])
+        content = path.read_bytes()
+    except IsADirectoryError:
+        raise PlanFileError([f"{path.name}: is a folder, not a plan file"]) from None
+    except FileNotFoundError:
+        raise PlanFileError([f"{path}: no such file"]) from None
+    except OSError as error:
+        raise PlanFileError([f"{path.name}: cannot be read ({error.strerror})"]) from None
+    try:
+        return loads_plan(content)
+    except PlanFileError as error:
+        raise PlanFileError([f"{path.name}: {problem}" for problem in error.problems]) from None
+
+
+# --- writing --------------------------------------------------------------------------------------
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _role_parameters_to_dict(roles: Mapping[Role, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+    return {role.value: {name: roles[role][name] for name in DEFAULT_ROLE_PARAMETERS[role]
+                         if name in roles[role]}
+            for role in ROLE_ORDER if role in roles}
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as version-1 JSON data, keys in the documented order, assignments in member order."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": plan.name,
+        "currency": plan.currency,
+        "as_of": plan.as_of.isoformat(),
+        "horizon_months": plan.horizon_months,
+        "assumptions": {"tolerance": plan.assumptions.tolerance,
+                        "roles": _role_parameters_to_dict(plan.assumptions.roles)},
+        "people": [
+            {"id": p.id, "name": p.name, "email": p.email, "location": p.location, "status": p.status.value,
+             "fte": p.fte, "productivity": p.productivity, "start_date": _iso(p.start_date),
+             "leave_date": _iso(p.leave_date), "annual_cost": p.annual_cost}
+            for p in plan.people.values()],
+        "scenarios": [_scenario_to_dict(plan, s) for s in plan.scenarios.values()],
+    }
+
+
+def _scenario_to_dict(plan: Plan, scenario: Scenario) -> dict[str, Any]:
+    assignments = []
+    for member in plan.members(scenario):
+        placement = scenario.assignments.get(member.id)
+        if placement is not None:
+            assignments.append({"person": member.id, "team": placement.team, "role": placement.role.value})
+    return {
+        "id": scenario.id,
+        "name": scenario.name,
+        "baseline": scenario.id == plan.baseline,
+        "teams": [
+            {"id": t.id, "name": t.name, "segment": t.segment, "product_line": t.product_line,
+             "geography": t.geography,
+             "market": {name: getattr(t.market, name) for name in MARKET_FIELDS},
+             "roles": _role_parameters_to_dict(t.roles)}
+            for t in scenario.teams.values()],
+        "openings": [
+            {"id": o.id, "title": o.title, "start_date": _iso(o.start_date), "fte": o.fte,
+             "annual_cost": o.annual_cost}
+            for o in scenario.openings.values()],
+        "assignments": assignments,
+    }
+
+
+def dumps_plan(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomically(path: str | os.PathLike[str], content: bytes) -> None:
+    """Write ``content`` to ``path`` so that a crash leaves either the old file or the new one.
+
+    A temporary file in the same folder is written, flushed and fsynced, then renamed over the target.
+    """
+    path = Path(path)
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):
+        directory = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
+    """Save atomically; raises ``PlanFileError`` with one sentence when the file cannot be written."""
+    try:
+        write_atomically(path, dumps_plan(plan).encode("utf-8"))
+    except OSError as error:
+        raise PlanFileError([f"{Path(path).name}: could not be saved ({error.strerror or error})"]) from None
