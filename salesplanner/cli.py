@@ -1,0 +1,173 @@
+"""The command line (DESIGN §8): the same core functions as the app, no window.
+
+Bad input never shows a traceback: every ``PlanError`` (and so every ``PlanFileError``) becomes one
+sentence on stderr and exit code 1; usage mistakes are argparse's, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from salesplanner.model import PlanError
+
+SUBCOMMANDS = ("demo", "summary")
+HANDOFFS = ("inbound_load", "sdr_to_closer", "closer_to_am")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="salesplanner",
+        description="Design a sales organisation: market teams, capacity and handoff balance. "
+                    "Without a subcommand, opens the app on PLAN (or on the bundled demo plan).")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="write the bundled demo plan, or a synthetic plan of any size")
+    demo.add_argument("-o", "--output", required=True, type=Path, help="plan file to write")
+    demo.add_argument("--people", type=int, help="write a synthetic plan with this many people")
+    demo.add_argument("--teams", type=int, help="number of teams of the synthetic plan (default people/20)")
+    demo.add_argument("--seed", type=int, default=1, help="random seed: same seed, same file (default 1)")
+
+    summary = commands.add_parser("summary", help="stage, organisation figures, warnings and every team")
+    summary.add_argument("plan", type=Path, help="plan file (.salesplan)")
+    summary.add_argument("--scenario", help="scenario name (default: the baseline)")
+    summary.add_argument("--json", action="store_true", help="print the §8 JSON object instead of tables")
+    return parser
+
+
+def _run_demo(args: argparse.Namespace) -> None:
+    from salesplanner.demo import load_demo_plan
+    from salesplanner.planfile import save_plan
+
+    if args.people is None:
+        if args.teams is not None:
+            raise PlanError("--teams needs --people (the bundled demo plan has a fixed size)")
+        plan = load_demo_plan()
+    else:
+        from salesplanner.synthetic import synthetic_plan
+
+        teams = args.teams if args.teams is not None else max(1, args.people // 20)
+        if args.people < 0 or teams < 1:
+            raise PlanError("--people must be 0 or more and --teams at least 1")
+        plan = synthetic_plan(people=args.people, teams=teams, seed=args.seed)
+    save_plan(plan, args.output)
+
+
+def _run_summary(args: argparse.Namespace, out: TextIO) -> None:
+    from salesplanner.planfile import load_plan
+    from salesplanner.summary import scenario_summary
+
+    plan = load_plan(args.plan)
+    scenario = plan.scenario_named(args.scenario) if args.scenario else plan.scenarios[plan.baseline]
+    data = scenario_summary(plan, scenario)
+    if args.json:
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_summary(data))
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = err or sys.stderr
+    args = _build_parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            _run_demo(args)
+        elif args.command == "summary":
+            _run_summary(args, out)
+        else:
+            _build_parser().print_help(out)
+    except PlanError as error:
+        err.write(f"salesplanner: {error}\n")
+        return 1
+    except BrokenPipeError:  # `salesplanner summary big.salesplan | head` is fine
+        return 0
+    return 0
+
+
+# --- the human-readable summary -----------------------------------------------------------------
+
+def _money(value: float, currency: str) -> str:
+    return f"{currency} {value:,.0f}"
+
+
+def _number(value: float | None, digits: int = 1) -> str:
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], *, left: int = 1) -> str:
+    """Columns padded to their widest cell; the first ``left`` columns left-aligned, numbers right."""
+    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) if i < left else c.rjust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
+
+    return "\n".join([line(headers), line(["─" * w for w in widths]), *(line(r) for r in rows)]) + "\n"
+
+
+def _ratio(ratio: float | None, verdict: str | None) -> str:
+    if verdict is None:
+        return "—"
+    return f"{_number(ratio, 2)} {verdict}"
+
+
+def format_summary(data: dict[str, Any]) -> str:
+    """The summary as aligned text for a terminal."""
+    totals, currency = data["totals"], data["currency"]
+    baseline = " (baseline)" if data["baseline"] else ""
+    parts = [f"{data['plan']} — scenario \"{data['scenario']}\"{baseline} · as of {data['as_of']} · "
+             f"horizon {data['horizon_months']} months\n\n"]
+    parts.append(f"Stage: {data['stage']}\n")
+    parts.extend(f"  • {reason}\n" for reason in data["stage_reasons"])
+    parts.append(f"  Next: {data['next_stage']}\n\n")
+
+    top = totals["top_closer_share"]
+    rows = [
+        ("Headcount", f"{totals['headcount']}", f"+ {totals['openings']} open positions"),
+        ("Opportunity supply", _number(totals["supply"]), "per month"),
+        ("Closing capacity", _number(totals["close_cap"]), "opportunities per month"),
+        ("Wins", _number(totals["wins"]), "new customers per month"),
+        ("Bookings / year", _money(totals["bookings_year"], currency), ""),
+        ("Annual cost", _money(totals["annual_cost"], currency), "people in teams and open positions"),
+        ("Cost of sales", _number(totals["cost_of_sales"], 2), "annual cost ÷ bookings per year"),
+        ("SDRs per closer", _number(totals["sdr_per_closer"], 2), ""),
+        ("Top closers' share", "—" if top is None else f"{top * 100:.0f} %",
+         f"closing capacity held by the top {totals['top_closer_count']} (20 %) of closers"),
+        ("VP direct reports", f"{totals['vp_span']}", "managers + people in teams without one"),
+        ("Balanced teams", f"{totals['teams_balanced']} / {totals['teams']}", ""),
+        ("Bench", f"{totals['bench_people']}",
+         f"people, {totals['bench_openings']} open positions, "
+         f"{_money(totals['bench_annual_cost'], currency)} known cost"),
+    ]
+    parts.append("Organisation\n")
+    width = max(len(r[0]) for r in rows)
+    value_width = max(len(r[1]) for r in rows)
+    parts.extend(f"  {label.ljust(width)}  {value.rjust(value_width)}  {note}".rstrip() + "\n"
+                 for label, value, note in rows)
+
+    parts.append(f"\nWarnings ({len(data['warnings'])})\n")
+    parts.extend(f"  • {warning}\n" for warning in data["warnings"])
+    if not data["warnings"]:
+        parts.append("  none\n")
+
+    teams = data["teams"]
+    parts.append("\nTeams — flows per month\n")
+    parts.append(_table(
+        ["team", "people", "cap_in", "leads_worked", "opps_in", "opps_out", "supply", "close_cap",
+         "worked", "wins", "bookings", "accounts_H", "am_cap"],
+        [[t["name"], str(sum(t["members"].values())),
+          *(_number(t[k]) for k in ("cap_in", "leads_worked", "opps_in", "opps_out", "supply", "close_cap",
+                                    "worked", "wins")),
+          _money(t["bookings"], currency), _number(t["accounts_H"]), _number(t["am_cap"])] for t in teams]))
+    parts.append("\nTeams — handoffs (load on the receiving role; 1.00 is ideal)\n")
+    parts.append(_table(
+        ["team", "inbound load", "SDR → closer", "closer → AM", "bottleneck"],
+        [[t["name"], *(_ratio(t[h], t["verdicts"][h]) for h in HANDOFFS), t["bottleneck"] or "—"]
+         for t in teams]))
+    return "".join(parts)
