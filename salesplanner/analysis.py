@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from salesplanner.capacity import TeamResult, Verdict, compute_team, has_left
@@ -183,17 +183,40 @@ class ScenarioAnalysis:
         self._totals = None
         return frozenset(dirty)
 
-    def _compute_team(self, team_id: TeamId) -> None:
+    def _team_result(self, team_id: TeamId, roles: Mapping[MemberId, Role]) -> tuple[TeamResult, list[Member]]:
+        """A team's figures with these members in these roles; also who among them has left."""
         plan, scenario = self.plan, self.scenario
         team = scenario.teams[team_id]
         placed = []
-        for member_id in sorted(self._team_members[team_id]):
+        for member_id in sorted(roles):
             member = plan.member(scenario, member_id)
             assert member is not None
-            placed.append((member, self._placement[member_id].role))
+            placed.append((member, roles[member_id]))
         result = compute_team(team, placed, parameters=resolved_role_parameters(plan.assumptions, team),
                               tolerance=plan.assumptions.tolerance, on=plan.as_of,
                               horizon_months=plan.horizon_months)
+        return result, [member for member, _ in placed if has_left(member, plan.as_of)]
+
+    def _roles_in(self, team_id: TeamId) -> dict[MemberId, Role]:
+        return {member_id: self._placement[member_id].role for member_id in self._team_members[team_id]}
+
+    def preview(self, placements: Mapping[MemberId, Placement | None]) -> dict[TeamId, TeamResult]:
+        """The teams a move would change, as they would be after it. Nothing is changed."""
+        roles: dict[TeamId, dict[MemberId, Role]] = {}
+        for member_id, after in placements.items():
+            before = self._placement.get(member_id)
+            for placement in (before, after):
+                if placement is not None and placement.team not in roles:
+                    roles[placement.team] = self._roles_in(placement.team)
+            if before is not None:
+                roles[before.team].pop(member_id, None)
+            if after is not None:
+                roles[after.team][member_id] = after.role
+        return {team_id: self._team_result(team_id, members)[0] for team_id, members in roles.items()}
+
+    def _compute_team(self, team_id: TeamId) -> None:
+        team = self.scenario.teams[team_id]
+        result, departed = self._team_result(team_id, self._roles_in(team_id))
         old = self._results.get(team_id)
         if old is not None:
             for capacity in old.closer_capacities:
@@ -207,7 +230,7 @@ class ScenarioAnalysis:
         if result.complete:
             self._complete_markets[team.market_key] += 1
         self._results[team_id] = result
-        warnings = tuple(_team_warnings(result, [m for m, _ in placed if has_left(m, plan.as_of)]))
+        warnings = tuple(_team_warnings(result, departed))
         self._team_warnings[team_id] = warnings
         for column, value in zip(self._columns, _team_column_values(result, len(warnings)), strict=True):
             column[team_id] = value

@@ -154,7 +154,10 @@ class TeamResult:
     opps_out: float
     supply: float
     close_cap: float
-    founder_close_cap: float
+    sourced_by_role: dict[Role, float]
+    """Opportunities each sourcing role adds to ``opps_out`` (outbound SDRs, full-cycle reps, founders)."""
+    closing_by_role: dict[Role, float]
+    """Each closing role's part of ``close_cap`` (AEs, full-cycle reps, founders)."""
     worked: float
     wins: float
     bookings: float
@@ -167,6 +170,10 @@ class TeamResult:
     """Each closer's own share of ``close_cap`` (for superstar dependency)."""
     span_min: float
     span_max: float
+
+    @property
+    def founder_close_cap(self) -> float:
+        return self.closing_by_role[Role.FOUNDER]
 
     @property
     def balances(self) -> tuple[Balance, Balance, Balance]:
@@ -251,16 +258,16 @@ def compute_team(team: Team, placed: Sequence[tuple[Member, Role]], *, parameter
     cap_in = eff[Role.SDR_INBOUND] * parameters[Role.SDR_INBOUND]["leads_per_month"]
     leads_worked = min(market.inbound_leads_per_month, cap_in)
     opps_in = leads_worked * market.lead_to_opp_rate
-    opps_out = (eff[Role.SDR_OUTBOUND] * opps_per_month
-                + eff[Role.FULL_CYCLE] * prospecting * opps_per_month
-                + eff[Role.FOUNDER] * selling * prospecting * opps_per_month)
-    supply = opps_in + opps_out
+    # Each closing role's time split between sourcing its own opportunities and closing (§4).
+    sourcing_share = {Role.SDR_OUTBOUND: 1.0, Role.FULL_CYCLE: prospecting,
+                      Role.FOUNDER: selling * prospecting}
     closing_share = {Role.AE: 1.0, Role.FULL_CYCLE: 1 - prospecting,
                      Role.FOUNDER: selling * (1 - prospecting)}
-    founder_close_cap = eff[Role.FOUNDER] * closing_share[Role.FOUNDER] * intake
-    close_cap = (eff[Role.AE] * intake
-                 + eff[Role.FULL_CYCLE] * closing_share[Role.FULL_CYCLE] * intake
-                 + founder_close_cap)
+    sourced = {role: eff[role] * share * opps_per_month for role, share in sourcing_share.items()}
+    closing = {role: eff[role] * share * intake for role, share in closing_share.items()}
+    opps_out = sourced[Role.SDR_OUTBOUND] + sourced[Role.FULL_CYCLE] + sourced[Role.FOUNDER]
+    supply = opps_in + opps_out
+    close_cap = closing[Role.AE] + closing[Role.FULL_CYCLE] + closing[Role.FOUNDER]
     worked = min(supply, close_cap)
     wins = worked * market.win_rate
     bookings = wins * market.avg_deal_size
@@ -273,7 +280,7 @@ def compute_team(team: Team, placed: Sequence[tuple[Member, Role]], *, parameter
         team=team, members=members, openings=openings, fte=fte, effective_fte=eff, annual_cost=cost,
         cycle_months=cycle_months, intake=intake, cap_in=cap_in, leads_worked=leads_worked,
         opps_in=opps_in, opps_out=opps_out, supply=supply, close_cap=close_cap,
-        founder_close_cap=founder_close_cap, worked=worked, wins=wins, bookings=bookings,
+        sourced_by_role=sourced, closing_by_role=closing, worked=worked, wins=wins, bookings=bookings,
         accounts_H=accounts, am_cap=am_cap,
         inbound_load=balance(Handoff.INBOUND_LOAD, market.inbound_leads_per_month, cap_in, tolerance),
         sdr_to_closer=balance(Handoff.SDR_TO_CLOSER, supply, close_cap, tolerance),
