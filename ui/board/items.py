@@ -1,0 +1,371 @@
+"""The pieces of the board: team cards, role lanes, person chips, handoff pills and group headers.
+
+Items paint themselves from plain values handed to them by the scene; they hold no plan state and
+compute no §4 figure. Geometry is in scene units (pixels at 100 % zoom).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from salesplanner.capacity import Balance, Verdict
+from salesplanner.model import MemberId, Placement, TeamId
+from salesplanner.roles import Role
+from ui import text
+from ui.theme import Theme, font
+
+CARD_WIDTH = 456.0
+PADDING = 14.0
+HEADER_HEIGHT = 54.0
+LANE_HEADER_HEIGHT = 22.0
+CHIP_WIDTH = 136.0
+CHIP_HEIGHT = 26.0
+CHIP_GAP = 7.0
+PILL_HEIGHT = 24.0
+GAP = 6.0
+TAG_HEIGHT = 20.0
+CHIPS_PER_ROW = int((CARD_WIDTH - 2 * PADDING + CHIP_GAP) // (CHIP_WIDTH + CHIP_GAP))
+
+
+@dataclass(frozen=True)
+class Style:
+    """Theme and fonts, made once per board so painting allocates nothing."""
+
+    theme: Theme
+    title: QFont
+    subtitle: QFont
+    lane: QFont
+    small: QFont
+    chip: QFont
+    chip_struck: QFont
+    initials: QFont
+    pill: QFont
+    group: QFont
+
+    @classmethod
+    def create(cls, theme: Theme) -> Style:
+        struck = font(9)
+        struck.setStrikeOut(True)
+        group = font(9, bold=True)
+        group.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
+        return cls(theme=theme, title=font(12.5, bold=True), subtitle=font(8.5), lane=font(9, bold=True),
+                   small=font(8.5), chip=font(9), chip_struck=struck, initials=font(6.5, bold=True),
+                   pill=font(8.5, bold=True), group=group)
+
+
+def _rounded(rect: QRectF, radius: float) -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    return path
+
+
+@dataclass(frozen=True)
+class ChipData:
+    """What a chip shows about one person or opening."""
+
+    member_id: MemberId
+    name: str
+    role: Role | None
+    opening: bool = False
+    fte: float = 1.0
+    ramp: float = 1.0
+    """Share of full productivity today: below 1 while ramping (0 before the start date)."""
+    left: bool = False
+    leaving: bool = False
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in self.name.replace("-", " ").split() if p[:1].isalpha()]
+        return "".join(p[0] for p in (parts[:1] + parts[-1:] if len(parts) > 1 else parts)).upper() or "?"
+
+
+class ChipItem(QGraphicsItem):
+    """A person or an opening in a lane; selectable, dragged by the view."""
+
+    def __init__(self, data: ChipData, style: Style, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.data_ = data
+        self._style = style
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+
+    @property
+    def member_id(self) -> MemberId:
+        return self.data_.member_id
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, CHIP_WIDTH, CHIP_HEIGHT)
+
+    def mousePressEvent(self, event):  # noqa: N802 — Qt override
+        # Shift extends the selection like Ctrl does, as in file managers.
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)
+        super().mousePressEvent(event)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        paint_chip(painter, self.boundingRect(), self.data_, self._style, selected=self.isSelected())
+
+
+def paint_chip(painter: QPainter, bounds: QRectF, data: ChipData, style: Style, *, selected: bool) -> None:
+    """A chip: role-coloured pill with initials, name, partial FTE and ramp ring; dashed for an
+    opening, struck through for a leaver. Shared by the board, the bench and drag images."""
+    theme = style.theme
+    painter.save()
+    painter.translate(bounds.topLeft())
+    rect = QRectF(0.75, 0.75, bounds.width() - 1.5, bounds.height() - 1.5)
+    height = bounds.height()
+    accent = theme.role(data.role) if data.role is not None and not data.opening else theme.muted
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    pen = QPen(theme.selection if selected else accent, 2.0 if selected else 1.1)
+    if data.opening:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    painter.setPen(pen)
+    fill = theme.role_fill(data.role) if selected and data.role is not None else theme.card
+    painter.setBrush(QBrush(theme.highlight if selected and data.role is None else fill))
+    painter.drawPath(_rounded(rect, height / 2))
+
+    avatar = QRectF(4, 4, height - 8, height - 8)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(theme.faint if data.opening else accent))
+    painter.drawEllipse(avatar)
+    painter.setPen(QPen(QColor("white")))
+    painter.setFont(style.initials)
+    painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, "+" if data.opening else data.initials)
+
+    right = rect.right() - 8
+    painter.setFont(style.small)
+    if 0 < data.ramp < 1 or (data.ramp == 0 and not data.left):
+        _paint_ramp(painter, QRectF(right - 11, rect.center().y() - 5.5, 11, 11), data.ramp, theme)
+        right -= 15
+    if data.fte < 1:
+        fte_text = text.number(data.fte, 1)
+        width = QFontMetricsF(style.small).horizontalAdvance(fte_text)
+        painter.setPen(QPen(theme.muted))
+        painter.drawText(QRectF(right - width, 0, width, height), Qt.AlignmentFlag.AlignVCenter, fte_text)
+        right -= width + 5
+    name_font = style.chip_struck if data.left or data.leaving else style.chip
+    painter.setFont(name_font)
+    painter.setPen(QPen(theme.muted if data.opening or data.left else theme.text))
+    name_rect = QRectF(avatar.right() + 6, 0, right - avatar.right() - 6, height)
+    elided = QFontMetricsF(name_font).elidedText(data.name, Qt.TextElideMode.ElideRight, name_rect.width())
+    painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
+    painter.restore()
+
+
+def _paint_ramp(painter: QPainter, rect: QRectF, ramp: float, theme: Theme) -> None:
+    """A ring filled as far as the person has ramped (empty before the start date)."""
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(theme.faint, 1.6))
+    painter.drawEllipse(rect)
+    if ramp > 0:
+        painter.setPen(QPen(theme.verdict(Verdict.UNDERUSED)[0], 1.8))
+        painter.drawArc(rect, 90 * 16, -int(360 * 16 * ramp))
+
+
+class LaneItem(QGraphicsItem):
+    """One role inside a team: header with capacity, then its chips. A drop target.
+
+    A *tag* lane is the compact target for a role the team does not use yet ("+ AM")."""
+
+    def __init__(self, placement: Placement, style: Style, *, title: str, capacity: str = "",
+                 chip_count: int = 0, tag: bool = False, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.placement = placement
+        self.title = title
+        self.capacity = capacity
+        self.tag = tag
+        self._style = style
+        self._highlight = False
+        if tag:
+            self._width = QFontMetricsF(style.small).horizontalAdvance(f"+ {title}") + 18
+            self._height = TAG_HEIGHT
+        else:
+            rows = max(1, -(-chip_count // CHIPS_PER_ROW))
+            self._width = CARD_WIDTH - 2 * PADDING + 8
+            self._height = LANE_HEADER_HEIGHT + rows * (CHIP_HEIGHT + CHIP_GAP)
+
+    def chip_position(self, index: int) -> QPointF:
+        row, column = divmod(index, CHIPS_PER_ROW)
+        return QPointF(4 + column * (CHIP_WIDTH + CHIP_GAP), LANE_HEADER_HEIGHT + row * (CHIP_HEIGHT + CHIP_GAP))
+
+    @property
+    def highlighted(self) -> bool:
+        return self._highlight
+
+    def set_highlighted(self, on: bool) -> None:
+        if on != self._highlight:
+            self._highlight = on
+            self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, self._width, self._height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        theme = self._style.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        role = self.placement.role
+        if self.tag:
+            pen = QPen(theme.selection if self._highlight else theme.faint, 1.0, Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(QBrush(theme.highlight if self._highlight else theme.card))
+            painter.drawPath(_rounded(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), TAG_HEIGHT / 2))
+            painter.setFont(self._style.small)
+            painter.setPen(QPen(theme.role(role) if self._highlight else theme.muted))
+            painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, f"+ {self.title}")
+            return
+        if self._highlight:
+            painter.setPen(QPen(theme.selection, 1.5, Qt.PenStyle.DashLine))
+            painter.setBrush(QBrush(theme.highlight))
+            painter.drawPath(_rounded(self.boundingRect().adjusted(0, 0, 0, -2), 8))
+        painter.setFont(self._style.lane)
+        painter.setPen(QPen(theme.role(role)))
+        metrics = QFontMetricsF(self._style.lane)
+        title_width = metrics.horizontalAdvance(self.title)
+        painter.drawText(QRectF(4, 0, title_width + 2, LANE_HEADER_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
+                         self.title)
+        painter.setFont(self._style.small)
+        painter.setPen(QPen(theme.muted))
+        painter.drawText(QRectF(title_width + 18, 0, self._width - title_width - 22, LANE_HEADER_HEIGHT),
+                         Qt.AlignmentFlag.AlignVCenter, self.capacity)
+
+
+class PillItem(QGraphicsItem):
+    """A handoff between two lanes: its load ratio, coloured by verdict, with §4's sentence."""
+
+    def __init__(self, balance: Balance, style: Style, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.balance = balance
+        self._style = style
+        verdict = balance.verdict
+        assert verdict is not None
+        self.verdict: Verdict = verdict
+        self.label = (f"{text.handoff_name(balance.handoff)}  {text.ratio_text(balance)} "
+                      f"{text.VERDICT_MARKS[verdict]}  {text.balance_note(balance)}")
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, CARD_WIDTH - 2 * PADDING, PILL_HEIGHT)
+
+    def tooltip(self) -> str:
+        return f"{text.handoff_name(self.balance.handoff)}: {text.balance_sentence(self.balance)}"
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        strong, fill = self._style.theme.verdict(self.verdict)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(strong, 2))
+        painter.drawLine(QPointF(9, -GAP), QPointF(9, PILL_HEIGHT + GAP))
+        box = QRectF(22, 1, self.boundingRect().width() - 22, PILL_HEIGHT - 2)
+        painter.setPen(QPen(strong, 0.8))
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(_rounded(box, 5))
+        painter.setFont(self._style.pill)
+        painter.setPen(QPen(strong))
+        label = QFontMetricsF(self._style.pill).elidedText(self.label, Qt.TextElideMode.ElideRight,
+                                                           box.width() - 16)
+        painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, label)
+
+
+class CardItem(QGraphicsItem):
+    """A market team: header with name, market and verdict badge; lanes, pills and add-role tags as
+    children. The scene rebuilds a card's children when its team changes (and counts it, for tests)."""
+
+    def __init__(self, team_id: TeamId, style: Style) -> None:
+        super().__init__()
+        self.team_id = team_id
+        self._style = style
+        self._height = HEADER_HEIGHT
+        self.title = ""
+        self.subtitle = ""
+        self.badge = ""
+        self.badge_verdict: Verdict | None = None
+        self.badge_tooltip = ""
+        self.rebuild_count = 0
+        self.selected_team = False
+
+    def set_header(self, *, title: str, subtitle: str, badge: str, badge_verdict: Verdict | None,
+                   badge_tooltip: str) -> None:
+        self.title, self.subtitle = title, subtitle
+        self.badge, self.badge_verdict, self.badge_tooltip = badge, badge_verdict, badge_tooltip
+
+    def set_height(self, height: float) -> None:
+        if height != self._height:
+            self.prepareGeometryChange()
+            self._height = height
+
+    def set_team_selected(self, on: bool) -> None:
+        if on != self.selected_team:
+            self.selected_team = on
+            self.update()
+
+    def badge_rect(self) -> QRectF:
+        width = QFontMetricsF(self._style.small).horizontalAdvance(self.badge) + 18
+        return QRectF(CARD_WIDTH - PADDING - width, PADDING, width, 20)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, CARD_WIDTH, self._height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        theme = self._style.theme
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        border = QPen(theme.selection, 2) if self.selected_team else QPen(theme.card_border, 1)
+        painter.setPen(border)
+        painter.setBrush(QBrush(theme.card))
+        painter.drawPath(_rounded(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 10))
+
+        badge = self.badge_rect()
+        strong, fill = theme.verdict(self.badge_verdict)
+        painter.setPen(QPen(strong, 1))
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(_rounded(badge, 10))
+        painter.setFont(self._style.small)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
+
+        width = badge.left() - PADDING - 8
+        painter.setPen(QPen(theme.text))
+        painter.setFont(self._style.title)
+        title = QFontMetricsF(self._style.title).elidedText(self.title, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(QRectF(PADDING, 10, width, 24), Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setFont(self._style.subtitle)
+        painter.setPen(QPen(theme.muted))
+        painter.drawText(QRectF(PADDING, 32, CARD_WIDTH - 2 * PADDING, 16), Qt.AlignmentFlag.AlignVCenter,
+                         self.subtitle)
+
+
+class GroupHeaderItem(QGraphicsItem):
+    """The title of a swimlane (a segment, product line or geography) with a rule across."""
+
+    HEIGHT = 30.0
+
+    def __init__(self, title: str, style: Style) -> None:
+        super().__init__()
+        self.title = title
+        self._style = style
+        self._width = CARD_WIDTH
+
+    def set_width(self, width: float) -> None:
+        if width != self._width:
+            self.prepareGeometryChange()
+            self._width = width
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return QRectF(0, 0, self._width, self.HEIGHT)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        theme = self._style.theme
+        painter.setFont(self._style.group)
+        painter.setPen(QPen(theme.muted))
+        metrics = QFontMetricsF(self._style.group)
+        label = self.title.upper()
+        width = metrics.horizontalAdvance(label)
+        painter.drawText(QRectF(0, 0, width + 4, self.HEIGHT), Qt.AlignmentFlag.AlignVCenter, label)
+        painter.setPen(QPen(theme.card_border, 1))
+        painter.drawLine(QPointF(width + 14, self.HEIGHT / 2), QPointF(self._width, self.HEIGHT / 2))

@@ -1,0 +1,416 @@
+"""The board: team cards in swimlanes, rebuilt card by card from the document's change records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from salesplanner.capacity import Handoff, TeamResult, Verdict, effective_fte, has_left, member_cost, ramp
+from salesplanner.commands import Assign
+from salesplanner.model import (
+    MemberId,
+    Opening,
+    Person,
+    Placement,
+    PlanError,
+    Status,
+    Team,
+    TeamId,
+    resolved_role_parameters,
+)
+from salesplanner.roles import RAMP_MONTHS, Role
+from ui import text
+from ui.board.items import (
+    CARD_WIDTH,
+    CHIP_GAP,
+    CHIP_HEIGHT,
+    GAP,
+    HEADER_HEIGHT,
+    PADDING,
+    PILL_HEIGHT,
+    TAG_HEIGHT,
+    CardItem,
+    ChipData,
+    ChipItem,
+    GroupHeaderItem,
+    LaneItem,
+    PillItem,
+    Style,
+)
+from ui.document import DocumentChange, PlanDocument
+from ui.theme import current_theme
+
+GROUPINGS: tuple[str | None, ...] = ("segment", "product_line", "geography", None)
+MARGIN = 16.0
+COLUMN_GAP = 20.0
+ROW_GAP = 20.0
+GROUP_GAP = 18.0
+
+# Top to bottom inside a card: the leader, then the conversion chain, with each handoff pill between
+# the lanes it joins.
+CARD_SLOTS: tuple[Role | Handoff, ...] = (
+    Role.MANAGER, Role.SDR_INBOUND, Handoff.INBOUND_LOAD, Role.SDR_OUTBOUND, Handoff.SDR_TO_CLOSER,
+    Role.FOUNDER, Role.FULL_CYCLE, Role.AE, Handoff.CLOSER_TO_AM, Role.AM)
+LANE_ORDER: tuple[Role, ...] = tuple(slot for slot in CARD_SLOTS if isinstance(slot, Role))
+
+
+def group_title(dimension: str | None, value: str | None) -> str:
+    if value:
+        return value
+    return {
+        "segment": text.translate("Board", "No segment"),
+        "product_line": text.translate("Board", "No product line"),
+        "geography": text.translate("Board", "No geography"),
+    }.get(dimension or "", "")
+
+
+def team_badge(result: TeamResult) -> tuple[str, Verdict | None]:
+    """The card's verdict: its bottleneck, else its first underused handoff, else balanced."""
+    if result.headcount == 0:
+        return text.translate("Board", "Empty"), None
+    if result.bottleneck is not None:
+        return text.translate("Board", "Bottleneck: %1").replace("%1", text.bottleneck_name(result.bottleneck)), \
+            Verdict.OVERLOADED
+    for item in result.balances:
+        if item.verdict is Verdict.UNDERUSED:
+            return text.translate("Board", "Underused: %1").replace("%1", text.receiving_role_name(item.handoff)), \
+                Verdict.UNDERUSED
+    return text.translate("Board", "Balanced"), Verdict.BALANCED
+
+
+def lane_capacity(result: TeamResult, role: Role) -> str:
+    """The capacity a lane shows next to its role name (numbers from the core's team result)."""
+    fte = text.translate("Board", "%1 FTE").replace("%1", text.number(result.effective_fte[role]))
+    if role is Role.SDR_INBOUND:
+        detail = text.translate("Board", "%1 leads/mo").replace("%1", text.number(result.cap_in, 0))
+    elif role is Role.SDR_OUTBOUND:
+        detail = text.translate("Board", "%1 opps/mo").replace("%1", text.number(result.sourced_by_role[role]))
+    elif role is Role.AE:
+        detail = text.translate("Board", "closes %1 opps/mo").replace("%1", text.number(result.closing_by_role[role]))
+    elif role in (Role.FULL_CYCLE, Role.FOUNDER):
+        detail = text.translate("Board", "sources %1 · closes %2 opps/mo").replace(
+            "%1", text.number(result.sourced_by_role[role])).replace("%2", text.number(result.closing_by_role[role]))
+    elif role is Role.AM:
+        detail = text.translate("Board", "%1 accounts").replace("%1", text.number(result.am_cap, 0))
+    else:
+        span = result.manager_span
+        detail = "" if span is None else text.translate("Board", "span %1").replace("%1", text.number(span))
+        return detail
+    return f"{fte} · {detail}"
+
+
+class BoardScene(QGraphicsScene):
+    """Cards for the scenario on screen. ``handle_drop`` is the one way the board changes the plan."""
+
+    focus_team_changed = Signal(object)
+    """The team whose card was last clicked (a TeamId), or None."""
+    problem = Signal(str)
+    """A refused change, as one sentence for the status bar."""
+
+    def __init__(self, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.style_ = Style.create(current_theme())
+        self.setBackgroundBrush(QBrush(self.style_.theme.canvas))
+        self.document: PlanDocument | None = None
+        self.group_by: str | None = "segment"
+        self.columns = 2
+        self.focus_team: TeamId | None = None
+        self._cards: dict[TeamId, CardItem] = {}
+        self._chips: dict[MemberId, ChipItem] = {}
+        self._headers: list[GroupHeaderItem] = []
+        self._card_groups: dict[TeamId, str | None] = {}
+        self._reselect: set[MemberId] = set()
+
+    # --- wiring -------------------------------------------------------------------------------------
+
+    def set_document(self, document: PlanDocument) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._on_changed)
+            self.document.scenario_switched.disconnect(self.rebuild)
+        self.document = document
+        document.changed.connect(self._on_changed)
+        document.scenario_switched.connect(self.rebuild)
+        self.rebuild()
+
+    def set_group_by(self, dimension: str | None) -> None:
+        if dimension != self.group_by:
+            self.group_by = dimension
+            self._layout(regroup=True)
+
+    def set_columns(self, columns: int) -> None:
+        columns = max(1, columns)
+        if columns != self.columns:
+            self.columns = columns
+            self._layout(regroup=False)
+
+    # --- reading --------------------------------------------------------------------------------------
+
+    def card(self, team_id: TeamId) -> CardItem:
+        return self._cards[team_id]
+
+    def cards(self) -> dict[TeamId, CardItem]:
+        return dict(self._cards)
+
+    def chip(self, member_id: MemberId) -> ChipItem | None:
+        return self._chips.get(member_id)
+
+    def lanes(self, team_id: TeamId) -> list[LaneItem]:
+        return [item for item in self._cards[team_id].childItems() if isinstance(item, LaneItem)]
+
+    def lane(self, team_id: TeamId, role: Role) -> LaneItem | None:
+        for lane in self.lanes(team_id):
+            if lane.placement.role is role:
+                return lane
+        return None
+
+    def lane_at(self, position: QPointF) -> LaneItem | None:
+        for item in self.items(position):
+            while item is not None and not isinstance(item, LaneItem):
+                item = item.parentItem()
+            if isinstance(item, LaneItem):
+                return item
+        return None
+
+    def card_at(self, position: QPointF) -> CardItem | None:
+        for item in self.items(position):
+            while item is not None and not isinstance(item, CardItem):
+                item = item.parentItem()
+            if isinstance(item, CardItem):
+                return item
+        return None
+
+    def selected_member_ids(self) -> list[MemberId]:
+        return [item.member_id for item in self.selectedItems() if isinstance(item, ChipItem)]
+
+    def select_members(self, member_ids: Iterable[MemberId]) -> None:
+        self.clearSelection()
+        for member_id in member_ids:
+            chip = self._chips.get(member_id)
+            if chip is not None:
+                chip.setSelected(True)
+
+    def chip_tooltip(self, member_id: MemberId) -> str:
+        """Who this is and what they count for today (built when the tooltip is asked for)."""
+        assert self.document is not None
+        return member_summary(self.document, member_id)
+
+    def set_drop_highlight(self, lane: LaneItem | None) -> None:
+        for card in self._cards.values():
+            for item in card.childItems():
+                if isinstance(item, LaneItem) and item is not lane:
+                    item.set_highlighted(False)
+        if lane is not None:
+            lane.set_highlighted(True)
+
+    def set_focus_team(self, team_id: TeamId | None) -> None:
+        if team_id == self.focus_team:
+            return
+        if self.focus_team in self._cards:
+            self._cards[self.focus_team].set_team_selected(False)
+        self.focus_team = team_id
+        if team_id in self._cards:
+            self._cards[team_id].set_team_selected(True)
+        self.focus_team_changed.emit(team_id)
+
+    # --- changing the plan ---------------------------------------------------------------------------
+
+    def handle_drop(self, member_ids: Iterable[MemberId], target: Placement | None) -> bool:
+        """Put the dropped members in ``target`` (a team and role) or on the bench (None): one undo step.
+        Returns whether anything moved."""
+        assert self.document is not None
+        plan, scenario = self.document.plan, self.document.scenario
+        moves = {member_id: target for member_id in member_ids
+                 if plan.member(scenario, member_id) is not None and scenario.assignments.get(member_id) != target}
+        if not moves:
+            return False
+        self._reselect = set(moves)
+        try:
+            self.document.push(Assign(scenario.id, moves))
+        except PlanError as error:
+            self.problem.emit(str(error))
+            return False
+        return True
+
+    # --- building ----------------------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        """Build every card for the scenario on screen."""
+        assert self.document is not None
+        selected = set(self.selected_member_ids())
+        self.clear()
+        self._cards, self._chips, self._headers, self._card_groups = {}, {}, [], {}
+        for team_id in self.document.scenario.teams:
+            card = CardItem(team_id, self.style_)
+            self.addItem(card)
+            self._cards[team_id] = card
+            self._fill_card(card)
+        self.select_members(selected)
+        if self.focus_team not in self._cards:
+            self.set_focus_team(None)
+        else:
+            self._cards[self.focus_team].set_team_selected(True)
+        self._layout(regroup=True)
+
+    def _on_changed(self, change: DocumentChange) -> None:
+        if change.structure:
+            self.rebuild()
+            return
+        selected = set(self.selected_member_ids()) | self._reselect
+        self._reselect = set()
+        regroup = False
+        for team_id in change.teams:
+            card = self._cards.get(team_id)
+            if card is not None:
+                self._fill_card(card)
+                regroup |= self._group_key(team_id) != self._card_groups.get(team_id)
+        self.select_members(selected)
+        self._layout(regroup=regroup)
+
+    def _group_key(self, team_id: TeamId) -> str | None:
+        assert self.document is not None
+        team = self.document.scenario.teams[team_id]
+        return getattr(team, self.group_by) if self.group_by else None
+
+    def _fill_card(self, card: CardItem) -> None:
+        """Recreate a card's lanes, chips and pills from the team's current result."""
+        assert self.document is not None
+        plan, scenario, analysis = self.document.plan, self.document.scenario, self.document.analysis
+        team = scenario.teams[card.team_id]
+        result = analysis.team(card.team_id)
+        for child in card.childItems():
+            if isinstance(child, LaneItem):
+                for chip in child.childItems():
+                    if isinstance(chip, ChipItem) and self._chips.get(chip.member_id) is chip:
+                        del self._chips[chip.member_id]
+            self.removeItem(child)
+        card.rebuild_count += 1
+
+        by_role: dict[Role, list[ChipData]] = {}
+        parameters = resolved_role_parameters(plan.assumptions, team)
+        for member_id in analysis.members_of(card.team_id):
+            member = plan.member(scenario, member_id)
+            assert member is not None
+            role = scenario.assignments[member_id].role
+            by_role.setdefault(role, []).append(ChipData(
+                member_id=member_id, name=member.name, role=role, opening=isinstance(member, Opening),
+                fte=member.fte,
+                ramp=ramp(start=member.start_date, leave=member.leave_date,
+                          ramp_months=parameters[role][RAMP_MONTHS], on=plan.as_of),
+                left=has_left(member, plan.as_of),
+                leaving=isinstance(member, Person) and member.status is Status.LEAVING))
+
+        badge, verdict = team_badge(result)
+        card.set_header(title=team.name, subtitle=_market_line(team), badge=badge, badge_verdict=verdict,
+                        badge_tooltip="\n".join(f"{text.handoff_name(b.handoff)}: {text.balance_sentence(b)}"
+                                                for b in result.balances if b.verdict is not None))
+        y = HEADER_HEIGHT
+        for slot in CARD_SLOTS:
+            if isinstance(slot, Role):
+                chips = by_role.get(slot)
+                if not chips:
+                    continue
+                chips.sort(key=lambda c: (c.opening, c.name.casefold(), c.member_id))
+                lane = LaneItem(Placement(card.team_id, slot), self.style_, title=text.role_name(slot),
+                                capacity=lane_capacity(result, slot), chip_count=len(chips), parent=card)
+                lane.setPos(PADDING - 4, y)
+                for index, data in enumerate(chips):
+                    chip = ChipItem(data, self.style_, parent=lane)
+                    chip.setPos(lane.chip_position(index))
+                    self._chips[data.member_id] = chip
+                y += lane.boundingRect().height() + GAP
+            else:
+                balance = next(b for b in result.balances if b.handoff is slot)
+                if balance.verdict is not None:
+                    pill = PillItem(balance, self.style_, parent=card)
+                    pill.setPos(PADDING, y)
+                    y += PILL_HEIGHT + GAP
+        y = self._add_role_tags(card, [role for role in LANE_ORDER if role not in by_role], y)
+        card.set_height(y + PADDING - GAP)
+        card.update()
+
+    def _add_role_tags(self, card: CardItem, roles: list[Role], y: float) -> float:
+        """Compact drop targets for the roles a team does not use yet."""
+        if not roles:
+            return y
+        y += 2
+        x = PADDING
+        for role in roles:
+            tag = LaneItem(Placement(card.team_id, role), self.style_, title=text.role_name(role), tag=True,
+                           parent=card)
+            width = tag.boundingRect().width()
+            if x + width > CARD_WIDTH - PADDING:
+                x, y = PADDING, y + TAG_HEIGHT + 5
+            tag.setPos(x, y)
+            x += width + 5
+        return y + TAG_HEIGHT + GAP
+
+    def _layout(self, *, regroup: bool) -> None:
+        """Place group headers and cards: each group's cards in rows of ``columns``, row by row."""
+        assert self.document is not None
+        if regroup:
+            self._card_groups = {team_id: self._group_key(team_id) for team_id in self._cards}
+            for header in self._headers:
+                self.removeItem(header)
+            self._headers = []
+        groups: dict[str | None, list[TeamId]] = {}
+        for team_id in self.document.scenario.teams:
+            groups.setdefault(self._card_groups[team_id], []).append(team_id)
+        width = self.columns * CARD_WIDTH + (self.columns - 1) * COLUMN_GAP
+        y = MARGIN
+        for index, (key, team_ids) in enumerate(groups.items()):
+            if self.group_by is not None:
+                if regroup:
+                    header = GroupHeaderItem(group_title(self.group_by, key), self.style_)
+                    self.addItem(header)
+                    self._headers.append(header)
+                header = self._headers[index]
+                header.set_width(width)
+                header.setPos(MARGIN, y)
+                y += GroupHeaderItem.HEIGHT + 6
+            for start in range(0, len(team_ids), self.columns):
+                row = [self._cards[team_id] for team_id in team_ids[start:start + self.columns]]
+                for column, card in enumerate(row):
+                    card.setPos(MARGIN + column * (CARD_WIDTH + COLUMN_GAP), y)
+                y += max(card.boundingRect().height() for card in row) + ROW_GAP
+            y += GROUP_GAP
+        self.setSceneRect(QRectF(0, 0, width + 2 * MARGIN, max(y, CHIP_HEIGHT + CHIP_GAP) + MARGIN))
+
+
+def member_summary(document: PlanDocument, member_id: MemberId) -> str:
+    """A few lines about a person or opening: role and team, FTE, productivity, dates, cost."""
+    plan, scenario = document.plan, document.scenario
+    member = plan.member(scenario, member_id)
+    if member is None:
+        return ""
+    placement = scenario.assignments.get(member_id)
+    lines = [member.name]
+    if placement is None:
+        lines.append(text.translate("Board", "On the bench"))
+    else:
+        team = scenario.teams[placement.team]
+        lines.append(f"{text.role_name(placement.role)} · {team.name}")
+        parameters = resolved_role_parameters(plan.assumptions, team)
+        effective = effective_fte(member, ramp_months=parameters[placement.role][RAMP_MONTHS], on=plan.as_of)
+        lines.append(text.translate("Board", "%1 FTE, %2 effective today").replace(
+            "%1", text.number(member.fte, 2)).replace("%2", text.number(effective, 2)))
+        lines.append(text.translate("Board", "Annual cost %1").replace(
+            "%1", text.money(member_cost(member, placement.role, parameters), plan.currency)))
+    if isinstance(member, Opening):
+        lines.append(text.translate("Board", "Open position"))
+    elif member.productivity != 1:
+        lines.append(text.translate("Board", "Productivity ×%1").replace("%1", text.number(member.productivity, 2)))
+    if member.start_date is not None:
+        lines.append(text.translate("Board", "Starts %1").replace("%1", member.start_date.isoformat())
+                     if member.start_date > plan.as_of else
+                     text.translate("Board", "Started %1").replace("%1", member.start_date.isoformat()))
+    if member.leave_date is not None:
+        lines.append(text.translate("Board", "Leaves %1").replace("%1", member.leave_date.isoformat()))
+    return "\n".join(lines)
+
+
+def _market_line(team: Team) -> str:
+    parts = [part for part in (team.segment, team.geography, team.product_line) if part]
+    return " · ".join(parts) if parts else text.translate("Board", "No market set")

@@ -1,0 +1,231 @@
+"""The board's viewport: zoom, pan, rubber-band selection, chip drags out and member drops in."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QToolTip, QWidget
+
+from ui import drag
+from ui.board.items import CARD_WIDTH, CHIP_HEIGHT, CHIP_WIDTH, CardItem, ChipItem, LaneItem, PillItem, paint_chip
+from ui.board.scene import COLUMN_GAP, MARGIN, BoardScene
+
+MIN_ZOOM, MAX_ZOOM = 0.15, 3.0
+ZOOM_STEP = 1.2
+AUTOSCROLL_MARGIN = 28
+
+
+class BoardView(QGraphicsView):
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.board = scene
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._pressed_chip: ChipItem | None = None
+        self._press_position = QPoint()
+        self._pan_from: QPoint | None = None
+
+    # --- zoom and pan --------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
+        if abs(zoom - self.zoom) > 1e-9:
+            self.setTransform(self.transform().fromScale(zoom, zoom))
+            self.zoom_changed.emit(zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    def scroll_to_start(self) -> None:
+        """Show the top-left of the board (after opening a plan or switching scenario)."""
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+
+    def fit_to_window(self) -> None:
+        rect = self.board.sceneRect()
+        if rect.isEmpty():
+            return
+        view = self.viewport().rect()
+        self.set_zoom(min(view.width() / rect.width(), view.height() / rect.height()))
+        self.centerOn(rect.center())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            self.set_zoom(self.zoom * ZOOM_STEP ** steps)
+            event.accept()
+        else:
+            super().wheelEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        usable = self.viewport().width() / max(self.zoom, 1e-6) - 2 * MARGIN + COLUMN_GAP
+        columns_before = self.board.columns
+        self.board.set_columns(int(usable // (CARD_WIDTH + COLUMN_GAP)))
+        if self.board.columns != columns_before:
+            self.scroll_to_start()
+
+    # --- mouse: selection, team focus, starting a drag, panning --------------------------------------
+
+    def _item_at(self, position: QPoint) -> QGraphicsItem | None:
+        return self.itemAt(position)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        item = self._item_at(event.position().toPoint())
+        self._pressed_chip = item if isinstance(item, ChipItem) else None
+        self._press_position = event.position().toPoint()
+        card = self.board.card_at(self.mapToScene(event.position().toPoint()))
+        self.board.set_focus_team(card.team_id if card is not None else None)
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            return
+        chip = self._pressed_chip
+        if chip is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            distance = (event.position().toPoint() - self._press_position).manhattanLength()
+            if distance >= QApplication.startDragDistance():
+                self._pressed_chip = None
+                self.start_chip_drag(chip)
+                return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.MiddleButton and self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            return
+        self._pressed_chip = None
+        super().mouseReleaseEvent(event)
+
+    def start_chip_drag(self, chip: ChipItem) -> None:
+        """Drag the selected chips (the pressed one joins the selection if it was not in it)."""
+        if not chip.isSelected():
+            if not QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.board.clearSelection()
+            chip.setSelected(True)
+        chips = [item for item in self.board.selectedItems() if isinstance(item, ChipItem)]
+        mime = drag.encode([c.member_id for c in chips], [c.data_.name for c in chips])
+        drag.exec_drag(self, mime, self._drag_pixmap(chips))
+
+    def _drag_pixmap(self, chips: list[ChipItem]) -> QPixmap:
+        """The dragged chips, stacked (at most three shown), at the screen's pixel ratio."""
+        shown = chips[:3]
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(int((CHIP_WIDTH + 8 * (len(shown) - 1)) * ratio),
+                         int((CHIP_HEIGHT + 6 * (len(shown) - 1)) * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        for index, chip in enumerate(reversed(shown)):
+            offset = len(shown) - 1 - index
+            paint_chip(painter, QRectF(8 * offset, 6 * offset, CHIP_WIDTH, CHIP_HEIGHT), chip.data_,
+                       self.board.style_, selected=True)
+        painter.end()
+        return pixmap
+
+    # --- drops -----------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if drag.decode(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        position = event.position().toPoint()
+        lane = self.board.lane_at(self.mapToScene(position))
+        self.board.set_drop_highlight(lane)
+        self._autoscroll(position)
+        if lane is not None and drag.decode(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:  # noqa: N802
+        self.board.set_drop_highlight(None)
+        event.accept()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        self.board.set_drop_highlight(None)
+        ids = drag.decode(event.mimeData())
+        lane = self.board.lane_at(self.mapToScene(event.position().toPoint()))
+        if lane is None or not ids:
+            event.ignore()
+            return
+        self.board.handle_drop(ids, lane.placement)
+        event.acceptProposedAction()
+
+    def _autoscroll(self, position: QPoint) -> None:
+        """Scroll when a drag nears an edge, so a lane far away can be reached."""
+        rect = self.viewport().rect()
+        for bar, coordinate, size in ((self.verticalScrollBar(), position.y(), rect.height()),
+                                      (self.horizontalScrollBar(), position.x(), rect.width())):
+            if coordinate < AUTOSCROLL_MARGIN:
+                bar.setValue(bar.value() - 20)
+            elif coordinate > size - AUTOSCROLL_MARGIN:
+                bar.setValue(bar.value() + 20)
+
+    # --- tooltips, made only when asked ---------------------------------------------------------------
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            tip = self.tooltip_at(event.pos())
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_at(self, position: QPoint) -> str:
+        item = self.itemAt(position)
+        if isinstance(item, ChipItem):
+            return self.board.chip_tooltip(item.member_id)
+        if isinstance(item, PillItem):
+            return item.tooltip()
+        if isinstance(item, LaneItem):
+            return item.title if item.tag else f"{item.title}: {item.capacity}"
+        if isinstance(item, CardItem):
+            scene_position = item.mapFromScene(self.mapToScene(position))
+            if item.badge_rect().contains(QPointF(scene_position)):
+                return item.badge_tooltip
+        return ""
+

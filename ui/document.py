@@ -1,0 +1,123 @@
+"""The open plan as the UI sees it: the plan, the scenario on screen, the undo stack and the analyses.
+
+Every change goes through ``push``: the core command runs first (so a refused command raises before
+anything is recorded), then it lands on the QUndoStack. After every do, undo and redo the document
+applies the command's change record to the analyses and emits ``changed`` with the teams recomputed
+in the scenario on screen, so views refresh only those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from salesplanner.analysis import ScenarioAnalysis
+from salesplanner.commands import Change, Command
+from salesplanner.model import Plan, Scenario, ScenarioId, TeamId
+
+
+@dataclass(frozen=True)
+class DocumentChange:
+    """A core change record, plus what it means for the scenario on screen."""
+
+    change: Change
+    teams: frozenset[TeamId]
+    """Teams of the scenario on screen whose numbers were recomputed."""
+    structure: bool
+    """The scenario on screen changed shape (teams added or removed, another scenario shown)."""
+
+
+class _UndoCommand(QUndoCommand):
+    """Puts a core command on the QUndoStack; redo and undo only call the core."""
+
+    def __init__(self, document: PlanDocument, command: Command, *, merge_id: int = -1,
+                 merge_key: object = None) -> None:
+        super().__init__(command.text)
+        self._document = document
+        self.commands = [command]
+        self._merge_id = merge_id
+        self._merge_key = merge_key
+        self._done = True  # push() has already run it
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        change = Change()
+        for command in self.commands:
+            change |= command.do(self._document.plan)
+        self._document.after(change)
+
+    def undo(self) -> None:
+        change = Change()
+        for command in reversed(self.commands):
+            change |= command.undo(self._document.plan)
+        self._document.after(change)
+
+    def id(self) -> int:
+        return self._merge_id
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 — Qt's name
+        """Typing into one field merges into one step (Qt's undo framework idiom)."""
+        if not isinstance(other, _UndoCommand) or other._merge_key != self._merge_key:
+            return False
+        self.commands.extend(other.commands)
+        return True
+
+
+class PlanDocument(QObject):
+    changed = Signal(object)
+    """A ``DocumentChange`` after every do, undo and redo."""
+    scenario_switched = Signal()
+
+    def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.undo_stack = QUndoStack(self)
+        self._scenario_id = plan.baseline
+        self._analyses: dict[ScenarioId, ScenarioAnalysis] = {}
+
+    @property
+    def scenario(self) -> Scenario:
+        return self.plan.scenarios[self._scenario_id]
+
+    @property
+    def analysis(self) -> ScenarioAnalysis:
+        """The analysis of the scenario on screen."""
+        return self.analysis_of(self._scenario_id)
+
+    def analysis_of(self, scenario_id: ScenarioId) -> ScenarioAnalysis:
+        analysis = self._analyses.get(scenario_id)
+        if analysis is None:
+            analysis = self._analyses[scenario_id] = ScenarioAnalysis(self.plan, scenario_id)
+        return analysis
+
+    def set_scenario(self, scenario_id: ScenarioId) -> None:
+        if scenario_id != self._scenario_id:
+            self._scenario_id = scenario_id
+            self.scenario_switched.emit()
+
+    def push(self, command: Command, *, merge_id: int = -1, merge_key: object = None) -> None:
+        """Run ``command`` and record it for undo. A refused command raises ``PlanError`` and records
+        nothing."""
+        change = command.do(self.plan)
+        self.undo_stack.push(_UndoCommand(self, command, merge_id=merge_id, merge_key=merge_key))
+        self.after(change)
+
+    def after(self, change: Change) -> None:
+        """Bring the analyses up to date and tell the views."""
+        for scenario_id in list(self._analyses):
+            if scenario_id not in self.plan.scenarios:
+                del self._analyses[scenario_id]
+        if self._scenario_id not in self.plan.scenarios:
+            self._scenario_id = self.plan.baseline
+            self.scenario_switched.emit()
+        touched = frozenset[TeamId]()
+        for scenario_id, analysis in self._analyses.items():
+            teams = analysis.apply(change)
+            if scenario_id == self._scenario_id:
+                touched = teams
+        structure = change.everything or self._scenario_id in change.scenarios
+        self.changed.emit(DocumentChange(change, touched, structure))

@@ -1,0 +1,121 @@
+"""The keyboard path for a move: pick a team × role (or the bench) and see the balance it would give."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesplanner.capacity import TeamResult
+from salesplanner.model import MemberId, Placement
+from ui import text
+from ui.board.scene import LANE_ORDER, team_badge
+from ui.document import PlanDocument
+
+TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class MoveDialog(QDialog):
+    """Lists every target; typing filters; the preview shows each affected team before → after."""
+
+    def __init__(self, document: PlanDocument, member_ids: list[MemberId], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._document = document
+        self._member_ids = member_ids
+        plan, scenario = document.plan, document.scenario
+        names = [member.name for member_id in member_ids if (member := plan.member(scenario, member_id))]
+        who = names[0] if len(names) == 1 else self.tr("%1 people").replace("%1", str(len(names)))
+        self.setWindowTitle(self.tr("Move %1 to…").replace("%1", who))
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Type a team or role…"))
+        self.filter.textChanged.connect(self._apply_filter)
+        self.filter.installEventFilter(self)
+        self.targets = QListWidget(self)
+        self.targets.currentItemChanged.connect(self._update_preview)
+        self.targets.itemActivated.connect(lambda _item: self.accept())
+        self.preview = QLabel(self)
+        self.preview.setWordWrap(True)
+        self.preview.setMinimumHeight(60)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Move"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.targets, 1)
+        layout.addWidget(self.preview)
+        layout.addWidget(buttons)
+        self.resize(460, 520)
+
+        current = scenario.assignments.get(member_ids[0]) if member_ids else None
+        bench = QListWidgetItem(self.tr("Bench (no role)"))
+        bench.setData(TARGET_ROLE, None)
+        self.targets.addItem(bench)
+        for team in scenario.teams.values():
+            for role in LANE_ORDER:
+                item = QListWidgetItem(f"{team.name} · {text.role_name(role)}")
+                item.setData(TARGET_ROLE, Placement(team.id, role))
+                self.targets.addItem(item)
+                if current == Placement(team.id, role):
+                    self.targets.setCurrentItem(item)
+        if self.targets.currentItem() is None:
+            self.targets.setCurrentRow(0)
+
+    @property
+    def target(self) -> Placement | None:
+        item = self.targets.currentItem()
+        return item.data(TARGET_ROLE) if item is not None else None
+
+    def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
+        """Up and Down in the filter field move through the list, so typing and choosing mix."""
+        if watched is self.filter and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.targets.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _apply_filter(self, typed: str) -> None:
+        words = typed.casefold().split()
+        first_visible = None
+        for row in range(self.targets.count()):
+            item = self.targets.item(row)
+            visible = all(word in item.text().casefold() for word in words)
+            item.setHidden(not visible)
+            if visible and first_visible is None:
+                first_visible = item
+        current = self.targets.currentItem()
+        if current is None or current.isHidden():
+            self.targets.setCurrentItem(first_visible)
+
+    def _update_preview(self, *_: object) -> None:
+        item = self.targets.currentItem()
+        if item is None:
+            self.preview.setText("")
+            return
+        target: Placement | None = item.data(TARGET_ROLE)
+        analysis = self._document.analysis
+        after = analysis.preview({member_id: target for member_id in self._member_ids})
+        lines = []
+        for team_id, result in after.items():
+            before = analysis.team(team_id)
+            lines.append(f"{result.team.name}: {_status(before)} → {_status(result)}")
+            for old, new in zip(before.balances, result.balances, strict=True):
+                if old.verdict is None and new.verdict is None:
+                    continue
+                lines.append(f"   {text.handoff_name(new.handoff)} {text.ratio_text(old)} → {text.ratio_text(new)}"
+                             + (f" ({text.verdict_name(new.verdict)})" if new.verdict else ""))
+        self.preview.setText("\n".join(lines) or self.tr("Nothing changes."))
+
+
+def _status(result: TeamResult) -> str:
+    return team_badge(result)[0]

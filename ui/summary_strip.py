@@ -1,0 +1,111 @@
+"""The strip above the board: stage, bookings, cost, cost of sales, balanced teams and warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
+
+from salesplanner.capacity import Verdict
+from salesplanner.diagnosis import diagnose
+from ui import text
+from ui.document import PlanDocument
+from ui.theme import current_theme, font
+
+
+class _Figure(QWidget):
+    """A caption over a value."""
+
+    clicked = Signal()
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel(caption, self)
+        self.caption.setFont(font(8.5))
+        self.caption.setForegroundRole(self.caption.foregroundRole())
+        self.value = QLabel(self)
+        self.value.setFont(font(13, bold=True))
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setVerticalSpacing(2)
+        layout.addWidget(self.caption, 0, 0)
+        layout.addWidget(self.value, 1, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.tooltip_provider: Callable[[], str] | None = None
+        """Builds the tooltip when it is asked for (the warnings list is long on a big plan)."""
+
+    def set(self, value: str, colour: QColor | None = None, tooltip: str = "") -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet(f"color: {colour.name()};" if colour is not None else "")
+        self.setToolTip(tooltip)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None and \
+                isinstance(event, QHelpEvent):
+            QToolTip.showText(event.globalPos(), self.tooltip_provider(), self)
+            return True
+        return super().event(event)
+
+
+class SummaryStrip(QFrame):
+    warnings_clicked = Signal()
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summaryStrip")
+        self.stage = _Figure(self.tr("Stage"), self)
+        self.bookings = _Figure(self.tr("Bookings / year"), self)
+        self.cost = _Figure(self.tr("Annual cost"), self)
+        self.cost_of_sales = _Figure(self.tr("Cost of sales"), self)
+        self.balanced = _Figure(self.tr("Balanced teams"), self)
+        self.warnings = _Figure(self.tr("Warnings"), self)
+        self.warnings.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.warnings.clicked.connect(self.warnings_clicked)
+        self.warnings.tooltip_provider = self._warnings_tooltip
+        layout = QGridLayout(self)
+        layout.setContentsMargins(16, 8, 16, 10)
+        layout.setHorizontalSpacing(28)
+        for column, figure in enumerate((self.stage, self.bookings, self.cost, self.cost_of_sales,
+                                         self.balanced, self.warnings)):
+            layout.addWidget(figure, 0, column)
+            layout.setColumnStretch(column, 2 if figure is self.stage else 1)
+        self._document = document
+        document.changed.connect(self.refresh)
+        document.scenario_switched.connect(self.refresh)
+        self.refresh()
+
+    def _warnings_tooltip(self) -> str:
+        warnings = self._document.analysis.warnings()
+        lines = [f"• {w.text}" for w in warnings[:15]]
+        if len(warnings) > 15:
+            lines.append(self.tr("… and %1 more").replace("%1", str(len(warnings) - 15)))
+        return "\n".join(lines) or self.tr("No warnings")
+
+    def refresh(self, *_: object) -> None:
+        document = self._document
+        totals = document.analysis.totals
+        diagnosis = diagnose(totals)
+        theme = current_theme()
+        currency = document.plan.currency
+        reasons = "\n".join(f"• {reason}" for reason in diagnosis.reasons)
+        self.stage.set(text.stage_name(diagnosis.stage),
+                       tooltip=f"{reasons}\n\n{self.tr('Next:')} {diagnosis.next_stage}")
+        self.bookings.set(text.money(totals.bookings_year, currency, compact=True),
+                          tooltip=self.tr("New bookings per year: 12 × monthly wins × average deal"))
+        self.cost.set(text.money(totals.annual_cost, currency, compact=True),
+                      tooltip=self.tr("Annual run-rate cost of people in teams and open positions"))
+        self.cost_of_sales.set("—" if totals.cost_of_sales is None else text.number(totals.cost_of_sales, 2),
+                               tooltip=self.tr("Annual cost ÷ bookings per year"))
+        balanced_colour = theme.verdict(Verdict.BALANCED if totals.teams_balanced == totals.teams
+                                        else Verdict.UNDERUSED)[0]
+        self.balanced.set(f"{totals.teams_balanced} / {totals.teams}", balanced_colour)
+        warning_colour = theme.verdict(Verdict.OVERLOADED)[0] if totals.warning_count else \
+            theme.verdict(Verdict.BALANCED)[0]
+        self.warnings.set(str(totals.warning_count), warning_colour)
