@@ -83,7 +83,7 @@ class OrgTotals:
     wins: float
     bookings_month: float
     bookings_year: float
-    accounts_H: float  # §4's name
+    accounts_H: float  # noqa: N815 — §4's name
     am_cap: float
     annual_cost: float
     cost_of_sales: float | None

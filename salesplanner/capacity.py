@@ -161,7 +161,7 @@ class TeamResult:
     worked: float
     wins: float
     bookings: float
-    accounts_H: float  # §4's name, kept so the JSON and the spec read the same
+    accounts_H: float  # noqa: N815 — §4's name, kept so the JSON and the spec read the same
     am_cap: float
     inbound_load: Balance
     sdr_to_closer: Balance

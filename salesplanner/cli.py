@@ -40,8 +40,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _run_demo(args: argparse.Namespace) -> None:
-    from salesplanner.demo import load_demo_plan
     from salesplanner.planfile import save_plan
+    from salesplanner.resources import load_demo_plan
 
     if args.people is None:
         if args.teams is not None:

@@ -62,7 +62,7 @@ class PlanFileError(PlanError):
         super().__init__(problems[0] + suffix)
 
 
-class _TooManyProblems(Exception):
+class _TooManyProblemsError(Exception):
     pass
 
 
@@ -75,7 +75,7 @@ class _Reader:
     def problem(self, path: str, reason: str) -> None:
         self.problems.append(f"{path}: {reason}" if path else reason)
         if len(self.problems) >= MAX_REPORTED_PROBLEMS:
-            raise _TooManyProblems
+            raise _TooManyProblemsError
 
     def add(self, path: str, problems: Problems) -> None:
         for name, reason in problems:
@@ -399,7 +399,7 @@ def loads_plan(content: str | bytes) -> Plan:
     reader = _Reader()
     try:
         plan = _read_plan(reader, raw)
-    except _TooManyProblems:
+    except _TooManyProblemsError:
         plan = None
     except RecursionError:
         raise PlanFileError(["is nested too deeply to be a plan"]) from None

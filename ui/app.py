@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from salesplanner.demo import load_demo_plan
 from salesplanner.model import PlanError
 from salesplanner.planfile import load_plan
+from salesplanner.resources import RESOURCES, load_demo_plan
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
-
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
