@@ -35,7 +35,7 @@ class Actions:
             item.triggered.connect(slot)
             return item
 
-        self.quit = action(tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+        self.quit = action(tr("&Quit"), window.close, "Ctrl+Q")
         self.undo = stack.createUndoAction(window, tr("&Undo"))
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         self.redo = stack.createRedoAction(window, tr("&Redo"))

@@ -30,6 +30,7 @@ class MainWindow(QMainWindow):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
+        document.setParent(self)
         self.setWindowTitle(self.tr("Sales Planner — %1").replace("%1", document.plan.name))
 
         self.board = BoardScene()
@@ -68,7 +69,6 @@ class MainWindow(QMainWindow):
         self.bench.view.dropped.connect(lambda ids: self.board.handle_drop(ids, None))
         document.changed.connect(self._on_changed)
         document.scenario_switched.connect(self.view.scroll_to_start)
-        document.undo_stack.indexChanged.connect(self._show_last_step)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
     def _on_changed(self, change: DocumentChange) -> None:
         if change.change.scenario_list:
             self._fill_scenarios()
+        self._show_last_step()
 
     def _on_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(self.tr("Zoom %1 %").replace("%1", str(round(zoom * 100))))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from salesplanner.capacity import Balance, Verdict
 from salesplanner.model import MemberId, Placement, TeamId
@@ -101,15 +101,22 @@ class ChipItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802
         return QRectF(0, 0, CHIP_WIDTH, CHIP_HEIGHT)
 
-    def mousePressEvent(self, event):  # noqa: N802 — Qt override
-        # Shift extends the selection like Ctrl does, as in file managers.
-        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)
-        super().mousePressEvent(event)
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        super().mousePressEvent(_shift_as_control(event))
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(_shift_as_control(event))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         paint_chip(painter, self.boundingRect(), self.data_, self._style, selected=self.isSelected())
+
+
+def _shift_as_control(event: QGraphicsSceneMouseEvent) -> QGraphicsSceneMouseEvent:
+    """Shift-click extends the selection as Ctrl-click does (Qt's items only know Ctrl)."""
+    if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)
+    return event
 
 
 def paint_chip(painter: QPainter, bounds: QRectF, data: ChipData, style: Style, *, selected: bool) -> None:

@@ -161,8 +161,9 @@ class BoardScene(QGraphicsScene):
         return [item for item in self._cards[team_id].childItems() if isinstance(item, LaneItem)]
 
     def lane(self, team_id: TeamId, role: Role) -> LaneItem | None:
+        """The team's lane for ``role``, or None when nobody holds that role there."""
         for lane in self.lanes(team_id):
-            if lane.placement.role is role:
+            if lane.placement.role is role and not lane.tag:
                 return lane
         return None
 

@@ -1,0 +1,133 @@
+"""GUI test set-up: hermetic Qt (test-mode paths, a private settings scope), a small plan whose numbers
+are easy to work out by hand, the main window on it, and drags replaced by synthesized drop events."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+import ui.drag
+from salesplanner.model import (
+    MarketProfile,
+    MemberId,
+    Person,
+    Placement,
+    Plan,
+    Scenario,
+    ScenarioId,
+    Team,
+    TeamId,
+)
+from salesplanner.roles import Role
+from ui.app import create_application
+from ui.document import PlanDocument
+from ui.main_window import MainWindow
+
+MONTH = 365 / 12
+ENTERPRISE, SMB = TeamId("t-ent"), TeamId("t-smb")
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    return QApplication
+
+
+@pytest.fixture(autouse=True)
+def hermetic_qt(tmp_path: Path) -> Iterator[None]:
+    """Never touch the user's settings or app-data folders."""
+    QStandardPaths.setTestModeEnabled(True)
+    QCoreApplication.setOrganizationName("Sales Planner Tests")
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture(autouse=True)
+def no_leaked_windows(qapp: QApplication) -> Iterator[None]:
+    """Fail a test that leaves a visible top-level window behind (napari's check)."""
+    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    yield
+    QApplication.processEvents()
+    leaked = [w for w in QApplication.topLevelWidgets() if w.isVisible() and id(w) not in before]
+    for widget in leaked:
+        widget.close()
+    assert not leaked, f"windows left open: {[type(w).__name__ for w in leaked]}"
+
+
+def two_team_plan() -> Plan:
+    """Two teams with a two-month sales cycle, so a ramped AE takes on 20 / 2 = 10 opportunities a month.
+
+    Nordic Enterprise: Ana Berg (AE), Bo Dahl (outbound SDR), Gus Holm (AM).
+    Nordic SMB: Cai Lund (AE), Dita Moe (outbound SDR), Eva Toft (outbound SDR), Hal Vik (AM).
+    Bench: Finn Aas.
+    """
+    market = MarketProfile(inbound_leads_per_month=0, sales_cycle_days=2 * MONTH, win_rate=0.25,
+                           avg_deal_size=40_000, existing_customers=0, monthly_churn=0)
+    teams = {
+        ENTERPRISE: Team(ENTERPRISE, "Nordic Enterprise", segment="Enterprise", geography="Nordics",
+                         product_line="Core", market=market),
+        SMB: Team(SMB, "Nordic SMB", segment="SMB", geography="Nordics", product_line="Analytics", market=market),
+    }
+    names = {"ana": "Ana Berg", "bo": "Bo Dahl", "cai": "Cai Lund", "dita": "Dita Moe", "eva": "Eva Toft",
+             "finn": "Finn Aas", "gus": "Gus Holm", "hal": "Hal Vik"}
+    people = {MemberId(f"p-{key}"): Person(MemberId(f"p-{key}"), name) for key, name in names.items()}
+    assignments = {
+        MemberId("p-ana"): Placement(ENTERPRISE, Role.AE),
+        MemberId("p-bo"): Placement(ENTERPRISE, Role.SDR_OUTBOUND),
+        MemberId("p-gus"): Placement(ENTERPRISE, Role.AM),
+        MemberId("p-cai"): Placement(SMB, Role.AE),
+        MemberId("p-dita"): Placement(SMB, Role.SDR_OUTBOUND),
+        MemberId("p-eva"): Placement(SMB, Role.SDR_OUTBOUND),
+        MemberId("p-hal"): Placement(SMB, Role.AM),
+    }
+    today = Scenario(ScenarioId("s-today"), "Today", teams=teams, assignments=assignments)
+    return Plan(name="Test plan", scenarios={today.id: today}, baseline=today.id, as_of=date(2027, 1, 1),
+                people=people)
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    create_application()
+    main = MainWindow(PlanDocument(two_team_plan()))
+    qtbot.addWidget(main)
+    main.resize(1700, 950)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def send_drop(target: QWidget, position: QPoint, mime: QMimeData, *, moves: list[QPoint] | None = None) -> bool:
+    """Deliver a drag to ``target`` as Qt would: enter, moves, drop. Returns whether the drop was accepted."""
+    actions = Qt.DropAction.MoveAction
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QApplication.sendEvent(target, QDragEnterEvent(position, actions, mime, buttons, modifiers))
+    for step in [*(moves or []), position]:
+        QApplication.sendEvent(target, QDragMoveEvent(step, actions, mime, buttons, modifiers))
+    drop = QDropEvent(QPointF(position), actions, mime, buttons, modifiers)
+    QApplication.sendEvent(target, drop)
+    return drop.isAccepted()
+
+
+@pytest.fixture
+def drag_to(monkeypatch: pytest.MonkeyPatch) -> Callable[[QWidget, QPoint], list[QMimeData]]:
+    """Make the next drags land on ``target`` at ``position`` (the view's or bench's viewport).
+
+    A real QDrag.exec() returns at once offscreen, so ui.drag.exec_drag — the one place drags start — is
+    replaced by synthesized enter/move/drop events carrying the real MIME data."""
+    started: list[QMimeData] = []
+
+    def aim(target: QWidget, position: QPoint) -> list[QMimeData]:
+        def fake_exec(source: QWidget, mime: QMimeData, pixmap: object = None) -> None:
+            started.append(mime)
+            send_drop(target, position, mime)
+
+        monkeypatch.setattr(ui.drag, "exec_drag", fake_exec)
+        return started
+
+    return aim
