@@ -32,7 +32,7 @@ class Diagnosis:
 
 
 def _people(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
 
 
 def diagnose(totals: OrgTotals) -> Diagnosis:

@@ -1,0 +1,181 @@
+"""Time the core on synthetic plans of 100, 1,000 and 10,000 people and check the speed goals.
+
+Run from the project folder: ``uv run python benchmarks/bench_core.py [--runs 7] [--moves 200]``.
+Each figure is the median of ``--runs`` runs, with a garbage collection before each run. See
+``benchmarks/README.md`` for what each row measures and why the goals are what they are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from salesplanner.analysis import ScenarioAnalysis
+from salesplanner.commands import Assign
+from salesplanner.diagnosis import diagnose
+from salesplanner.model import MemberId, Placement, Plan
+from salesplanner.planfile import load_plan, save_plan
+from salesplanner.synthetic import synthetic_plan
+
+SIZES = (100, 1_000, 10_000)
+PEOPLE_PER_TEAM = 20
+SEED = 7
+SUMMARY_GOAL = 3.0  # (b) ÷ (a) on the largest plan, at most
+MOVE_SCALING_GOAL = 2.0  # (c) on the largest plan ÷ (c) on the smallest, at most
+INCREMENTAL_GOAL = 50.0  # (d) ÷ (c) on the largest plan, at least
+
+
+def median_seconds(run: Callable[[], float | None], runs: int) -> float:
+    """Median over ``runs`` of ``run``'s own result, or of its wall time when it returns None."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.perf_counter()
+        measured = run()
+        elapsed = time.perf_counter() - start
+        times.append(elapsed if measured is None else measured)
+    return statistics.median(times)
+
+
+def read_json(path: Path) -> None:
+    with path.open(encoding="utf-8") as stream:
+        json.load(stream)
+
+
+def summary(path: Path) -> None:
+    """What ``salesplanner summary`` does: load, analyse the baseline, sum, diagnose."""
+    plan = load_plan(path)
+    diagnose(ScenarioAnalysis(plan, plan.baseline).totals)
+
+
+def pick_moves(plan: Plan, count: int) -> list[tuple[MemberId, Placement]]:
+    """``count`` different moves of one person to another team, same role (fixed seed)."""
+    scenario = plan.scenarios[plan.baseline]
+    team_ids = list(scenario.teams)
+    placed = [(m, p) for m, p in scenario.assignments.items() if m in plan.people]
+    rng = random.Random(0)
+    moves: dict[tuple[MemberId, Placement], None] = {}
+    while len(moves) < count:
+        member_id, placement = rng.choice(placed)
+        target = rng.choice([t for t in team_ids if t != placement.team])
+        moves[(member_id, Placement(target, placement.role))] = None
+    return list(moves)
+
+
+def average_move(plan: Plan, analysis: ScenarioAnalysis, moves: list[tuple[MemberId, Placement]]) -> float:
+    """Mean time of one drag: the Assign command, the incremental update and reading the totals.
+    Each move is undone (untimed) before the next, so every move starts from the same plan."""
+    total = 0.0
+    for member_id, placement in moves:
+        start = time.perf_counter()
+        command = Assign(plan.baseline, {member_id: placement})
+        analysis.apply(command.do(plan))
+        _ = analysis.totals
+        total += time.perf_counter() - start
+        analysis.apply(command.undo(plan))
+    return total / len(moves)
+
+
+def full_recompute(analysis: ScenarioAnalysis) -> None:
+    analysis.recompute()
+    _ = analysis.totals
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    label: str
+    cells: tuple[str, ...]
+    goal: str = ""
+    met: str = ""
+
+
+def milliseconds(seconds: float) -> str:
+    return f"{seconds * 1e3:,.3f} ms" if seconds < 0.01 else f"{seconds * 1e3:,.1f} ms"
+
+
+def verdict(ok: bool) -> str:
+    return "yes" if ok else "NO"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per figure (median taken; at least 5)")
+    parser.add_argument("--moves", type=int, default=200, help="different moves averaged in (c)")
+    args = parser.parse_args()
+    runs = max(5, args.runs)
+
+    a: dict[int, float] = {}
+    b: dict[int, float] = {}
+    c: dict[int, float] = {}
+    d: dict[int, float] = {}
+    file_sizes: dict[int, int] = {}
+    with tempfile.TemporaryDirectory(prefix="salesplanner-bench-") as folder:
+        for people in SIZES:
+            path = Path(folder) / f"synthetic-{people}.salesplan"
+            save_plan(synthetic_plan(people=people, teams=people // PEOPLE_PER_TEAM, seed=SEED), path)
+            file_sizes[people] = path.stat().st_size
+            a[people] = median_seconds(partial(read_json, path), runs)
+            b[people] = median_seconds(partial(summary, path), runs)
+            plan = load_plan(path)
+            analysis = ScenarioAnalysis(plan, plan.baseline)
+            moves = pick_moves(plan, args.moves)
+            c[people] = median_seconds(partial(average_move, plan, analysis, moves), runs)
+            d[people] = median_seconds(partial(full_recompute, analysis), runs)
+
+    large, small = SIZES[-1], SIZES[0]
+    summary_ratio = b[large] / a[large]
+    move_scaling = c[large] / c[small]
+    incremental = d[large] / c[large]
+    rows = [
+        Row("(a) json.load of the plan file", tuple(milliseconds(a[n]) for n in SIZES)),
+        Row("(b) summary: load_plan + analysis + totals + diagnose",
+            tuple(milliseconds(b[n]) for n in SIZES)),
+        Row("    (b) ÷ (a)", tuple(f"{b[n] / a[n]:.1f}×" for n in SIZES),
+            f"≤ {SUMMARY_GOAL:g}× at {large:,}", verdict(summary_ratio <= SUMMARY_GOAL)),
+        Row(f"(c) one move: Assign + apply + totals (mean of {args.moves})",
+            tuple(milliseconds(c[n]) for n in SIZES)),
+        Row(f"    (c) ÷ (c at {small:,})", tuple(f"{c[n] / c[small]:.2f}×" for n in SIZES),
+            f"≤ {MOVE_SCALING_GOAL:g}× at {large:,}", verdict(move_scaling <= MOVE_SCALING_GOAL)),
+        Row("(d) full recompute + totals", tuple(milliseconds(d[n]) for n in SIZES)),
+        Row("    (d) ÷ (c)", tuple(f"{d[n] / c[n]:,.0f}×" for n in SIZES),
+            f"≥ {INCREMENTAL_GOAL:g}× at {large:,}", verdict(incremental >= INCREMENTAL_GOAL)),
+    ]
+    headers = Row("measure", tuple(f"{n:,} people" for n in SIZES), "goal", "met")
+    widths = [max(len(r.label) for r in [headers, *rows]),
+              *(max(len(r.cells[i]) for r in [headers, *rows]) for i in range(len(SIZES))),
+              max(len(r.goal) for r in [headers, *rows]), 3]
+
+    def line(row: Row) -> str:
+        cells = [row.label.ljust(widths[0]),
+                 *(cell.rjust(widths[i + 1]) for i, cell in enumerate(row.cells)),
+                 row.goal.ljust(widths[-2]), row.met]
+        return "  ".join(cells).rstrip()
+
+    print(f"Sales Planner core benchmark — median of {runs} runs, gc.collect() before each")
+    print(f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; "
+          f"seed {SEED}, {PEOPLE_PER_TEAM} people per team; files "
+          + ", ".join(f"{file_sizes[n] / 2**20:.2f} MB" for n in SIZES))
+    print()
+    print(line(headers))
+    print("  ".join("-" * w for w in widths))
+    for row in rows:
+        print(line(row))
+    missed = [r.label.strip() for r in rows if r.met == "NO"]
+    print()
+    print("All goals met." if not missed else f"Goals missed: {len(missed)} (see benchmarks/README.md).")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
