@@ -31,6 +31,8 @@ from salesplanner.model import (
 from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
 
 SUPERSTAR_SHARE_LIMIT = 0.40
+SUM_BLOCK = 20
+"""Teams per block of the organisation sums (see ``recompute``)."""
 TOP_CLOSER_FRACTION = 0.20
 
 # Per-team numbers the organisation figures add up, in the order of ``_team_column_values``.
@@ -143,7 +145,13 @@ class ScenarioAnalysis:
                 self._team_members[placement.team].add(member.id)
         self._results: dict[TeamId, TeamResult] = {}
         self._team_warnings: dict[TeamId, tuple[Warning, ...]] = {}
-        self._columns: tuple[dict[TeamId, float], ...] = tuple({} for _ in _COLUMN_NAMES)
+        # Organisation sums: each team's row of figures, added up block by block. A change re-adds only
+        # its block; a full recompute adds the same blocks the same way, so both give identical floats.
+        self._rows: dict[TeamId, tuple[float, ...]] = {}
+        order = list(scenario.teams)
+        self._blocks = [order[start:start + SUM_BLOCK] for start in range(0, len(order), SUM_BLOCK)]
+        self._block_of = {team_id: index // SUM_BLOCK for index, team_id in enumerate(order)}
+        self._block_sums: list[tuple[float, ...] | None] = [None] * len(self._blocks)
         self._closer_capacities: list[float] = []
         self._complete_markets: Counter[tuple[str | None, str | None, str | None]] = Counter()
         for team_id in scenario.teams:
@@ -187,11 +195,8 @@ class ScenarioAnalysis:
         """A team's figures with these members in these roles; also who among them has left."""
         plan, scenario = self.plan, self.scenario
         team = scenario.teams[team_id]
-        placed = []
-        for member_id in sorted(roles):
-            member = plan.member(scenario, member_id)
-            assert member is not None
-            placed.append((member, roles[member_id]))
+        people, openings = plan.people, scenario.openings
+        placed = [(people.get(member_id) or openings[member_id], roles[member_id]) for member_id in sorted(roles)]
         result = compute_team(team, placed, parameters=resolved_role_parameters(plan.assumptions, team),
                               tolerance=plan.assumptions.tolerance, on=plan.as_of,
                               horizon_months=plan.horizon_months)
@@ -232,8 +237,8 @@ class ScenarioAnalysis:
         self._results[team_id] = result
         warnings = tuple(_team_warnings(result, departed))
         self._team_warnings[team_id] = warnings
-        for column, value in zip(self._columns, _team_column_values(result, len(warnings)), strict=True):
-            column[team_id] = value
+        self._rows[team_id] = _team_column_values(result, len(warnings))
+        self._block_sums[self._block_of[team_id]] = None
 
     def _compute_bench(self) -> None:
         people = openings = 0
@@ -279,15 +284,20 @@ class ScenarioAnalysis:
         return items
 
     def _sum_totals(self) -> OrgTotals:
-        sums = dict(zip(_COLUMN_NAMES, (sum(column.values()) for column in self._columns), strict=True))
+        for index, block_sum in enumerate(self._block_sums):
+            if block_sum is None:
+                rows = [self._rows[team_id] for team_id in self._blocks[index]]
+                self._block_sums[index] = tuple(map(sum, zip(*rows, strict=True)))
+        block_sums = self._block_sums or [(0.0,) * len(_COLUMN_NAMES)]
+        sums = dict(zip(_COLUMN_NAMES, map(sum, zip(*block_sums, strict=True)), strict=True))
         members = {role: int(sums[f"members.{role}"]) for role in ROLE_ORDER}
         openings = {role: int(sums[f"openings.{role}"]) for role in ROLE_ORDER}
         bookings_year = 12 * sums["bookings"]
         closers = sum(members[role] for role in CLOSERS)
         top_count = math.ceil(TOP_CLOSER_FRACTION * len(self._closer_capacities))
-        all_closing = sum(self._closer_capacities)
-        top_share = (sum(self._closer_capacities[len(self._closer_capacities) - top_count:]) / all_closing
-                     if all_closing > 0 else None)
+        top_closing = sum(self._closer_capacities[len(self._closer_capacities) - top_count:])
+        # The closers' capacities add up to close_cap; min() hides the last-digit difference of the two sums.
+        top_share = min(1.0, top_closing / sums["close_cap"]) if sums["close_cap"] > 0 else None
         bench_people, bench_openings, bench_cost = self._bench_figures
         vp_span = int(sums["managers"] + sums["unmanaged_reports"])
         vp_span_max = self.plan.assumptions.parameter(Role.MANAGER, "span_max")

@@ -234,16 +234,17 @@ def compute_team(team: Team, placed: Sequence[tuple[Member, Role]], *, parameter
     openings = dict.fromkeys(Role, 0)
     fte = dict.fromkeys(Role, 0.0)
     eff = dict.fromkeys(Role, 0.0)
+    ramp_months = {role: values[RAMP_MONTHS] for role, values in parameters.items()}
     cost = 0.0
     closer_effective: list[tuple[Role, float]] = []
     for member, role in placed:
         if has_left(member, on):
             continue
         members[role] += 1
-        if isinstance(member, Opening):
+        if type(member) is Opening:
             openings[role] += 1
         fte[role] += member.fte
-        e = effective_fte(member, ramp_months=parameters[role][RAMP_MONTHS], on=on)
+        e = effective_fte(member, ramp_months=ramp_months[role], on=on)
         eff[role] += e
         cost += member_cost(member, role, parameters)
         if role in CLOSERS:

@@ -35,6 +35,7 @@ from salesplanner.model import (
     plan_field_problems,
     require_valid,
     team_problems,
+    text_problem,
 )
 from salesplanner.roles import DISPLAY_NAMES
 
@@ -107,6 +108,11 @@ def _team(scenario: Scenario, team_id: TeamId) -> Team:
         return scenario.teams[team_id]
     except KeyError:
         raise PlanError(f'scenario "{scenario.name}" has no team with id {team_id}') from None
+
+
+def _require_scenario_name(name: str) -> None:
+    if reason := text_problem(name, required=True):
+        raise PlanError(f"scenario name: {reason}")
 
 
 def _require_new_id(plan: Plan, new_id: str) -> None:
@@ -405,8 +411,7 @@ class AddScenario(Command):
 
     def do(self, plan: Plan) -> Change:
         _require_new_id(plan, self.scenario.id)
-        if not self.scenario.name.strip():
-            raise PlanError("a scenario needs a name")
+        _require_scenario_name(self.scenario.name)
         index = len(plan.scenarios) if self.index is None else self.index
         _insert_at(plan.scenarios, self.scenario.id, self.scenario, index)
         self.text = f"Add scenario {self.scenario.name}"
@@ -425,8 +430,7 @@ class RenameScenario(Command):
 
     def do(self, plan: Plan) -> Change:
         scenario = _scenario(plan, self.scenario_id)
-        if not self.name.strip():
-            raise PlanError("a scenario needs a name")
+        _require_scenario_name(self.name)
         self._before = scenario.name
         scenario.name = self.name
         self.text = f"Rename scenario {self._before} to {self.name}"

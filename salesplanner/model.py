@@ -191,37 +191,56 @@ def _amount_text(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
-def range_problem(value: float, *, low: float = 0, high: float = MAX_AMOUNT,
-                  low_open: bool = False) -> str | None:
+def range_problem(value: float, low: float = 0, high: float = MAX_AMOUNT, low_open: bool = False) -> str | None:
     """Why ``value`` is outside [low, high] (or (low, high] when ``low_open``), or None."""
-    if not math.isfinite(value):
+    if (low < value <= high) if low_open else (low <= value <= high):
+        return None  # the common case first: loading a big plan asks this a hundred thousand times
+    if isinstance(value, float) and not math.isfinite(value):  # a huge int is finite; float() would overflow
         return "must be a finite number"
+    if low == 0 and high == 1 and not low_open:
+        return "must be between 0 and 1"
     if (value <= low) if low_open else (value < low):
         if low_open:
             return f"must be greater than {_amount_text(low)}"
         if low == 0:
             return "must not be negative"
         return f"must be at least {_amount_text(low)}"
-    if value > high:
-        if low == 0 and high == 1 and not low_open:
-            return "must be between 0 and 1"
-        return f"must be at most {_amount_text(high)}"
-    return None
+    return f"must be at most {_amount_text(high)}"
 
 
-def _check(problems: Problems, name: str, value: float | None, **bounds: float | bool) -> None:
-    if value is not None and (reason := range_problem(value, **bounds)):  # type: ignore[arg-type]
+def _check(problems: Problems, name: str, value: float | None, low: float = 0, high: float = MAX_AMOUNT,
+           low_open: bool = False) -> None:
+    if value is not None and (reason := range_problem(value, low, high, low_open)):
         problems.append((name, reason))
 
 
-def _check_text(problems: Problems, name: str, value: str | None, *, required: bool) -> None:
+def text_problem(value: str | None, *, required: bool) -> str | None:
+    """Why a text field's value is not acceptable, or None."""
     if value is None:
-        if required:
-            problems.append((name, "is required"))
-    elif required and not value.strip():
-        problems.append((name, "must not be empty"))
-    elif len(value) > 1000:
-        problems.append((name, "must be at most 1,000 characters"))
+        return "is required" if required else None
+    if required and not value.strip():
+        return "must not be empty"
+    if len(value) > 1000:
+        return "must be at most 1,000 characters"
+    if not value.isascii() and not _encodable(value):
+        return "contains a character that is not valid Unicode"
+    return None
+
+
+def _check_text(problems: Problems, name: str, value: str | None, *, required: bool) -> None:
+    if value is not None or required:
+        reason = text_problem(value, required=required)
+        if reason:
+            problems.append((name, reason))
+
+
+def _encodable(value: str) -> bool:
+    """False for text holding a lone surrogate (a JSON "\\ud800" escape): it could never be saved."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def person_problems(person: Person) -> Problems:
@@ -229,8 +248,8 @@ def person_problems(person: Person) -> Problems:
     _check_text(problems, "name", person.name, required=True)
     _check_text(problems, "email", person.email, required=False)
     _check_text(problems, "location", person.location, required=False)
-    _check(problems, "fte", person.fte, high=1, low_open=True)
-    _check(problems, "productivity", person.productivity, high=10)
+    _check(problems, "fte", person.fte, 0, 1, True)
+    _check(problems, "productivity", person.productivity, 0, 10)
     _check(problems, "annual_cost", person.annual_cost)
     if person.status is Status.LEAVING and person.leave_date is None:
         problems.append(("leave_date", "is required when status is leaving"))
@@ -244,7 +263,7 @@ def person_problems(person: Person) -> Problems:
 def opening_problems(opening: Opening) -> Problems:
     problems: Problems = []
     _check_text(problems, "title", opening.title, required=True)
-    _check(problems, "fte", opening.fte, high=1, low_open=True)
+    _check(problems, "fte", opening.fte, 0, 1, True)
     _check(problems, "annual_cost", opening.annual_cost)
     return problems
 
@@ -254,9 +273,9 @@ def market_problems(market: MarketProfile) -> Problems:
     for name in MARKET_FIELDS:
         value = getattr(market, name)
         if name in MARKET_RATES:
-            _check(problems, name, value, high=1)
+            _check(problems, name, value, 0, 1)
         elif name == "sales_cycle_days":
-            _check(problems, name, value, high=3650, low_open=True)
+            _check(problems, name, value, 0, 3650, True)
         else:
             _check(problems, name, value)
     return problems
@@ -270,9 +289,9 @@ def role_parameter_problems(role: Role, values: Mapping[str, float]) -> Problems
         if name not in known:
             problems.append((name, f"is not a parameter of {role.value} (it has {', '.join(known)})"))
         elif name in SHARE_PARAMETERS:
-            _check(problems, name, value, high=1)
+            _check(problems, name, value, 0, 1)
         elif name == "ramp_months":
-            _check(problems, name, value, high=120)
+            _check(problems, name, value, 0, 120)
         else:
             _check(problems, name, value)
     low, high = values.get("span_min"), values.get("span_max")
@@ -295,7 +314,7 @@ def team_problems(team: Team) -> Problems:
 
 def assumptions_problems(assumptions: Assumptions) -> Problems:
     problems: Problems = []
-    _check(problems, "tolerance", assumptions.tolerance, high=0.99)
+    _check(problems, "tolerance", assumptions.tolerance, 0, 0.99)
     for role, values in assumptions.roles.items():
         problems += [(f"roles.{role.value}.{name}", reason)
                      for name, reason in role_parameter_problems(role, values)]

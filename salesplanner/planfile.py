@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
+
 from salesplanner.model import (
     MARKET_FIELDS,
     Assumptions,
@@ -40,6 +42,8 @@ from salesplanner.model import (
     person_problems,
     plan_field_problems,
     role_parameter_problems,
+    team_problems,
+    text_problem,
 )
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
 
@@ -85,8 +89,9 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem(path, "must be an object")
             return None
-        for key in value.keys() - fields:
-            self.problem(f"{path}.{key}" if path else key, "unknown field")
+        if not fields.issuperset(value):
+            for key in value.keys() - fields:
+                self.problem(f"{path}.{key}" if path else key, "unknown field")
         return value
 
     def list(self, value: Any, path: str) -> list[Any]:
@@ -150,16 +155,106 @@ _OPENING_FIELDS = frozenset({"id", "title", "start_date", "fte", "annual_cost"})
 _SCENARIO_FIELDS = frozenset({"id", "name", "baseline", "teams", "openings", "assignments"})
 _TEAM_FIELDS = frozenset({"id", "name", "segment", "product_line", "geography", "market", "roles"})
 _ASSIGNMENT_FIELDS = frozenset({"person", "team", "role"})
+_MARKET_KEYS = frozenset(MARKET_FIELDS)
 _ROLE_NAMES = ", ".join(role.value for role in ROLE_ORDER)
 
 
+_ROLES: dict[str, Role] = {role.value: role for role in Role}
+_STATUSES: dict[str, Status] = {status.value: status for status in Status}
+_NUMBER_TYPES = (int, float)  # exact types: a JSON true/false is a bool, never a number here
+
+
 def _read_role(reader: _Reader, value: Any, path: str) -> Role | None:
-    try:
-        return Role(value)
-    except ValueError:
+    role = _ROLES.get(value) if isinstance(value, str) else None
+    if role is None:
         shown = json.dumps(value)[:40]
         reader.problem(path, f"unknown role {shown} (roles are {_ROLE_NAMES})")
+    return role
+
+
+# --- fast paths -------------------------------------------------------------------------------------
+# A big plan is almost all people, assignments and teams whose fields have their plain JSON types. For
+# those, the objects are built directly and checked with the model's own rules; anything else (a wrong
+# type, a bad value) returns None and goes through the careful reader, which names the problem.
+
+def _plain_text(value: Any) -> bool:
+    return value is None or type(value) is str
+
+
+def _plain_number(value: Any) -> bool:
+    return value is None or type(value) in _NUMBER_TYPES
+
+
+def _plain_date(value: Any) -> date | None:
+    """A YYYY-MM-DD date or None; raises ValueError for anything else."""
+    if value is None:
         return None
+    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return date.fromisoformat(value)
+    raise ValueError(value)
+
+
+def _fast_person(raw: Any) -> Person | None:
+    try:
+        if type(raw) is not dict or not _PERSON_FIELDS.issuperset(raw):
+            return None
+        person_id, name = raw["id"], raw["name"]
+        email, location = raw.get("email"), raw.get("location")
+        fte, productivity, cost = raw.get("fte", 1.0), raw.get("productivity", 1.0), raw.get("annual_cost")
+        if not (type(person_id) is str and person_id.strip() and type(name) is str and _plain_text(email)
+                and _plain_text(location) and fte is not None and productivity is not None
+                and _plain_number(fte) and _plain_number(productivity) and _plain_number(cost)):
+            return None
+        person = Person(id=PersonId(person_id), name=name, email=email, location=location,
+                        status=_STATUSES[raw.get("status", "active")], fte=fte, productivity=productivity,
+                        start_date=_plain_date(raw.get("start_date")), leave_date=_plain_date(raw.get("leave_date")),
+                        annual_cost=cost)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return None if person_problems(person) else person
+
+
+def _fast_opening(raw: Any) -> Opening | None:
+    try:
+        if type(raw) is not dict or not _OPENING_FIELDS.issuperset(raw):
+            return None
+        opening_id, title = raw["id"], raw["title"]
+        fte, cost = raw.get("fte", 1.0), raw.get("annual_cost")
+        if not (type(opening_id) is str and opening_id.strip() and type(title) is str and fte is not None
+                and _plain_number(fte) and _plain_number(cost)):
+            return None
+        opening = Opening(id=OpeningId(opening_id), title=title, start_date=_plain_date(raw.get("start_date")),
+                          fte=fte, annual_cost=cost)
+    except (KeyError, TypeError, ValueError):
+        return None
+    return None if opening_problems(opening) else opening
+
+
+def _fast_team(raw: Any) -> Team | None:
+    try:
+        if type(raw) is not dict or not _TEAM_FIELDS.issuperset(raw):
+            return None
+        team_id, name, market_data = raw["id"], raw["name"], raw.get("market", {})
+        roles_data = raw.get("roles", {})
+        if not (type(team_id) is str and team_id.strip() and type(name) is str and type(market_data) is dict
+                and _MARKET_KEYS.issuperset(market_data) and type(roles_data) is dict
+                and all(_plain_text(raw.get(key)) for key in ("segment", "product_line", "geography"))
+                and all(v is not None and _plain_number(v) for v in market_data.values())):
+            return None
+        roles: dict[Role, dict[str, float]] = {}
+        for role_name, values in roles_data.items():
+            role = _ROLES[role_name]
+            if type(values) is not dict or not DEFAULT_ROLE_PARAMETERS[role].keys() >= values.keys() or \
+                    not all(v is not None and _plain_number(v) for v in values.values()):
+                return None
+            if values:
+                roles[role] = {name: values[name] for name in DEFAULT_ROLE_PARAMETERS[role] if name in values}
+        team = Team(id=TeamId(team_id), name=name, segment=raw.get("segment"), product_line=raw.get("product_line"),
+                    geography=raw.get("geography"), market=MarketProfile(**market_data),
+                    roles={role: roles[role] for role in ROLE_ORDER if role in roles})
+    except (KeyError, TypeError, ValueError):
+        return None
+    return None if team_problems(team) else team
 
 
 def _read_role_parameters(reader: _Reader, value: Any, path: str, *,
@@ -184,6 +279,9 @@ def _read_role_parameters(reader: _Reader, value: Any, path: str, *,
 
 
 def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
+    fast = _fast_person(raw)
+    if fast is not None:
+        return fast
     data = reader.object(raw, path, _PERSON_FIELDS)
     if data is None:
         return None
@@ -208,6 +306,9 @@ def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
 
 
 def _read_opening(reader: _Reader, raw: Any, path: str) -> Opening | None:
+    fast = _fast_opening(raw)
+    if fast is not None:
+        return fast
     data = reader.object(raw, path, _OPENING_FIELDS)
     if data is None:
         return None
@@ -223,6 +324,9 @@ def _read_opening(reader: _Reader, raw: Any, path: str) -> Opening | None:
 
 
 def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
+    fast = _fast_team(raw)
+    if fast is not None:
+        return fast
     data = reader.object(raw, path, _TEAM_FIELDS)
     if data is None:
         return None
@@ -277,8 +381,16 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
     openings: dict[OpeningId, Opening] = _read_unique(reader, data.get("openings", []),
                                                       f"{path}.openings", _read_opening, dict(person_paths))
     assignments: dict[MemberId, Placement] = {}
-    assigned_at: dict[str, str] = {}
+    assigned_at: dict[str, int] = {}
     for index, entry in enumerate(reader.list(data.get("assignments", []), f"{path}.assignments")):
+        if type(entry) is dict and len(entry) == 3:  # the fast path: a plain, valid, first assignment
+            member_id, team_id, role_name = entry.get("person"), entry.get("team"), entry.get("role")
+            if type(member_id) is str and type(team_id) is str and type(role_name) is str \
+                    and role_name in _ROLES and team_id in teams and member_id not in assignments \
+                    and (member_id in people or member_id in openings):
+                assigned_at[member_id] = index
+                assignments[MemberId(member_id)] = Placement(TeamId(team_id), _ROLES[role_name])
+                continue
         where = f"{path}.assignments[{index}]"
         item = reader.object(entry, where, _ASSIGNMENT_FIELDS)
         if item is None:
@@ -292,15 +404,17 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
             reader.problem(f"{where}.team", f"this scenario has no team with id {team_id}")
             continue
         if member_id in assigned_at:
-            reader.problem(f"{where}.person", f"{member_id} is already assigned ({assigned_at[member_id]})")
+            reader.problem(f"{where}.person",
+                           f"{member_id} is already assigned ({path}.assignments[{assigned_at[member_id]}])")
             continue
         if member_id and team_id and role is not None:
-            assigned_at[member_id] = where
+            assigned_at[member_id] = index
             assignments[member_id] = Placement(TeamId(team_id), role)  # type: ignore[index]
-    scenario = Scenario(
-        id=ScenarioId(reader.id(data, "id", path)),
-        name=reader.text(data, "name", path, default="", required=True) or "",
-        teams=teams, openings=openings, assignments=assignments)
+    name = reader.text(data, "name", path, default="", required=True)
+    if name is not None and (reason := text_problem(name, required=True)):
+        reader.problem(f"{path}.name", reason)
+    scenario = Scenario(id=ScenarioId(reader.id(data, "id", path)), name=name or "", teams=teams,
+                        openings=openings, assignments=assignments)
     return scenario, baseline
 
 
@@ -375,6 +489,21 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
                 assumptions=assumptions, people=people, scenarios=scenarios, baseline=baselines[0][0])
 
 
+def _parse_for_problems(content: str) -> Any:
+    """Parse with the standard library when orjson refuses a file: it reports JSON errors by line and
+    column, and it reads NaN and Infinity, so the validator can name the field that holds them."""
+    try:
+        return json.loads(content)
+    except json.JSONDecodeError as error:
+        reason = "ends too early" if error.pos >= len(content.rstrip()) else error.msg
+        raise PlanFileError([f"is not valid JSON (line {error.lineno}, column {error.colno}: {reason})"]) \
+            from None
+    except RecursionError:
+        raise PlanFileError(["is nested too deeply to be a plan"]) from None
+    except ValueError:
+        raise PlanFileError(["contains a number too long to read"]) from None
+
+
 def loads_plan(content: str | bytes) -> Plan:
     """Parse and validate a plan; raises ``PlanFileError`` naming the first problem."""
     if isinstance(content, bytes):
@@ -387,15 +516,9 @@ def loads_plan(content: str | bytes) -> Plan:
     if not content.strip():
         raise PlanFileError(["is empty"])
     try:
-        raw = json.loads(content)
-    except json.JSONDecodeError as error:
-        reason = "ends too early" if error.pos >= len(content.rstrip()) else error.msg
-        raise PlanFileError([f"is not valid JSON (line {error.lineno}, column {error.colno}: {reason})"]) \
-            from None
-    except RecursionError:
-        raise PlanFileError(["is nested too deeply to be a plan"]) from None
-    except ValueError:
-        raise PlanFileError(["contains a number too long to read"]) from None
+        raw = orjson.loads(content)
+    except orjson.JSONDecodeError:
+        raw = _parse_for_problems(content)
     reader = _Reader()
     try:
         plan = _read_plan(reader, raw)
