@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QPainter,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QToolTip, QWidget
@@ -63,6 +64,11 @@ class BoardView(QGraphicsView):
 
     def reset_zoom(self) -> None:
         self.set_zoom(1.0)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.scroll_to_start()
 
     def scroll_to_start(self) -> None:
         """Show the top-left of the board (after opening a plan or switching scenario)."""
