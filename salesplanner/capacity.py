@@ -17,7 +17,7 @@ from salesplanner.roles import ANNUAL_COST, CLOSERS, RAMP_MONTHS, SDRS, Role
 MONTH_DAYS = 365 / 12
 
 
-def ramp(*, start: date | None, leave: date | None, ramp_months: float, on: date) -> float:
+def ramp(start: date | None, leave: date | None, ramp_months: float, on: date) -> float:
     """Share of full productivity on ``on``: 0 before start and from the leave date, linear during ramp."""
     if leave is not None and on >= leave:
         return 0.0
@@ -33,8 +33,7 @@ def ramp(*, start: date | None, leave: date | None, ramp_months: float, on: date
 
 def effective_fte(member: Member, *, ramp_months: float, on: date) -> float:
     """``e = fte × productivity × ramp(d)`` (§4)."""
-    return member.fte * member.productivity * ramp(
-        start=member.start_date, leave=member.leave_date, ramp_months=ramp_months, on=on)
+    return member.fte * member.productivity * ramp(member.start_date, member.leave_date, ramp_months, on)
 
 
 def has_left(member: Member, on: date) -> bool:
@@ -225,15 +224,17 @@ class TeamResult:
         return bool(held & CLOSERS) and bool(held & SDRS) and Role.AM in held
 
 
+_NO_COUNTS: dict[Role, int] = dict.fromkeys(Role, 0)
+_NO_AMOUNTS: dict[Role, float] = dict.fromkeys(Role, 0.0)
+
+
 def compute_team(team: Team, placed: Sequence[tuple[Member, Role]], *, parameters: RoleParameters,
                  tolerance: float, on: date, horizon_months: int) -> TeamResult:
     """All §4 flows of one team. ``parameters`` are the plan's role parameters with the team's
     overrides applied; ``placed`` lists who holds which role, in a fixed order so sums are repeatable."""
     market = team.market
-    members = dict.fromkeys(Role, 0)
-    openings = dict.fromkeys(Role, 0)
-    fte = dict.fromkeys(Role, 0.0)
-    eff = dict.fromkeys(Role, 0.0)
+    members, openings = _NO_COUNTS.copy(), _NO_COUNTS.copy()
+    fte, eff = _NO_AMOUNTS.copy(), _NO_AMOUNTS.copy()
     ramp_months = {role: values[RAMP_MONTHS] for role, values in parameters.items()}
     cost = 0.0
     closer_effective: list[tuple[Role, float]] = []

@@ -70,6 +70,13 @@ class _TooManyProblemsError(Exception):
     pass
 
 
+def _field_path(path: str, key: str) -> str:
+    """``path.key``, or ``path["odd key"]`` for a key that is not a plain name (so a message stays one line)."""
+    if key.isidentifier() and len(key) <= 60:
+        return f"{path}.{key}" if path else key
+    return f"{path}[{json.dumps(key[:60] + ('…' if len(key) > 60 else ''))}]"
+
+
 class _Reader:
     """Reads raw JSON values with their path, collecting problems instead of stopping at the first."""
 
@@ -90,8 +97,8 @@ class _Reader:
             self.problem(path, "must be an object")
             return None
         if not fields.issuperset(value):
-            for key in value.keys() - fields:
-                self.problem(f"{path}.{key}" if path else key, "unknown field")
+            for key in sorted(value.keys() - fields):
+                self.problem(_field_path(path, key), "unknown field")
         return value
 
     def list(self, value: Any, path: str) -> list[Any]:
@@ -177,12 +184,17 @@ def _read_role(reader: _Reader, value: Any, path: str) -> Role | None:
 # those, the objects are built directly and checked with the model's own rules; anything else (a wrong
 # type, a bad value) returns None and goes through the careful reader, which names the problem.
 
+_TEXT_OR_NONE = frozenset({str, type(None)})
+_NUMBER = frozenset({int, float})
+_NUMBER_OR_NONE = frozenset({int, float, type(None)})
+
+
 def _plain_text(value: Any) -> bool:
-    return value is None or type(value) is str
+    return type(value) in _TEXT_OR_NONE
 
 
 def _plain_number(value: Any) -> bool:
-    return value is None or type(value) in _NUMBER_TYPES
+    return type(value) in _NUMBER_OR_NONE
 
 
 def _plain_date(value: Any) -> date | None:
@@ -198,17 +210,17 @@ def _fast_person(raw: Any) -> Person | None:
     try:
         if type(raw) is not dict or not _PERSON_FIELDS.issuperset(raw):
             return None
-        person_id, name = raw["id"], raw["name"]
-        email, location = raw.get("email"), raw.get("location")
-        fte, productivity, cost = raw.get("fte", 1.0), raw.get("productivity", 1.0), raw.get("annual_cost")
-        if not (type(person_id) is str and person_id.strip() and type(name) is str and _plain_text(email)
-                and _plain_text(location) and fte is not None and productivity is not None
-                and _plain_number(fte) and _plain_number(productivity) and _plain_number(cost)):
+        get = raw.get
+        person_id, name, email, location = raw["id"], raw["name"], get("email"), get("location")
+        fte, productivity, cost = get("fte", 1.0), get("productivity", 1.0), get("annual_cost")
+        start, leave = get("start_date"), get("leave_date")
+        if not (type(person_id) is str and person_id.strip() and type(name) is str
+                and type(email) in _TEXT_OR_NONE and type(location) in _TEXT_OR_NONE
+                and type(fte) in _NUMBER and type(productivity) in _NUMBER and type(cost) in _NUMBER_OR_NONE):
             return None
-        person = Person(id=PersonId(person_id), name=name, email=email, location=location,
-                        status=_STATUSES[raw.get("status", "active")], fte=fte, productivity=productivity,
-                        start_date=_plain_date(raw.get("start_date")), leave_date=_plain_date(raw.get("leave_date")),
-                        annual_cost=cost)
+        person = Person(PersonId(person_id), name, email, location, _STATUSES[get("status", "active")], fte,
+                        productivity, None if start is None else _plain_date(start),
+                        None if leave is None else _plain_date(leave), cost)
     except (KeyError, TypeError, ValueError):
         return None
     return None if person_problems(person) else person
@@ -279,9 +291,6 @@ def _read_role_parameters(reader: _Reader, value: Any, path: str, *,
 
 
 def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
-    fast = _fast_person(raw)
-    if fast is not None:
-        return fast
     data = reader.object(raw, path, _PERSON_FIELDS)
     if data is None:
         return None
@@ -306,9 +315,6 @@ def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
 
 
 def _read_opening(reader: _Reader, raw: Any, path: str) -> Opening | None:
-    fast = _fast_opening(raw)
-    if fast is not None:
-        return fast
     data = reader.object(raw, path, _OPENING_FIELDS)
     if data is None:
         return None
@@ -324,9 +330,6 @@ def _read_opening(reader: _Reader, raw: Any, path: str) -> Opening | None:
 
 
 def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
-    fast = _fast_team(raw)
-    if fast is not None:
-        return fast
     data = reader.object(raw, path, _TEAM_FIELDS)
     if data is None:
         return None
@@ -347,28 +350,29 @@ def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
     )
 
 
-def _read_unique(reader: _Reader, raw: Any, path: str, read: Callable[[_Reader, Any, str], T | None],
-                 seen: dict[str, str]) -> dict[Any, T]:
-    """Read a list of items with ids, refusing an id already in ``seen`` (which maps id → path)."""
+def _read_unique(reader: _Reader, raw: Any, path: str, fast: Callable[[Any], T | None],
+                 careful: Callable[[_Reader, Any, str], T | None], seen: dict[str, tuple[str, int]]) -> dict[Any, T]:
+    """Read a list of items with ids, refusing an id already in ``seen`` (id → the list and index where it
+    first appeared). Each item is tried on its fast path first."""
     items: dict[Any, T] = {}
     for index, entry in enumerate(reader.list(raw, path)):
-        where = f"{path}[{index}]"
-        item = read(reader, entry, where)
+        item = fast(entry) or careful(reader, entry, f"{path}[{index}]")
         if item is None:
             continue
         item_id: str = item.id  # type: ignore[attr-defined]
         if not item_id:
             continue
         if item_id in seen:
-            reader.problem(f"{where}.id", f"duplicate id {item_id} (also {seen[item_id]})")
+            first_path, first_index = seen[item_id]
+            reader.problem(f"{path}[{index}].id", f"duplicate id {item_id} (also {first_path}[{first_index}])")
             continue
-        seen[item_id] = where
+        seen[item_id] = (path, index)
         items[item_id] = item
     return items
 
 
 def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, Person],
-                   person_paths: dict[str, str]) -> tuple[Scenario, bool] | None:
+                   person_paths: dict[str, tuple[str, int]]) -> tuple[Scenario, bool] | None:
     data = reader.object(raw, path, _SCENARIO_FIELDS)
     if data is None:
         return None
@@ -377,19 +381,21 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
         reader.problem(f"{path}.baseline", "must be true or false")
         baseline = False
     teams: dict[TeamId, Team] = _read_unique(reader, data.get("teams", []), f"{path}.teams",
-                                             _read_team, {})
+                                             _fast_team, _read_team, {})
     openings: dict[OpeningId, Opening] = _read_unique(reader, data.get("openings", []),
-                                                      f"{path}.openings", _read_opening, dict(person_paths))
+                                                      f"{path}.openings", _fast_opening, _read_opening,
+                                                      dict(person_paths))
     assignments: dict[MemberId, Placement] = {}
     assigned_at: dict[str, int] = {}
+    roles_by_name = _ROLES
     for index, entry in enumerate(reader.list(data.get("assignments", []), f"{path}.assignments")):
         if type(entry) is dict and len(entry) == 3:  # the fast path: a plain, valid, first assignment
             member_id, team_id, role_name = entry.get("person"), entry.get("team"), entry.get("role")
-            if type(member_id) is str and type(team_id) is str and type(role_name) is str \
-                    and role_name in _ROLES and team_id in teams and member_id not in assignments \
+            role = roles_by_name.get(role_name) if type(role_name) is str else None
+            if role is not None and type(member_id) is str and team_id in teams and member_id not in assignments \
                     and (member_id in people or member_id in openings):
                 assigned_at[member_id] = index
-                assignments[MemberId(member_id)] = Placement(TeamId(team_id), _ROLES[role_name])
+                assignments[MemberId(member_id)] = Placement(team_id, role)
                 continue
         where = f"{path}.assignments[{index}]"
         item = reader.object(entry, where, _ASSIGNMENT_FIELDS)
@@ -409,7 +415,7 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
             continue
         if member_id and team_id and role is not None:
             assigned_at[member_id] = index
-            assignments[member_id] = Placement(TeamId(team_id), role)  # type: ignore[index]
+            assignments[MemberId(member_id)] = Placement(TeamId(team_id), role)
     name = reader.text(data, "name", path, default="", required=True)
     if name is not None and (reason := text_problem(name, required=True)):
         reader.problem(f"{path}.name", reason)
@@ -454,9 +460,9 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
                                     fill_defaults=True))
     reader.add("assumptions", [(n, r) for n, r in assumptions_problems(assumptions) if n == "tolerance"])
 
-    person_paths: dict[str, str] = {}
+    person_paths: dict[str, tuple[str, int]] = {}
     people: dict[PersonId, Person] = _read_unique(reader, data.get("people", []), "people",
-                                                  _read_person, person_paths)
+                                                  _fast_person, _read_person, person_paths)
 
     scenarios: dict[ScenarioId, Scenario] = {}
     baselines: list[tuple[ScenarioId, str]] = []
