@@ -270,6 +270,9 @@ class ScenarioAnalysis:
     def bench(self) -> frozenset[MemberId]:
         return frozenset(self._bench)
 
+    def on_bench(self, member_id: MemberId) -> bool:
+        return member_id in self._bench
+
     @property
     def totals(self) -> OrgTotals:
         if self._totals is None:

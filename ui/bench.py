@@ -45,6 +45,7 @@ class BenchModel(QAbstractListModel):
         super().__init__()
         self._document = document
         self._rows: list[ChipData] = []
+        self._ids: set[MemberId] = set()
         self.refresh()
 
     def refresh(self) -> None:
@@ -64,7 +65,11 @@ class BenchModel(QAbstractListModel):
         if rows != self._rows:
             self.beginResetModel()
             self._rows = rows
+            self._ids = {row.member_id for row in rows}
             self.endResetModel()
+
+    def shows(self, member_id: MemberId) -> bool:
+        return member_id in self._ids
 
     def counts(self) -> tuple[int, int]:
         openings = sum(1 for row in self._rows if row.opening)
@@ -209,7 +214,9 @@ class BenchPanel(QWidget):
         self._update_title()
 
     def _on_changed(self, change: DocumentChange) -> None:
-        if change.change.members or change.structure:
+        """Re-read the bench only when the change involved someone who is, or was, on it."""
+        analysis = self._document.analysis
+        if change.structure or any(self.model.shows(m) or analysis.on_bench(m) for m in change.change.members):
             self.model.refresh()
             self._update_title()
 

@@ -20,6 +20,7 @@ class DetailsPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._document = document
         self.team_id: TeamId | None = None
+        self._fields: dict[str, QLabel] = {}
         body = QWidget(self)
         self.title = QLabel(body)
         self.title.setFont(font(12.5, bold=True))
@@ -53,29 +54,36 @@ class DetailsPanel(QScrollArea):
         self.refresh()
 
     def value(self, label: str) -> str:
-        """The value shown next to ``label`` (for tests and accessibility)."""
-        for row in range(self.form.rowCount()):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and item.widget().text() == label:  # type: ignore[attr-defined]
-                return self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()  # type: ignore[attr-defined]
-        raise KeyError(label)
+        """The value shown next to ``label``."""
+        return self._fields[label].text()
 
     def refresh(self, *_: object) -> None:
-        while self.form.rowCount():
-            self.form.removeRow(0)
+        self._pending: list[tuple[str, str, Balance | None]] = []
         if self.team_id is not None and self.team_id in self._document.scenario.teams:
             self._show_team(self.team_id)
         else:
             self.team_id = None
             self._show_scenario()
+        labels = [label for label, _, _ in self._pending]
+        if labels != list(self._fields):  # a different set of rows: rebuild the form
+            while self.form.rowCount():
+                self.form.removeRow(0)
+            self._fields = {}
+            for label in labels:
+                field = QLabel()
+                field.setFont(font(10, bold=True))
+                self._fields[label] = field
+                self.form.addRow(QLabel(label), field)
+        for label, value, balance in self._pending:  # same rows: only the values change
+            field = self._fields[label]
+            field.setText(value)
+            off = balance is not None and balance.verdict not in (None, Verdict.BALANCED)
+            field.setStyleSheet(f"color: {current_theme().verdict(balance.verdict)[0].name()};"  # type: ignore[union-attr]
+                                if off else "")
+            field.setToolTip(text.balance_sentence(balance) if off else "")  # type: ignore[arg-type]
 
     def _row(self, label: str, value: str, balance: Balance | None = None) -> None:
-        field = QLabel(value)
-        field.setFont(font(10, bold=True))
-        if balance is not None and balance.verdict is not None and balance.verdict is not Verdict.BALANCED:
-            field.setStyleSheet(f"color: {current_theme().verdict(balance.verdict)[0].name()};")
-            field.setToolTip(text.balance_sentence(balance))
-        self.form.addRow(QLabel(label), field)
+        self._pending.append((label, value, balance))
 
     def _show_team(self, team_id: TeamId) -> None:
         document = self._document

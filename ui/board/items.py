@@ -28,6 +28,8 @@ CHIP_GAP = 7.0
 PILL_HEIGHT = 24.0
 GAP = 6.0
 TAG_HEIGHT = 20.0
+CHIP_RECT = QRectF(0, 0, CHIP_WIDTH, CHIP_HEIGHT)
+"""Shared: Qt asks every chip for its bounding rect whenever the scene re-indexes."""
 CHIPS_PER_ROW = int((CARD_WIDTH - 2 * PADDING + CHIP_GAP) // (CHIP_WIDTH + CHIP_GAP))
 
 
@@ -99,7 +101,7 @@ class ChipItem(QGraphicsItem):
         return self.data_.member_id
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(0, 0, CHIP_WIDTH, CHIP_HEIGHT)
+        return CHIP_RECT
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         super().mousePressEvent(_shift_as_control(event))
@@ -196,6 +198,7 @@ class LaneItem(QGraphicsItem):
             rows = max(1, -(-chip_count // CHIPS_PER_ROW))
             self._width = CARD_WIDTH - 2 * PADDING + 8
             self._height = LANE_HEADER_HEIGHT + rows * (CHIP_HEIGHT + CHIP_GAP)
+        self._rect = QRectF(0, 0, self._width, self._height)
 
     def chip_position(self, index: int) -> QPointF:
         row, column = divmod(index, CHIPS_PER_ROW)
@@ -211,7 +214,7 @@ class LaneItem(QGraphicsItem):
             self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(0, 0, self._width, self._height)
+        return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -243,6 +246,9 @@ class LaneItem(QGraphicsItem):
                          Qt.AlignmentFlag.AlignVCenter, self.capacity)
 
 
+PILL_RECT = QRectF(0, 0, CARD_WIDTH - 2 * PADDING, PILL_HEIGHT)
+
+
 class PillItem(QGraphicsItem):
     """A handoff between two lanes: its load ratio, coloured by verdict, with §4's sentence."""
 
@@ -257,7 +263,7 @@ class PillItem(QGraphicsItem):
                       f"{text.VERDICT_MARKS[verdict]}  {text.balance_note(balance)}")
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(0, 0, CARD_WIDTH - 2 * PADDING, PILL_HEIGHT)
+        return PILL_RECT
 
     def tooltip(self) -> str:
         return f"{text.handoff_name(self.balance.handoff)}: {text.balance_sentence(self.balance)}"
@@ -288,6 +294,7 @@ class CardItem(QGraphicsItem):
         self.team_id = team_id
         self._style = style
         self._height = HEADER_HEIGHT
+        self._rect = QRectF(0, 0, CARD_WIDTH, HEADER_HEIGHT)
         self.title = ""
         self.subtitle = ""
         self.badge = ""
@@ -305,6 +312,7 @@ class CardItem(QGraphicsItem):
         if height != self._height:
             self.prepareGeometryChange()
             self._height = height
+            self._rect = QRectF(0, 0, CARD_WIDTH, height)
 
     def set_team_selected(self, on: bool) -> None:
         if on != self.selected_team:
@@ -316,7 +324,7 @@ class CardItem(QGraphicsItem):
         return QRectF(CARD_WIDTH - PADDING - width, PADDING, width, 20)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
-        return QRectF(0, 0, CARD_WIDTH, self._height)
+        return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:

@@ -261,14 +261,17 @@ class BoardScene(QGraphicsScene):
             return
         selected = set(self.selected_member_ids()) | self._reselect
         self._reselect = set()
-        regroup = False
+        regroup = resized = False
         for team_id in change.teams:
             card = self._cards.get(team_id)
             if card is not None:
+                height = card.boundingRect().height()
                 self._fill_card(card)
+                resized |= card.boundingRect().height() != height
                 regroup |= self._group_key(team_id) != self._card_groups.get(team_id)
         self.select_members(selected)
-        self._layout(regroup=regroup)
+        if resized or regroup:
+            self._layout(regroup=regroup)
 
     def _group_key(self, team_id: TeamId) -> str | None:
         assert self.document is not None
