@@ -3,10 +3,11 @@ and the memory of the app with the plan open.
 
     uv run python benchmarks/bench_board.py [--runs N] [--moves N]
 
-Each size runs in its own process so memory figures do not mix. A move is what a drop does: ``BoardScene.handle_drop`` (the command, the incremental recompute,
-the rebuilt cards, bench, details and summary strip), then the event loop's own repaint of what
-changed on screen, then a hit test (which pays for any scene re-indexing Qt deferred). Chips move
-between the first two teams, which are on screen, so the repaint is really done.
+Each size runs in its own process so memory figures do not mix. A move is what a drop does:
+``BoardScene.handle_drop`` (the command, the incremental recompute, the rebuilt cards, bench, details and
+summary strip), then the event loop's own repaint of what changed on screen, then a hit test (which
+pays for any scene re-indexing Qt deferred). Chips move between the first two teams, which are on
+screen, so the repaint is really done.
 """
 
 from __future__ import annotations
@@ -112,7 +113,8 @@ def main() -> int:
     table = [header, *[[label, *cells, goal, met] for label, cells, goal, met in rows]]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for number, row in enumerate(table):
-        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))))
+        cells = zip(row, widths, strict=True)
+        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(cells)))
         if number == 0:
             print("  ".join("-" * w for w in widths))
     return 0 if all(met != "NO" for *_, met in rows) else 1
