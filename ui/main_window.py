@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.bench.view.dropped.connect(lambda ids: self.board.handle_drop(ids, None))
         document.changed.connect(self._on_changed)
         document.scenario_switched.connect(self.view.scroll_to_start)
+        document.scenario_switched.connect(self._fill_scenarios)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
