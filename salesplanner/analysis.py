@@ -242,7 +242,7 @@ class ScenarioAnalysis:
 
     def _compute_bench(self) -> None:
         people = openings = 0
-        cost = 0.0
+        costs: list[float] = []
         for member_id in self._bench:
             member = self.plan.member(self.scenario, member_id)
             assert member is not None
@@ -252,8 +252,10 @@ class ScenarioAnalysis:
                 openings += 1
             else:
                 people += 1
-            cost += member.annual_cost or 0.0
-        self._bench_figures = (people, openings, cost)
+            if member.annual_cost:
+                costs.append(member.annual_cost)
+        # fsum is exactly rounded, so the bench (a set) gives the same total in any order.
+        self._bench_figures = (people, openings, math.fsum(costs))
 
     # --- reading ---------------------------------------------------------------------------------
 

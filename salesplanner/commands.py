@@ -115,9 +115,14 @@ def _require_scenario_name(name: str) -> None:
         raise PlanError(f"scenario name: {reason}")
 
 
-def _require_new_id(plan: Plan, new_id: str) -> None:
-    if not new_id:
+def _require_id(new_id: str) -> None:
+    """Ids are what the plan file accepts: text that is not blank."""
+    if not isinstance(new_id, str) or not new_id.strip():
         raise PlanError("an id must not be empty")
+
+
+def _require_new_id(plan: Plan, new_id: str) -> None:
+    _require_id(new_id)
     if new_id in plan.ids_in_use():
         raise PlanError(f"the id {new_id} is already in use")
 
@@ -256,6 +261,7 @@ class AddOpening(Command):
 
     def do(self, plan: Plan) -> Change:
         scenario = _scenario(plan, self.scenario_id)
+        _require_id(self.opening.id)
         if self.opening.id in plan.people or self.opening.id in scenario.openings:
             raise PlanError(f"the id {self.opening.id} is already in use")
         require_valid(opening_problems(self.opening), "opening")
@@ -332,7 +338,8 @@ class AddTeam(Command):
 
     def do(self, plan: Plan) -> Change:
         scenario = _scenario(plan, self.scenario_id)
-        if not self.team.id or self.team.id in scenario.teams:
+        _require_id(self.team.id)
+        if self.team.id in scenario.teams:
             raise PlanError(f'scenario "{scenario.name}" already has a team with id {self.team.id}')
         require_valid(team_problems(self.team), "team")
         index = len(scenario.teams) if self.index is None else self.index
