@@ -392,7 +392,8 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
         if type(entry) is dict and len(entry) == 3:  # the fast path: a plain, valid, first assignment
             member_id, team_id, role_name = entry.get("person"), entry.get("team"), entry.get("role")
             role = roles_by_name.get(role_name) if type(role_name) is str else None
-            if role is not None and type(member_id) is str and team_id in teams and member_id not in assignments \
+            if role is not None and type(member_id) is str and type(team_id) is str and team_id in teams \
+                    and member_id not in assignments \
                     and (member_id in people or member_id in openings):
                 assigned_at[member_id] = index
                 assignments[MemberId(member_id)] = Placement(team_id, role)
@@ -436,7 +437,8 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
         reader.problem("version", "must be a whole number")
         return None
     if version > VERSION:
-        reader.problem("", f"was written by a newer Sales Planner (plan format version {version}); "
+        shown = str(version) if version < 10**6 else "newer"
+        reader.problem("", f"was written by a newer Sales Planner (plan format version {shown}); "
                            f"this version reads plan format version {VERSION}")
         return None
     if version < 1:
