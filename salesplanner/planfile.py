@@ -396,7 +396,7 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
                     and member_id not in assignments \
                     and (member_id in people or member_id in openings):
                 assigned_at[member_id] = index
-                assignments[MemberId(member_id)] = Placement(team_id, role)
+                assignments[MemberId(member_id)] = Placement(TeamId(team_id), role)
                 continue
         where = f"{path}.assignments[{index}]"
         item = reader.object(entry, where, _ASSIGNMENT_FIELDS)
