@@ -1,16 +1,21 @@
-"""The window's menus and shortcuts. Every action calls one method of the window or its panels."""
+"""The window's menus and shortcuts. Every action calls one method of the window or its helpers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
 
 from ui.board.scene import GROUPINGS
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
+
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
 
 
 def group_label(dimension: str | None) -> str:
@@ -26,36 +31,53 @@ class Actions:
 
     def __init__(self, window: MainWindow) -> None:
         tr = window.tr
-        stack = window.document.undo_stack
+        self._window = window
 
-        def action(label: str, slot: object, *shortcuts: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
+        def action(label: str, slot: Callable[[], object], *shortcuts: Shortcut, icon_text: str = "") -> QAction:
             item = QAction(label, window)
             if shortcuts:
                 item.setShortcuts([QKeySequence(s) for s in shortcuts])
-            item.triggered.connect(slot)
+            if icon_text:
+                item.setIconText(icon_text)
+            item.triggered.connect(lambda _checked=False: slot())
             return item
 
+        files, editing, view = window.files, window.editing, window.view
+        self.new = action(tr("&New"), files.new, QKeySequence.StandardKey.New)
+        self.open = action(tr("&Open…"), files.open, QKeySequence.StandardKey.Open)
+        self.save = action(tr("&Save"), files.save, QKeySequence.StandardKey.Save)
+        self.save_as = action(tr("Save &As…"), files.save_as, "Ctrl+Shift+S")
         self.quit = action(tr("&Quit"), window.close, "Ctrl+Q")
-        self.undo = stack.createUndoAction(window, tr("&Undo"))
+        self.recent_menu = QMenu(tr("Open &Recent"), window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+
+        self.undo = window.undo_group.createUndoAction(window, tr("&Undo"))
         self.undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo = stack.createRedoAction(window, tr("&Redo"))
+        self.redo = window.undo_group.createRedoAction(window, tr("&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
         self.history = window.history_dock.toggleViewAction()
         self.history.setText(tr("&History"))
         self.history.setShortcut(QKeySequence("Ctrl+H"))
+        self.history.triggered.connect(lambda shown: window.history_dock.raise_() if shown else None)
         self.move_to = action(tr("&Move to…"), window.move_selection, "M")
         self.send_to_bench = action(tr("Send to &bench"), window.send_selection_to_bench,
                                     QKeySequence.StandardKey.Delete, "Backspace")
+        self.delete = action(tr("&Delete from plan…"), editing.delete_selection, "Shift+Del")
         self.select_all = action(tr("Select &all people"), window.select_all_chips, QKeySequence.StandardKey.SelectAll)
+        self.add_person = action(tr("Add &person"), editing.add_person, "Ctrl+Shift+P", icon_text=tr("+ Person"))
+        self.add_opening = action(tr("Add &opening"), editing.add_opening, "Ctrl+Shift+O", icon_text=tr("+ Opening"))
+        self.add_team = action(tr("Add &team"), editing.add_team, "Ctrl+T", icon_text=tr("+ Team"))
 
-        view = window.view
-        self.zoom_in = action(tr("Zoom &in"), view.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
-        self.zoom_in.setIconText("+")
-        self.zoom_out = action(tr("Zoom &out"), view.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self.zoom_out.setIconText("−")
+        self.duplicate_scenario = action(tr("&Duplicate as new proposal"), editing.duplicate_scenario, "Ctrl+D",
+                                         icon_text=tr("Duplicate"))
+        self.rename_scenario = action(tr("&Rename…"), editing.rename_scenario)
+        self.delete_scenario = action(tr("De&lete…"), editing.delete_scenario)
+        self.make_baseline = action(tr("Mark as &baseline"), editing.make_baseline)
+
+        self.zoom_in = action(tr("Zoom &in"), view.zoom_in, QKeySequence.StandardKey.ZoomIn, "Ctrl+=", icon_text="+")
+        self.zoom_out = action(tr("Zoom &out"), view.zoom_out, QKeySequence.StandardKey.ZoomOut, icon_text="−")
         self.actual_size = action(tr("&Actual size"), view.reset_zoom, "Ctrl+0")
-        self.fit = action(tr("&Fit to window"), view.fit_to_window, "Ctrl+9")
-        self.fit.setIconText(tr("Fit"))
+        self.fit = action(tr("&Fit to window"), view.fit_to_window, "Ctrl+9", icon_text=tr("Fit"))
         self.group_by = QActionGroup(window)
         self.group_actions: dict[str | None, QAction] = {}
         for dimension in GROUPINGS:
@@ -68,18 +90,41 @@ class Actions:
         self.show_bench.setText(tr("&Bench"))
         self.show_details = window.details_dock.toggleViewAction()
         self.show_details.setText(tr("&Details"))
+        self.show_warnings = window.warnings_dock.toggleViewAction()
+        self.show_warnings.setText(tr("&Warnings"))
+        self.show_warnings.triggered.connect(lambda shown: window.warnings_dock.raise_() if shown else None)
 
         menus = window.menuBar()
         file_menu = menus.addMenu(tr("&File"))
+        file_menu.addActions([self.new, self.open])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save, self.save_as])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = menus.addMenu(tr("&Edit"))
         edit.addActions([self.undo, self.redo, self.history])
         edit.addSeparator()
-        edit.addActions([self.move_to, self.send_to_bench, self.select_all])
+        edit.addActions([self.move_to, self.send_to_bench, self.delete, self.select_all])
+        edit.addSeparator()
+        edit.addActions([self.add_person, self.add_opening, self.add_team])
+        scenario = menus.addMenu(tr("&Scenario"))
+        scenario.addActions([self.duplicate_scenario, self.rename_scenario, self.make_baseline,
+                             self.delete_scenario])
         view_menu = menus.addMenu(tr("&View"))
         group_menu = view_menu.addMenu(tr("&Group by"))
         group_menu.addActions(list(self.group_actions.values()))
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.actual_size, self.fit])
         view_menu.addSeparator()
-        view_menu.addActions([self.show_bench, self.show_details, self.history])
+        view_menu.addActions([self.show_bench, self.show_details, self.show_warnings, self.history])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self._window.files.recent()
+        for path in recent:
+            item = self.recent_menu.addAction(path.name)
+            item.setToolTip(str(path))
+            item.triggered.connect(lambda _checked=False, p=path: self._window.files.open_path(Path(p)))
+        if not recent:
+            self.recent_menu.addAction(self._window.tr("No recent plans")).setEnabled(False)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from salesplanner.model import PlanError
 from salesplanner.planfile import load_plan
 from salesplanner.resources import RESOURCES, load_demo_plan
+from ui.autosave import find_recoverable
 from ui.document import PlanDocument
 from ui.main_window import MainWindow
 
@@ -18,7 +20,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with our names, translations (when one exists for the locale) and style sheet."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
-    QCoreApplication.setOrganizationName("Sales Planner")
+    if not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName("Sales Planner")
     QCoreApplication.setApplicationName("Sales Planner")
     if QLocale().language() == QLocale.Language.C:
         # A bare POSIX locale prints 4700821; show a VP grouped digits (English conventions) instead.
@@ -30,19 +33,38 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def offer_recovery(window: MainWindow) -> None:
+    """After a crash or a kill: offer each autosave left behind; recovering shows it as unsaved work."""
+    for recovery in find_recoverable():
+        when = QLocale().toString(QDateTime(recovery.saved_at), QLocale.FormatType.LongFormat)
+        name = recovery.source.name if recovery.source else recovery.name
+        box = QMessageBox(QMessageBox.Icon.Question, window.tr("Recover unsaved changes"),
+                          window.tr("Sales Planner closed without saving your changes to “%1”.").replace("%1", name),
+                          QMessageBox.StandardButton.NoButton, window)
+        box.setInformativeText(window.tr("Recover the copy saved automatically on %1?").replace("%1", when))
+        recover = box.addButton(window.tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(window.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(recover)
+        box.exec()
+        if box.clickedButton() is recover and window.files.maybe_save():
+            try:
+                plan = load_plan(recovery.plan_path)
+            except PlanError as error:
+                window.files.show_problem(window.tr("Could not recover the plan"), str(error))
+            else:
+                document = PlanDocument(plan, recovery.source)
+                window.set_document(document)
+                document.mark_unsaved()
+        recovery.remove()
+
+
 def run(plan_path: str | None = None) -> int:
     app = create_application()
-    plan = load_demo_plan()
-    problem = None
-    if plan_path is not None:
-        try:
-            plan = load_plan(plan_path)
-        except PlanError as error:
-            problem = str(error)
-    window = MainWindow(PlanDocument(plan))
+    window = MainWindow(PlanDocument(load_demo_plan()))
     window.resize(1560, 960)
+    window.restore_settings()
     window.show()
-    if problem is not None:
-        QMessageBox.warning(window, window.tr("Could not open the plan"),
-                            window.tr("%1\n\nShowing the demo plan instead.").replace("%1", problem))
+    if plan_path is not None:
+        window.files.open_path(Path(plan_path), ask=False)
+    offer_recovery(window)
     return app.exec()

@@ -187,9 +187,7 @@ class BenchPanel(QWidget):
 
     def __init__(self, document: PlanDocument, style: Style, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = BenchModel(document)
         self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search the bench…"))
@@ -208,13 +206,23 @@ class BenchPanel(QWidget):
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
+        self._document: PlanDocument | None = None
+        self.set_document(document)
+
+    def set_document(self, document: PlanDocument) -> None:
+        if self._document is not None:
+            self._document.changed.disconnect(self._on_changed)
+            self._document.scenario_switched.disconnect(self._on_scenario_switched)
         self._document = document
+        self.model = BenchModel(document)
+        self.proxy.setSourceModel(self.model)
         document.changed.connect(self._on_changed)
         document.scenario_switched.connect(self._on_scenario_switched)
         self._update_title()
 
     def _on_changed(self, change: DocumentChange) -> None:
         """Re-read the bench only when the change involved someone who is, or was, on it."""
+        assert self._document is not None
         analysis = self._document.analysis
         if change.structure or any(self.model.shows(m) or analysis.on_bench(m) for m in change.change.members):
             self.model.refresh()

@@ -18,7 +18,6 @@ class DetailsPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self._document = document
         self.team_id: TeamId | None = None
         self._fields: dict[str, QLabel] = {}
         body = QWidget(self)
@@ -45,6 +44,16 @@ class DetailsPanel(QScrollArea):
         layout.addWidget(self.notes)
         layout.addStretch(1)
         self.setWidget(body)
+        self._document = document
+        document.changed.connect(self.refresh)
+        document.scenario_switched.connect(self.refresh)
+        self.refresh()
+
+    def set_document(self, document: PlanDocument) -> None:
+        self._document.changed.disconnect(self.refresh)
+        self._document.scenario_switched.disconnect(self.refresh)
+        self._document = document
+        self.team_id = None
         document.changed.connect(self.refresh)
         document.scenario_switched.connect(self.refresh)
         self.refresh()

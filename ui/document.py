@@ -9,6 +9,7 @@ in the scenario on screen, so views refresh only those.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -72,12 +73,27 @@ class PlanDocument(QObject):
     """A ``DocumentChange`` after every do, undo and redo."""
     scenario_switched = Signal()
 
-    def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
+    def __init__(self, plan: Plan, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
+        self.path = path
+        """The file the plan was opened from or last saved to; None for a new or demo plan."""
         self.undo_stack = QUndoStack(self)
         self._scenario_id = plan.baseline
         self._analyses: dict[ScenarioId, ScenarioAnalysis] = {}
+
+    @property
+    def modified(self) -> bool:
+        """Changed since it was opened or last saved."""
+        return not self.undo_stack.isClean()
+
+    def mark_saved(self, path: Path) -> None:
+        self.path = path
+        self.undo_stack.setClean()
+
+    def mark_unsaved(self) -> None:
+        """A recovered plan differs from its file although nothing has been undone or redone yet."""
+        self.undo_stack.resetClean()
 
     @property
     def scenario(self) -> Scenario:

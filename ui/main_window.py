@@ -1,8 +1,16 @@
-"""The main window: summary strip over the board, bench on the left, details on the right."""
+"""The main window: summary strip over the board, bench on the left, details and warnings on the right.
+
+The window shows one document at a time; ``set_document`` hands a new one to every panel (opening a
+file, New, recovering an autosave). File handling lives in ``ui.files``, autosave in ``ui.autosave``,
+the plan-changing actions in ``ui.editing``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -15,23 +23,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesplanner.analysis import Warning
 from salesplanner.model import MemberId
+from salesplanner.planfile import SUFFIX
 from ui.actions import Actions, group_label
+from ui.autosave import Autosaver
 from ui.bench import BenchPanel
 from ui.board.scene import GROUPINGS, BoardScene
 from ui.board.view import BoardView
 from ui.details import DetailsPanel
 from ui.document import DocumentChange, PlanDocument
+from ui.editing import Editing
+from ui.files import FileController
 from ui.move_dialog import MoveDialog
 from ui.summary_strip import SummaryStrip
+from ui.warnings_panel import WarningsPanel
 
 
 class MainWindow(QMainWindow):
     def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAcceptDrops(True)
         self.document = document
         document.setParent(self)
-        self.setWindowTitle(self.tr("Sales Planner — %1").replace("%1", document.plan.name))
+        self.undo_group = QUndoGroup(self)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
 
         self.board = BoardScene()
         self.board.set_document(document)
@@ -50,13 +67,23 @@ class MainWindow(QMainWindow):
         self.details = DetailsPanel(document, self)
         self.details_dock = self._dock(self.tr("Details"), "details", self.details,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.history_view = QUndoView(document.undo_stack, self)
+        self.warnings = WarningsPanel(document, self)
+        self.warnings_dock = self._dock(self.tr("Warnings"), "warnings", self.warnings,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_view = QUndoView(self.undo_group, self)
         self.history_view.setEmptyLabel(self.tr("Opened plan"))
         self.history_dock = self._dock(self.tr("History"), "history", self.history_view,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.details_dock, self.warnings_dock)
+        self.tabifyDockWidget(self.warnings_dock, self.history_dock)
+        self.details_dock.raise_()
         self.history_dock.hide()
-        self.resizeDocks([self.bench_dock, self.details_dock], [230, 290], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.bench_dock, self.details_dock], [230, 300], Qt.Orientation.Horizontal)
 
+        self.files = FileController(self)
+        self.autosaver = Autosaver(self)
+        self.autosaver.set_document(document)
+        self.editing = Editing(self)
         self.actions_ = Actions(self)
         self._build_toolbar()
         self.zoom_label = QLabel(self)
@@ -64,12 +91,14 @@ class MainWindow(QMainWindow):
         self._on_zoom(self.view.zoom)
 
         self.view.zoom_changed.connect(self._on_zoom)
+        self.view.context_menu_requested.connect(self.editing.board_menu)
         self.board.focus_team_changed.connect(self.details.show_team)
-        self.board.problem.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.board.problem.connect(self.show_message)
         self.bench.view.dropped.connect(lambda ids: self.board.handle_drop(ids, None))
-        document.changed.connect(self._on_changed)
-        document.scenario_switched.connect(self.view.scroll_to_start)
-        document.scenario_switched.connect(self._fill_scenarios)
+        self.warnings.activated.connect(self.reveal)
+        self.summary.warnings_clicked.connect(self.show_warnings)
+        self._connect(document)
+        self._update_title()
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -89,6 +118,7 @@ class MainWindow(QMainWindow):
         self.scenario_box.setMinimumContentsLength(16)
         self.scenario_box.activated.connect(self._push_scenario)
         toolbar.addWidget(self.scenario_box)
+        toolbar.addAction(self.actions_.duplicate_scenario)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(self.tr(" Group by ")))
         self.group_box = QComboBox(self)
@@ -98,11 +128,42 @@ class MainWindow(QMainWindow):
         self.group_box.activated.connect(lambda index: self.set_group_by(self.group_box.itemData(index)))
         toolbar.addWidget(self.group_box)
         toolbar.addSeparator()
+        toolbar.addActions([self.actions_.add_person, self.actions_.add_opening, self.actions_.add_team])
+        toolbar.addSeparator()
         toolbar.addActions([self.actions_.undo, self.actions_.redo])
         toolbar.addSeparator()
         toolbar.addActions([self.actions_.zoom_out, self.actions_.zoom_in, self.actions_.fit])
         self.addToolBar(toolbar)
         self._fill_scenarios()
+
+    # --- the document on screen --------------------------------------------------------------------
+
+    def set_document(self, document: PlanDocument) -> None:
+        """Show another plan (opened, new or recovered); the previous document is dropped."""
+        previous = self.document
+        self.document = document
+        document.setParent(self)
+        self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        for panel in (self.board, self.bench, self.summary, self.details, self.warnings, self.autosaver):
+            panel.set_document(document)
+        self._connect(document)
+        self.undo_group.removeStack(previous.undo_stack)
+        previous.deleteLater()
+        self._fill_scenarios()
+        self._update_title()
+        self.view.scroll_to_start()
+
+    def _connect(self, document: PlanDocument) -> None:
+        document.changed.connect(self._on_changed)
+        document.scenario_switched.connect(self.view.scroll_to_start)
+        document.scenario_switched.connect(self._fill_scenarios)
+        document.undo_stack.cleanChanged.connect(self._update_title)
+
+    def _update_title(self, *_: object) -> None:
+        name = self.files.display_name(self.document)
+        self.setWindowTitle(self.tr("%1[*] — Sales Planner").replace("%1", name))
+        self.setWindowModified(self.document.modified)
 
     def _fill_scenarios(self) -> None:
         plan = self.document.plan
@@ -120,15 +181,17 @@ class MainWindow(QMainWindow):
     def _on_changed(self, change: DocumentChange) -> None:
         if change.change.scenario_list:
             self._fill_scenarios()
-        self._show_last_step()
+        if change.change.plan_fields:
+            self._update_title()
+        stack = self.document.undo_stack
+        if stack.index() > 0:
+            self.statusBar().showMessage(stack.text(stack.index() - 1), 5000)
 
     def _on_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(self.tr("Zoom %1 %").replace("%1", str(round(zoom * 100))))
 
-    def _show_last_step(self) -> None:
-        stack = self.document.undo_stack
-        if stack.index() > 0:
-            self.statusBar().showMessage(stack.text(stack.index() - 1), 5000)
+    def show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     # --- what the actions do ---------------------------------------------------------------------------
 
@@ -147,7 +210,7 @@ class MainWindow(QMainWindow):
     def move_selection(self) -> None:
         ids = self.selection()
         if not ids:
-            self.statusBar().showMessage(self.tr("Select people first (click a chip)."), 5000)
+            self.show_message(self.tr("Select people first (click a chip)."))
             return
         dialog = MoveDialog(self.document, ids, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -160,4 +223,73 @@ class MainWindow(QMainWindow):
 
     def select_all_chips(self) -> None:
         self.view.setFocus()
-        self.board.select_members(self.document.analysis.scenario.assignments)
+        self.board.select_members(self.document.scenario.assignments)
+
+    def show_warnings(self) -> None:
+        self.warnings_dock.show()
+        self.warnings_dock.raise_()
+
+    def reveal(self, warning: Warning) -> None:
+        """Select and scroll to what a warning is about: a person's chip, else the team's card."""
+        if warning.member is not None and self.board.chip(warning.member) is not None:
+            self.board.select_members([warning.member])
+            chip = self.board.chip(warning.member)
+            assert chip is not None
+            self.view.ensureVisible(chip.sceneBoundingRect(), 40, 40)
+        if warning.team is not None and warning.team in self.board.cards():
+            card = self.board.card(warning.team)
+            self.board.set_focus_team(warning.team)
+            if warning.member is None:
+                self.view.ensureVisible(card.sceneBoundingRect(), 20, 20)
+
+    # --- files dropped on the window, closing ----------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if _dropped_plan(event) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        path = _dropped_plan(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_path(path)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.save_settings()
+        self.autosaver.close()
+        event.accept()
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("board/zoom", self.view.zoom)
+        settings.setValue("board/group_by", self.board.group_by or "")
+
+    def restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        zoom = settings.value("board/zoom")
+        if zoom is not None:
+            self.view.set_zoom(float(zoom))  # type: ignore[arg-type]
+        group_by = settings.value("board/group_by")
+        if isinstance(group_by, str) and (group_by or None) in GROUPINGS:
+            self.set_group_by(group_by or None)
+
+
+def _dropped_plan(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+    for url in urls:
+        if url.isLocalFile() and url.toLocalFile().endswith(SUFFIX):
+            return Path(url.toLocalFile())
+    return None

@@ -76,12 +76,20 @@ class SummaryStrip(QFrame):
                                          self.balanced, self.warnings)):
             layout.addWidget(figure, 0, column)
             layout.setColumnStretch(column, 2 if figure is self.stage else 1)
+        self._document: PlanDocument | None = None
+        self.set_document(document)
+
+    def set_document(self, document: PlanDocument) -> None:
+        if self._document is not None:
+            self._document.changed.disconnect(self.refresh)
+            self._document.scenario_switched.disconnect(self.refresh)
         self._document = document
         document.changed.connect(self.refresh)
         document.scenario_switched.connect(self.refresh)
         self.refresh()
 
     def _warnings_tooltip(self) -> str:
+        assert self._document is not None
         warnings = self._document.analysis.warnings()
         lines = [f"• {w.text}" for w in warnings[:15]]
         if len(warnings) > 15:
@@ -90,6 +98,7 @@ class SummaryStrip(QFrame):
 
     def refresh(self, *_: object) -> None:
         document = self._document
+        assert document is not None
         totals = document.analysis.totals
         diagnosis = diagnose(totals)
         theme = current_theme()

@@ -91,11 +91,16 @@ def two_team_plan() -> Plan:
                 people=people)
 
 
+def without_unsaved_changes(window: MainWindow) -> None:
+    """pytest-qt closes test windows at teardown; a window with unsaved changes would ask to save."""
+    window.document.undo_stack.setClean()
+
+
 @pytest.fixture
 def window(qtbot) -> MainWindow:
     create_application()
     main = MainWindow(PlanDocument(two_team_plan()))
-    qtbot.addWidget(main)
+    qtbot.addWidget(main, before_close_func=without_unsaved_changes)
     main.resize(1700, 950)
     main.show()
     qtbot.waitExposed(main)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -29,6 +30,8 @@ AUTOSCROLL_MARGIN = 28
 
 class BoardView(QGraphicsView):
     zoom_changed = Signal(float)
+    context_menu_requested = Signal(QPointF, QPoint)
+    """Right-click: where on the board (scene coordinates) and where on the screen."""
 
     def __init__(self, scene: BoardScene, parent: QWidget | None = None) -> None:
         super().__init__(scene, parent)
@@ -166,6 +169,10 @@ class BoardView(QGraphicsView):
                        self.board.style_, selected=True)
         painter.end()
         return pixmap
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        self.context_menu_requested.emit(self.mapToScene(event.pos()), event.globalPos())
+        event.accept()
 
     # --- drops -----------------------------------------------------------------------------------
 

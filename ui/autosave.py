@@ -1,0 +1,151 @@
+"""Autosave and crash recovery.
+
+While a plan has unsaved changes, a copy is written (debounced, atomically, on a worker thread) to
+the app-data folder, with a small JSON note saying where it came from and when. Each running session
+holds a QLockFile, so at the next start an autosave whose session's lock is stale (the process was
+killed or crashed) is offered for recovery. Saving, discarding and recovering remove the copy.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+
+from salesplanner.planfile import SUFFIX, dumps_plan, write_atomically
+from ui.document import PlanDocument
+
+AUTOSAVE_DELAY_MS = 1500
+
+
+def autosave_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "autosave"
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """An autosave left behind by a session that did not end normally."""
+
+    plan_path: Path
+    source: Path | None
+    name: str
+    saved_at: datetime
+
+    def remove(self) -> None:
+        for path in (self.plan_path, self.plan_path.with_suffix(".json")):
+            path.unlink(missing_ok=True)
+
+
+def find_recoverable() -> list[Recovery]:
+    """Autosaves of sessions that are no longer running, newest first."""
+    folder = autosave_folder()
+    found = []
+    for note_path in folder.glob("*.json"):
+        lock = QLockFile(str(note_path.with_suffix(".lock")))
+        lock.setStaleLockTime(0)  # stale only when its process is gone, never by age
+        if not lock.tryLock(0):
+            continue  # another running session owns it
+        lock.unlock()
+        plan_path = note_path.with_suffix(SUFFIX)
+        try:
+            note = json.loads(note_path.read_text(encoding="utf-8"))
+            saved_at = datetime.fromisoformat(note["saved_at"])
+        except (OSError, ValueError, KeyError, TypeError):
+            note_path.unlink(missing_ok=True)
+            continue
+        if not plan_path.exists():
+            note_path.unlink(missing_ok=True)
+            continue
+        source = note.get("source")
+        found.append(Recovery(plan_path, Path(source) if source else None, str(note.get("name", "")), saved_at))
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+class Autosaver(QObject):
+    """Keeps an autosave of the document on screen while it has unsaved changes."""
+
+    written = Signal()
+    """An autosave reached the disk (emitted in the UI thread)."""
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        folder = autosave_folder()
+        folder.mkdir(parents=True, exist_ok=True)
+        session = uuid.uuid4().hex
+        self.plan_path = folder / f"{session}{SUFFIX}"
+        self._note_path = folder / f"{session}.json"
+        self._lock = QLockFile(str(folder / f"{session}.lock"))
+        self._lock.setStaleLockTime(0)
+        self._lock.tryLock(0)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.write_now)
+        self._document: PlanDocument | None = None
+        self._disk = threading.Lock()
+        self._generation = 0
+        """Bumped by discard(), so a write already in flight does not bring a discarded copy back."""
+
+    def set_document(self, document: PlanDocument) -> None:
+        if self._document is not None:
+            self._document.changed.disconnect(self._schedule)
+            self._document.undo_stack.cleanChanged.disconnect(self._on_clean_changed)
+        self.discard()
+        self._document = document
+        document.changed.connect(self._schedule)
+        document.undo_stack.cleanChanged.connect(self._on_clean_changed)
+        if document.modified:
+            self._schedule()
+
+    def _schedule(self, *_: object) -> None:
+        if self._document is not None and self._document.modified:
+            self._timer.start()
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.discard()  # saved, or undone back to what is on disk
+        else:
+            self._schedule()
+
+    def write_now(self) -> None:
+        """Snapshot the plan here (it is only consistent on the UI thread), write it on a worker."""
+        document = self._document
+        if document is None or not document.modified:
+            return
+        content = dumps_plan(document.plan).encode("utf-8")
+        note = json.dumps({"source": str(document.path) if document.path else None, "name": document.plan.name,
+                           "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")}).encode("utf-8")
+        generation = self._generation
+        threading.Thread(target=self._write, args=(content, note, generation), daemon=True).start()
+
+    def _write(self, content: bytes, note: bytes, generation: int) -> None:
+        with self._disk:
+            if generation != self._generation:
+                return
+            try:
+                write_atomically(self.plan_path, content)
+                write_atomically(self._note_path, note)
+            except OSError as error:
+                self.failed.emit(str(error))
+                return
+        self.written.emit()
+
+    def discard(self) -> None:
+        """Remove this session's autosave (after a save, a discard or a clean close)."""
+        self._timer.stop()
+        with self._disk:
+            self._generation += 1
+            self.plan_path.unlink(missing_ok=True)
+            self._note_path.unlink(missing_ok=True)
+
+    def close(self) -> None:
+        """End of a normal session: no autosave left, lock released."""
+        self.discard()
+        self._lock.unlock()

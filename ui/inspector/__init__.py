@@ -1,0 +1,5 @@
+"""The inspector panel: edit the selected person, opening, team or the plan in place (DESIGN §5)."""
+
+from ui.inspector.panel import InspectorPanel, Subject, SubjectKind
+
+__all__ = ["InspectorPanel", "Subject", "SubjectKind"]

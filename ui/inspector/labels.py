@@ -1,0 +1,79 @@
+"""The inspector's field labels, through Qt's translation mechanism.
+
+The core names fields by their attribute (``win_rate``, ``max_open_opps``) and keeps English labels
+for the CLI (``roles.PARAMETER_LABELS``); the screen needs translatable ones, so they are listed here
+once, keyed by the core's names, the way ``ui.text.role_name`` mirrors ``roles.DISPLAY_NAMES``.
+"""
+
+from __future__ import annotations
+
+from ui.text import translate
+
+
+def market_label(name: str) -> str:
+    """The label of a ``MarketProfile`` field."""
+    return {
+        "inbound_leads_per_month": translate("Inspector", "Inbound leads / month"),
+        "lead_to_opp_rate": translate("Inspector", "Lead → opportunity"),
+        "sales_cycle_days": translate("Inspector", "Sales cycle (days)"),
+        "win_rate": translate("Inspector", "Win rate"),
+        "avg_deal_size": translate("Inspector", "Average deal"),
+        "existing_customers": translate("Inspector", "Existing customers"),
+        "monthly_churn": translate("Inspector", "Monthly churn"),
+    }[name]
+
+
+def parameter_label(name: str) -> str:
+    """The full label of a role parameter (a tooltip in the parameter tables)."""
+    return {
+        "opps_per_month": translate("Inspector", "Opportunities sourced / month"),
+        "leads_per_month": translate("Inspector", "Inbound leads worked / month"),
+        "max_open_opps": translate("Inspector", "Open opportunities worked at once"),
+        "prospecting_share": translate("Inspector", "Time spent prospecting"),
+        "selling_share": translate("Inspector", "Selling share of a full-cycle rep"),
+        "accounts_per_am": translate("Inspector", "Accounts per AM"),
+        "span_min": translate("Inspector", "Healthy span, minimum"),
+        "span_max": translate("Inspector", "Healthy span, maximum"),
+        "ramp_months": translate("Inspector", "Ramp (months)"),
+        "annual_cost": translate("Inspector", "Default annual cost"),
+    }.get(name, name)
+
+
+def parameter_unit(name: str) -> str:
+    """A short caption for a capacity parameter, shown under the role's name in the tables."""
+    return {
+        "opps_per_month": translate("Inspector", "opps sourced / mo"),
+        "leads_per_month": translate("Inspector", "leads worked / mo"),
+        "max_open_opps": translate("Inspector", "open opps at once"),
+        "prospecting_share": translate("Inspector", "time prospecting"),
+        "selling_share": translate("Inspector", "selling share"),
+        "accounts_per_am": translate("Inspector", "accounts per AM"),
+        "span_min": translate("Inspector", "healthy span"),
+    }.get(name, "")
+
+
+def field_label(name: str) -> str:
+    """The label of a person's, opening's, team's or the plan's own field, by the core's name."""
+    if name.startswith("market."):
+        return market_label(name.removeprefix("market."))
+    if name.startswith("roles."):
+        return parameter_label(name.rsplit(".", 1)[-1])
+    return {
+        "name": translate("Inspector", "Name"),
+        "title": translate("Inspector", "Title"),
+        "email": translate("Inspector", "Email"),
+        "location": translate("Inspector", "Location"),
+        "fte": translate("Inspector", "FTE"),
+        "productivity": translate("Inspector", "Productivity"),
+        "start_date": translate("Inspector", "Start date"),
+        "leave_date": translate("Inspector", "Leave date"),
+        "status": translate("Inspector", "Status"),
+        "annual_cost": translate("Inspector", "Annual cost"),
+        "segment": translate("Inspector", "Segment"),
+        "product_line": translate("Inspector", "Product line"),
+        "geography": translate("Inspector", "Geography"),
+        "currency": translate("Inspector", "Currency"),
+        "as_of": translate("Inspector", "As of"),
+        "horizon_months": translate("Inspector", "Horizon (months)"),
+        "tolerance": translate("Inspector", "Balance tolerance"),
+    }.get(name, name)

@@ -1,0 +1,131 @@
+"""Editors of a person and of an open position (DESIGN §3), each field one EditPerson / EditOpening."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from salesplanner.capacity import member_cost
+from salesplanner.commands import Command, EditOpening, EditPerson
+from salesplanner.model import (
+    Member,
+    MemberId,
+    Opening,
+    Person,
+    Problems,
+    Status,
+    opening_problems,
+    person_problems,
+    resolved_role_parameters,
+)
+from ui import text
+from ui.inspector.fields import ChoiceField, FieldEdit
+from ui.inspector.kinds import DateKind, NumberKind, TextKind
+from ui.inspector.labels import field_label
+from ui.inspector.section import EditSection
+from ui.text import translate
+
+PERSON_MERGE_ID = 0x5101
+OPENING_MERGE_ID = 0x5102
+
+
+class _MemberSection(EditSection):
+    """What people and openings share: the cost placeholder says what an empty cost means for them."""
+
+    def cost_placeholder(self, member: Member) -> str:
+        """"AE default: € 180,000" — the cost an empty field stands for, from the role (with the
+        team's override) and the fte; just "Role default" on the bench."""
+        assert self.document is not None
+        plan, scenario = self.document.plan, self.document.scenario
+        placement = scenario.assignments.get(member.id)
+        if placement is None or placement.team not in scenario.teams:
+            return translate("Inspector", "Role default")
+        parameters = resolved_role_parameters(plan.assumptions, scenario.teams[placement.team])
+        cost = member_cost(replace(member, annual_cost=None), placement.role, parameters)
+        return translate("Inspector", "%1 default: %2").replace("%1", text.role_name(placement.role)).replace(
+            "%2", text.money(cost, plan.currency))
+
+
+class PersonSection(_MemberSection):
+    kind = "person"
+    merge_id = PERSON_MERGE_ID
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("Inspector", "Person"), parent)
+        form = self.new_form()
+        for key, kind in (("name", TextKind()), ("email", TextKind(optional=True)),
+                          ("location", TextKind(optional=True)), ("fte", NumberKind()),
+                          ("productivity", NumberKind()), ("start_date", DateKind(optional=True))):
+            self.add_row(form, field_label(key), self._bind_attribute(key, FieldEdit(kind)))
+        status = ChoiceField([(translate("Inspector", "Active"), Status.ACTIVE),
+                              (translate("Inspector", "Leaving"), Status.LEAVING)])
+        self.add_row(form, field_label("status"), self.bind("status", status, _status, _with_status))
+        self.add_row(form, field_label("leave_date"),
+                     self.bind("leave_date", FieldEdit(DateKind(optional=True)), _leave_date, _with_leave_date))
+        self.add_row(form, field_label("annual_cost"),
+                     self._bind_attribute("annual_cost", FieldEdit(NumberKind(optional=True)),
+                                          placeholder=self.cost_placeholder))
+
+    def _bind_attribute(self, key: str, field: FieldEdit, **options: Any) -> FieldEdit:
+        self.bind(key, field, lambda person: getattr(person, key),
+                  lambda person, value: replace(person, **{key: value}), **options)
+        return field
+
+    def current(self) -> Person | None:
+        assert self.document is not None
+        return self.document.plan.people.get(MemberId(self.subject_id or ""))
+
+    def problems(self, candidate: Any) -> Problems:
+        return person_problems(candidate)
+
+    def command(self, candidate: Any, key: str) -> Command:
+        return EditPerson(candidate)
+
+
+def _status(person: Person) -> object:
+    return person.status
+
+
+def _leave_date(person: Person) -> object:
+    return person.leave_date
+
+
+# The core wants a leave date exactly when the status is "leaving", so editing one field at a time could
+# never get from one state to the other. A leave date therefore carries the status with it, and
+# "active" drops the leave date; "leaving" without a date is left to the core to refuse, with its reason.
+def _with_leave_date(person: Person, value: object) -> Person:
+    return replace(person, leave_date=value, status=Status.ACTIVE if value is None else Status.LEAVING)
+
+
+def _with_status(person: Person, value: object) -> Person:
+    status = Status(value)  # type: ignore[arg-type]
+    return replace(person, status=status, leave_date=None if status is Status.ACTIVE else person.leave_date)
+
+
+class OpeningSection(_MemberSection):
+    kind = "opening"
+    merge_id = OPENING_MERGE_ID
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(translate("Inspector", "Open position"), parent)
+        form = self.new_form()
+        for key, kind in (("title", TextKind()), ("start_date", DateKind(optional=True)), ("fte", NumberKind()),
+                          ("annual_cost", NumberKind(optional=True))):
+            field = FieldEdit(kind)
+            self.bind(key, field, lambda opening, key=key: getattr(opening, key),
+                      lambda opening, value, key=key: replace(opening, **{key: value}),
+                      placeholder=self.cost_placeholder if key == "annual_cost" else None)
+            self.add_row(form, field_label(key), field)
+
+    def current(self) -> Opening | None:
+        assert self.document is not None
+        return self.document.scenario.openings.get(MemberId(self.subject_id or ""))
+
+    def problems(self, candidate: Any) -> Problems:
+        return opening_problems(candidate)
+
+    def command(self, candidate: Any, key: str) -> Command:
+        assert self.document is not None
+        return EditOpening(self.document.scenario.id, candidate)

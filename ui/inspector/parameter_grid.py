@@ -1,0 +1,82 @@
+"""Every parameter of every role as one compact table: a row per role, its capacity figure(s), ramp
+and annual cost side by side. The plan's assumptions and a team's overrides both use it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from salesplanner.roles import ANNUAL_COST, DEFAULT_ROLE_PARAMETERS, RAMP_MONTHS, ROLE_ORDER, SHARE_PARAMETERS, Role
+from ui import text
+from ui.inspector.fields import FieldEdit
+from ui.inspector.kinds import FieldKind, NumberKind, PercentKind
+from ui.inspector.labels import parameter_label, parameter_unit
+from ui.text import translate
+from ui.theme import current_theme, font
+
+COLUMNS = ("capacity", RAMP_MONTHS, ANNUAL_COST)
+
+
+def parameter_kind(name: str, *, optional: bool) -> FieldKind:
+    """Shares are percentages; everything else a plain number."""
+    return PercentKind(optional=optional) if name in SHARE_PARAMETERS else NumberKind(optional=optional)
+
+
+def parameter_key(role: Role, name: str) -> str:
+    """The name the core's rules use for a role parameter (``roles.ae.max_open_opps``)."""
+    return f"roles.{role.value}.{name}"
+
+
+class RoleParameterGrid(QWidget):
+    """The fields, keyed by (role, parameter name); the owner binds them to the plan."""
+
+    def __init__(self, *, optional: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fields: dict[tuple[Role, str], FieldEdit] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(3)
+        muted = current_theme().muted.name()
+        for column, caption in enumerate((translate("Inspector", "Capacity"), translate("Inspector", "Ramp, mo"),
+                                          translate("Inspector", "Annual cost")), start=1):
+            header = QLabel(caption, self)
+            header.setFont(font(8.5))
+            header.setStyleSheet(f"color: {muted};")
+            grid.addWidget(header, 0, column)
+        row = 1
+        for role in ROLE_ORDER:
+            names = list(DEFAULT_ROLE_PARAMETERS[role])
+            capacity = [name for name in names if name not in (RAMP_MONTHS, ANNUAL_COST)]
+            label = QLabel(self)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setText(f"{text.role_name(role)}<br><span style='color:{muted}; font-size:small'>"
+                          f"{parameter_unit(capacity[0])}</span>")
+            label.setToolTip("\n".join(parameter_label(name) for name in capacity))
+            grid.addWidget(label, row, 0)
+            cell = QHBoxLayout()
+            cell.setSpacing(3)
+            for index, name in enumerate(capacity):
+                if index:
+                    cell.addWidget(QLabel("–", self))
+                cell.addWidget(self._field(role, name, optional))
+            grid.addLayout(cell, row, 1)
+            grid.addWidget(self._field(role, RAMP_MONTHS, optional), row, 2)
+            grid.addWidget(self._field(role, ANNUAL_COST, optional), row, 3)
+            problems = QVBoxLayout()
+            problems.setSpacing(0)
+            for name in names:
+                problems.addWidget(self.fields[role, name].problem)
+            grid.addLayout(problems, row + 1, 0, 1, 4)
+            row += 2
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
+        grid.setColumnStretch(3, 4)
+
+    def _field(self, role: Role, name: str, optional: bool) -> FieldEdit:
+        field = FieldEdit(parameter_kind(name, optional=optional), self)
+        field.setMinimumWidth(40)
+        field.setToolTip(f"{text.role_name(role)} · {parameter_label(name)}")
+        field.setAccessibleName(field.toolTip())
+        self.fields[role, name] = field
+        return field

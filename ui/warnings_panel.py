@@ -1,0 +1,76 @@
+"""Every warning of the scenario on screen; clicking one selects and reveals what it is about."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
+
+from salesplanner.analysis import Warning
+from ui.document import PlanDocument
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class WarningsModel(QAbstractListModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.warnings: list[Warning] = []
+
+    def set_warnings(self, warnings: list[Warning]) -> None:
+        if warnings != self.warnings:
+            self.beginResetModel()
+            self.warnings = warnings
+            self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.warnings)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.warnings[index.row()].text
+        return None
+
+
+class WarningsPanel(QWidget):
+    activated = Signal(object)
+    """The Warning the user clicked."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = WarningsModel()
+        self.view = QListView(self)
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.clicked.connect(lambda index: self.activated.emit(self.model.warnings[index.row()]))
+        self.view.activated.connect(lambda index: self.activated.emit(self.model.warnings[index.row()]))
+        self.empty = QLabel(self.tr("No warnings: every handoff is balanced."), self)
+        self.empty.setObjectName("hint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.empty)
+        self._document: PlanDocument | None = None
+        self.set_document(document)
+
+    def set_document(self, document: PlanDocument) -> None:
+        if self._document is not None:
+            self._document.changed.disconnect(self.refresh)
+            self._document.scenario_switched.disconnect(self.refresh)
+        self._document = document
+        document.changed.connect(self.refresh)
+        document.scenario_switched.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_: object) -> None:
+        """The list is rebuilt only while it can be seen: on a big plan it holds a thousand sentences."""
+        if self._document is None or not self.isVisible():
+            return
+        self.model.set_warnings(self._document.analysis.warnings())
+        self.empty.setVisible(not self.model.warnings)
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refresh()
