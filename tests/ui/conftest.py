@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import ui.drag
 from salesplanner.model import (
@@ -39,8 +39,10 @@ def qapp_cls() -> type[QApplication]:
 
 
 @pytest.fixture(autouse=True)
-def hermetic_qt(tmp_path: Path) -> Iterator[None]:
-    """Never touch the user's settings or app-data folders."""
+def hermetic_qt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Never touch the user's settings or app-data folders: test-mode paths under a home of this test's
+    own (so no autosave or recent file leaks from one test into another)."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
     QStandardPaths.setTestModeEnabled(True)
     QCoreApplication.setOrganizationName("Sales Planner Tests")
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
@@ -136,3 +138,56 @@ def drag_to(monkeypatch: pytest.MonkeyPatch) -> Callable[[QWidget, QPoint], list
         return started
 
     return aim
+
+
+class DialogAnswers:
+    """Answers the modal dialogs a test action opens, in order, and records what each one said.
+
+    Each answer is a function given the dialog; it reads what it needs and closes the dialog (by clicking
+    a button, as a user would). Dialogs are polled for, since each runs its own event loop."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+        self._answers: list[Callable[[QWidget], None]] = []
+        self._timer = QTimer()
+        self._timer.setInterval(10)
+        self._timer.timeout.connect(self._poll)
+
+    def queue(self, *answers: Callable[[QWidget], None]) -> DialogAnswers:
+        self._answers.extend(answers)
+        self._timer.start()
+        return self
+
+    def _poll(self) -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not self._answers:
+            return
+        if isinstance(dialog, QMessageBox):
+            self.seen.append(f"{dialog.text()} {dialog.informativeText()}".strip())
+        self._answers.pop(0)(dialog)
+        if not self._answers:
+            self._timer.stop()
+
+    @property
+    def pending(self) -> int:
+        return len(self._answers)
+
+
+def click(button: QMessageBox.StandardButton | str) -> Callable[[QWidget], None]:
+    """An answer that clicks a standard button, or a custom button by its text."""
+    def answer(dialog: QWidget) -> None:
+        assert isinstance(dialog, QMessageBox)
+        if isinstance(button, str):
+            target = next(b for b in dialog.buttons() if b.text() == button)
+        else:
+            target = dialog.button(button)
+        target.click()
+    return answer
+
+
+@pytest.fixture
+def dialogs() -> Iterator[DialogAnswers]:
+    answers = DialogAnswers()
+    yield answers
+    answers._timer.stop()
+    assert answers.pending == 0, "a dialog the test expected never appeared"

@@ -1,0 +1,153 @@
+"""Files as a user meets them: open, save, the unsaved-changes prompt, recent files, dropped files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from salesplanner.model import MemberId, Placement
+from salesplanner.planfile import load_plan, plan_to_dict, save_plan
+from salesplanner.roles import Role
+from tests.ui.conftest import ENTERPRISE, DialogAnswers, click, two_team_plan
+from ui.main_window import MainWindow
+
+DITA = MemberId("p-dita")
+Button = QMessageBox.StandardButton
+
+
+def move_dita(window: MainWindow) -> None:
+    window.board.handle_drop([DITA], Placement(ENTERPRISE, Role.AE))
+
+
+def saved_plan(tmp_path: Path, name: str = "plan.salesplan") -> Path:
+    path = tmp_path / name
+    save_plan(two_team_plan(), path)
+    return path
+
+
+def test_opening_a_bad_file_explains_why_and_leaves_the_open_plan_untouched(
+        window: MainWindow, tmp_path: Path, dialogs: DialogAnswers) -> None:
+    bad = tmp_path / "broken.salesplan"
+    text = saved_plan(tmp_path).read_text(encoding="utf-8").replace('"win_rate": 0.25', '"win_rate": 1.5', 1)
+    bad.write_text(text, encoding="utf-8")
+    move_dita(window)
+    before_document, before_plan = window.document, plan_to_dict(window.document.plan)
+    dialogs.queue(click(Button.Ok))
+    assert not window.files.open_path(bad, ask=False)
+    assert dialogs.seen == ["broken.salesplan: scenarios[0].teams[0].market.win_rate: must be between 0 and 1"]
+    assert window.document is before_document
+    assert plan_to_dict(window.document.plan) == before_plan
+    assert window.document.modified
+
+
+def test_save_as_writes_the_file_and_the_title_shows_its_name(window: MainWindow, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "nordic.salesplan"
+    monkeypatch.setattr(window.files, "ask_save_path", lambda suggested: target)
+    move_dita(window)
+    assert window.isWindowModified()
+    window.actions_.save_as.trigger()
+    assert plan_to_dict(load_plan(target)) == plan_to_dict(window.document.plan)
+    assert window.windowTitle() == "nordic.salesplan[*] — Sales Planner"
+    assert not window.isWindowModified()
+    assert window.files.recent()[0] == target.resolve()
+
+
+def test_closing_with_unsaved_changes_asks_and_save_saves(window: MainWindow, tmp_path: Path,
+                                                          dialogs: DialogAnswers) -> None:
+    path = saved_plan(tmp_path)
+    assert window.files.open_path(path)
+    move_dita(window)
+    dialogs.queue(click(Button.Save))
+    assert window.close()
+    assert dialogs.seen == ["Save the changes to “plan.salesplan”? Your changes will be lost if you don't save them."]
+    assert load_plan(path).scenarios[window.document.scenario.id].assignments[DITA] == Placement(ENTERPRISE, Role.AE)
+
+
+def test_closing_with_unsaved_changes_and_discard_leaves_the_file_as_it_was(
+        window: MainWindow, tmp_path: Path, dialogs: DialogAnswers) -> None:
+    path = saved_plan(tmp_path)
+    window.files.open_path(path)
+    before = path.read_bytes()
+    move_dita(window)
+    dialogs.queue(click(Button.Discard))
+    assert window.close()
+    assert path.read_bytes() == before
+
+
+def test_closing_with_unsaved_changes_and_cancel_keeps_the_window_and_the_changes(
+        window: MainWindow, dialogs: DialogAnswers) -> None:
+    move_dita(window)
+    dialogs.queue(click(Button.Cancel))
+    assert not window.close()
+    assert window.isVisible() and window.document.modified
+    assert window.document.scenario.assignments[DITA] == Placement(ENTERPRISE, Role.AE)
+
+
+def test_opening_another_file_over_unsaved_changes_asks_first(window: MainWindow, tmp_path: Path,
+                                                               dialogs: DialogAnswers) -> None:
+    other = saved_plan(tmp_path, "other.salesplan")
+    move_dita(window)
+    dialogs.queue(click(Button.Cancel))
+    assert not window.files.open_path(other)
+    assert window.document.path is None  # still the plan we were editing
+    dialogs.queue(click(Button.Discard))
+    assert window.files.open_path(other)
+    assert window.document.path == other.resolve()
+    assert not window.document.modified
+
+
+def test_new_gives_an_empty_plan(window: MainWindow) -> None:
+    window.document.undo_stack.setClean()
+    window.actions_.new.trigger()
+    assert window.document.plan.name == "Untitled plan"
+    assert window.board.cards() == {}
+    assert window.windowTitle() == "Untitled plan[*] — Sales Planner"
+
+
+def test_open_recent_lists_saved_files_and_opens_them(window: MainWindow, tmp_path: Path) -> None:
+    first, second = saved_plan(tmp_path, "first.salesplan"), saved_plan(tmp_path, "second.salesplan")
+    window.files.open_path(first)
+    window.files.open_path(second)
+    window.actions_.recent_menu.aboutToShow.emit()
+    entries = [action.text() for action in window.actions_.recent_menu.actions()]
+    assert entries == ["second.salesplan", "first.salesplan"]
+    window.actions_.recent_menu.actions()[1].trigger()
+    assert window.document.path == first.resolve()
+
+
+def test_dropping_a_plan_file_on_the_window_opens_it(window: MainWindow, tmp_path: Path) -> None:
+    path = saved_plan(tmp_path, "dropped.salesplan")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(20, 20), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, mime,
+                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    assert window.document.path == path.resolve()
+    assert window.windowTitle().startswith("dropped.salesplan")
+
+
+def test_window_layout_zoom_grouping_and_recent_files_are_remembered(qtbot, window: MainWindow,  # noqa: ANN001
+                                                                    tmp_path: Path) -> None:
+    from tests.ui.conftest import without_unsaved_changes
+    from ui.document import PlanDocument
+
+    window.files.open_path(saved_plan(tmp_path, "kept.salesplan"))
+    window.set_group_by("geography")
+    window.view.set_zoom(1.5)
+    window.warnings_dock.hide()
+    window.save_settings()
+    again = MainWindow(PlanDocument(two_team_plan()))
+    qtbot.addWidget(again, before_close_func=without_unsaved_changes)
+    again.restore_settings()
+    assert again.board.group_by == "geography" and again.group_box.currentText() == "Geography"
+    assert again.view.zoom == pytest.approx(1.5)
+    assert not again.warnings_dock.isVisibleTo(again)
+    assert again.files.recent()[0].name == "kept.salesplan"
