@@ -134,7 +134,7 @@ def test_dropping_a_plan_file_on_the_window_opens_it(window: MainWindow, tmp_pat
     assert window.windowTitle().startswith("dropped.salesplan")
 
 
-def test_window_layout_zoom_grouping_and_recent_files_are_remembered(qtbot, window: MainWindow,  # noqa: ANN001
+def test_window_layout_zoom_grouping_and_recent_files_are_remembered(qtbot, window: MainWindow,
                                                                     tmp_path: Path) -> None:
     from tests.ui.conftest import without_unsaved_changes
     from ui.document import PlanDocument

@@ -42,7 +42,7 @@ def leave_autosave_behind(source: Path | None) -> Path:
     return folder / "crashed.salesplan"
 
 
-def test_a_change_is_autosaved_and_saving_removes_the_autosave(qtbot, window: MainWindow, tmp_path: Path,  # noqa: ANN001
+def test_a_change_is_autosaved_and_saving_removes_the_autosave(qtbot, window: MainWindow, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     with qtbot.waitSignal(window.autosaver.written, timeout=5000):
         move_dita(window)
@@ -55,7 +55,7 @@ def test_a_change_is_autosaved_and_saving_removes_the_autosave(qtbot, window: Ma
     assert not window.autosaver.plan_path.exists()
 
 
-def test_undoing_back_to_the_saved_state_removes_the_autosave(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def test_undoing_back_to_the_saved_state_removes_the_autosave(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.autosaver.written, timeout=5000):
         move_dita(window)
     window.document.undo_stack.undo()
@@ -63,14 +63,14 @@ def test_undoing_back_to_the_saved_state_removes_the_autosave(qtbot, window: Mai
     assert not window.autosaver.plan_path.exists()
 
 
-def test_a_running_sessions_autosave_is_not_offered_for_recovery(qtbot, window: MainWindow) -> None:  # noqa: ANN001
+def test_a_running_sessions_autosave_is_not_offered_for_recovery(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.autosaver.written, timeout=5000):
         move_dita(window)
     assert find_recoverable() == []
 
 
 def test_after_a_crash_the_next_start_offers_the_autosave_and_restores_the_exact_plan(
-        qtbot, tmp_path: Path, dialogs: DialogAnswers) -> None:  # noqa: ANN001
+        qtbot, tmp_path: Path, dialogs: DialogAnswers) -> None:
     source = tmp_path / "nordic.salesplan"
     save_plan(two_team_plan(), source)
     leftover = leave_autosave_behind(source)
@@ -88,7 +88,7 @@ def test_after_a_crash_the_next_start_offers_the_autosave_and_restores_the_exact
 
 
 def test_discarding_the_recovery_removes_the_autosave_and_keeps_the_plan_on_screen(
-        qtbot, dialogs: DialogAnswers) -> None:  # noqa: ANN001
+        qtbot, dialogs: DialogAnswers) -> None:
     leftover = leave_autosave_behind(None)
     window = MainWindow(PlanDocument(two_team_plan()))
     qtbot.addWidget(window, before_close_func=without_unsaved_changes)
