@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from salesplanner.capacity import TeamResult, Verdict, compute_team, has_left
@@ -114,6 +114,18 @@ class OrgTotals:
     @property
     def closers(self) -> int:
         return sum(self.members_by_role[role] for role in CLOSERS)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupFigures:
+    """Key figures of some of a scenario's teams (a swimlane on screen)."""
+
+    teams: int
+    headcount: int
+    openings: int
+    bookings_year: float
+    annual_cost: float
+    teams_balanced: int
 
 
 class ScenarioAnalysis:
@@ -265,6 +277,15 @@ class ScenarioAnalysis:
     def teams(self) -> Iterator[TeamResult]:
         """Team results in the scenario's team order."""
         return iter(self._results[team_id] for team_id in self.scenario.teams)
+
+    def figures_of(self, team_ids: Iterable[TeamId]) -> GroupFigures:
+        results = [self._results[team_id] for team_id in team_ids]
+        openings = sum(sum(r.openings.values()) for r in results)
+        return GroupFigures(
+            teams=len(results), headcount=sum(r.headcount for r in results) - openings, openings=openings,
+            bookings_year=12 * math.fsum(r.bookings for r in results),
+            annual_cost=math.fsum(r.annual_cost for r in results),
+            teams_balanced=sum(1 for r in results if r.status is Verdict.BALANCED))
 
     def members_of(self, team_id: TeamId) -> frozenset[MemberId]:
         return frozenset(self._team_members[team_id])

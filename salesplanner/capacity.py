@@ -67,6 +67,12 @@ HANDOFF_LABELS = {
     Handoff.SDR_TO_CLOSER: "SDR → closer",
     Handoff.CLOSER_TO_AM: "Closer → AM",
 }
+BOTTLENECK_NAMES = {Handoff.INBOUND_LOAD: "inbound", Handoff.SDR_TO_CLOSER: "closers",
+                    Handoff.CLOSER_TO_AM: "account managers"}
+"""What a team's badge names when a handoff is its bottleneck (English; the UI translates its own)."""
+RECEIVING_NAMES = {Handoff.INBOUND_LOAD: "inbound SDRs", Handoff.SDR_TO_CLOSER: "closers",
+                   Handoff.CLOSER_TO_AM: "AM"}
+"""Who receives a handoff's work: named when they are underused."""
 
 
 def _amount(value: float) -> str:

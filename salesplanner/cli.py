@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
 from salesplanner.model import PlanError
 
-SUBCOMMANDS = ("demo", "summary")
+SUBCOMMANDS = ("demo", "summary", "render")
 HANDOFFS = ("inbound_load", "sdr_to_closer", "closer_to_am")
 
 
@@ -36,6 +36,16 @@ def _build_parser() -> argparse.ArgumentParser:
     summary.add_argument("plan", type=Path, help="plan file (.salesplan)")
     summary.add_argument("--scenario", help="scenario name (default: the baseline)")
     summary.add_argument("--json", action="store_true", help="print the §8 JSON object instead of tables")
+
+    render = commands.add_parser("render", help="the team layout as PNG, SVG, PDF or PowerPoint, without a window")
+    render.add_argument("plan", type=Path, help="plan file (.salesplan)")
+    render.add_argument("-o", "--output", required=True, type=Path, help="out.png, out.svg, out.pdf or out.pptx")
+    render.add_argument("--scenario", help="scenario name (default: the baseline)")
+    render.add_argument("--group-by", choices=("segment", "product_line", "geography", "none"), default="segment",
+                        help="swimlanes of the board (PNG, SVG, PDF); default segment")
+    render.add_argument("--scale", type=float, default=2.0, help="PNG resolution as a multiple (default 2)")
+    render.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="PDF page size (landscape)")
+    render.add_argument("--one-page", action="store_true", help="PDF: the whole board on one page")
     return parser
 
 
@@ -71,7 +81,35 @@ def _run_summary(args: argparse.Namespace, out: TextIO) -> None:
         out.write(format_summary(data))
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+BoardRenderer = Callable[..., str]
+"""Draws the board to PNG, SVG or PDF (ui.render.render_file); given by the launcher, which may use Qt."""
+
+
+def _run_render(args: argparse.Namespace, out: TextIO, render_board: BoardRenderer | None) -> None:
+    from salesplanner.planfile import load_plan
+
+    plan = load_plan(args.plan)
+    scenario = plan.scenario_named(args.scenario) if args.scenario else plan.scenarios[plan.baseline]
+    suffix = args.output.suffix.lower()
+    if suffix == ".pptx":
+        from salesplanner.slides import export_slides
+
+        slides = export_slides(plan, args.output, scenario_id=scenario.id)
+        out.write(f"{args.output.name}: {slides} slides\n")
+        return
+    if suffix not in (".png", ".svg", ".pdf"):
+        raise PlanError(f"{args.output.name}: the layout can be written as .png, .svg, .pdf or .pptx")
+    if args.scale <= 0 or args.scale > 8:
+        raise PlanError("--scale must be above 0 and at most 8")
+    if render_board is None:
+        raise PlanError("drawing PNG, SVG or PDF needs the desktop app's libraries (run it as salesplanner render)")
+    group_by = None if args.group_by == "none" else args.group_by
+    out.write(render_board(plan, scenario.id, args.output, group_by=group_by, scale=args.scale,
+                           page_size=args.page_size, per_group=not args.one_page) + "\n")
+
+
+def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None,
+         render_board: BoardRenderer | None = None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
     args = _build_parser().parse_args(argv)
@@ -80,6 +118,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
             _run_demo(args)
         elif args.command == "summary":
             _run_summary(args, out)
+        elif args.command == "render":
+            _run_render(args, out, render_board)
         else:
             _build_parser().print_help(out)
     except PlanError as error:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ui.board.scene import GROUPINGS
+from ui.export_dialog import run_export_layout, run_print
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -48,6 +49,9 @@ class Actions:
         self.save = action(tr("&Save"), files.save, QKeySequence.StandardKey.Save)
         self.save_as = action(tr("Save &As…"), files.save_as, "Ctrl+Shift+S")
         self.quit = action(tr("&Quit"), window.close, "Ctrl+Q")
+        self.export_layout = action(tr("Export &layout…"), lambda: run_export_layout(window), "Ctrl+E")
+        self.print = action(tr("&Print…"), lambda: run_print(window), QKeySequence.StandardKey.Print)
+        self.present = action(tr("&Present"), window.present, "F5", icon_text=tr("Present"))
         self.recent_menu = QMenu(tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
@@ -101,6 +105,8 @@ class Actions:
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
+        file_menu.addActions([self.export_layout, self.print])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = menus.addMenu(tr("&Edit"))
         edit.addActions([self.undo, self.redo, self.history])
@@ -112,6 +118,8 @@ class Actions:
         scenario.addActions([self.duplicate_scenario, self.rename_scenario, self.make_baseline,
                              self.delete_scenario])
         view_menu = menus.addMenu(tr("&View"))
+        view_menu.addAction(self.present)
+        view_menu.addSeparator()
         group_menu = view_menu.addMenu(tr("&Group by"))
         group_menu.addActions(list(self.group_actions.values()))
         view_menu.addSeparator()

@@ -5,15 +5,27 @@ Nothing here imports Qt, so ``salesplanner summary`` starts without loading it.
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import Any
 
 from salesplanner import cli
+
+
+def _render_board(*args: Any, **kwargs: Any) -> str:
+    """``salesplanner render`` for PNG, SVG and PDF: Qt draws the board offscreen, no window or display."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import create_application
+    from ui.render import render_file
+
+    create_application()
+    return render_file(*args, **kwargs)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args and (args[0] in cli.SUBCOMMANDS or args[0].startswith("-")):
-        return cli.main(args)
+        return cli.main(args, render_board=_render_board)
     if len(args) > 1:
         return cli.main(args)  # argparse explains the usage
     from ui.app import run

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -36,6 +36,7 @@ from ui.document import DocumentChange, PlanDocument
 from ui.editing import Editing
 from ui.files import FileController
 from ui.move_dialog import MoveDialog
+from ui.presentation import PresentationWindow
 from ui.summary_strip import SummaryStrip
 from ui.warnings_panel import WarningsPanel
 
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.actions_.undo, self.actions_.redo])
         toolbar.addSeparator()
         toolbar.addActions([self.actions_.zoom_out, self.actions_.zoom_in, self.actions_.fit])
+        toolbar.addSeparator()
+        toolbar.addAction(self.actions_.present)
         self.addToolBar(toolbar)
         self._fill_scenarios()
 
@@ -224,6 +227,15 @@ class MainWindow(QMainWindow):
     def select_all_chips(self) -> None:
         self.view.setFocus()
         self.board.select_members(self.document.scenario.assignments)
+
+    def present(self) -> PresentationWindow:
+        """View → Present: the board full screen, for the meeting."""
+        presentation = PresentationWindow(self.document, group_by=self.board.group_by)
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        presentation.setGeometry(screen.geometry())  # full screen even where no window manager obliges
+        presentation.showFullScreen()
+        self.presentation = presentation
+        return presentation
 
     def show_warnings(self) -> None:
         self.warnings_dock.show()

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from salesplanner.capacity import TeamResult
+from salesplanner.layout import LANE_ORDER
 from salesplanner.model import MemberId, Placement
 from ui import text
-from ui.board.scene import LANE_ORDER, team_badge
+from ui.board.scene import team_badge
 from ui.document import PlanDocument
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -67,8 +67,27 @@ def current_theme() -> Theme:
     )
 
 
+def board_font(point_size: float, *, bold: bool = False) -> QFont:
+    """A font for the board's items, sized in scene pixels (point size at 96 dpi): the board is drawn on
+    screens, images, SVG and 300-dpi PDF pages, and text must keep its size relative to the cards."""
+    result = QFont(QApplication.font())
+    result.setPixelSize(max(1, round(point_size * 96 / 72)))
+    if bold:
+        result.setWeight(QFont.Weight.DemiBold)
+    return result
+
+
+def print_theme() -> Theme:
+    """Paper and slides are light whatever the screen's palette, with strong contrast."""
+    text = QColor("#111827")
+    card = QColor("#FFFFFF")
+    return Theme(dark=False, canvas=QColor("#F3F4F6"), card=card, card_border=QColor("#C9CDD4"), text=text,
+                 muted=QColor("#4B5563"), faint=QColor("#9CA3AF"), selection=QColor("#2563EB"),
+                 highlight=QColor("#DBEAFE"))
+
+
 def font(point_size: float, *, bold: bool = False, weight: QFont.Weight | None = None) -> QFont:
-    """The application font at another size; sizes in points so high-DPI screens scale them."""
+    """The application font at another size, for widgets; sizes in points so high-DPI screens scale them."""
     result = QFont(QApplication.font())
     result.setPointSizeF(point_size)
     if weight is not None:

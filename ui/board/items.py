@@ -16,7 +16,7 @@ from salesplanner.capacity import Balance, Verdict
 from salesplanner.model import MemberId, Placement, TeamId
 from salesplanner.roles import Role
 from ui import text
-from ui.theme import Theme, font
+from ui.theme import Theme, board_font
 
 CARD_WIDTH = 456.0
 PADDING = 14.0
@@ -50,13 +50,13 @@ class Style:
 
     @classmethod
     def create(cls, theme: Theme) -> Style:
-        struck = font(9)
+        struck = board_font(9)
         struck.setStrikeOut(True)
-        group = font(9, bold=True)
+        group = board_font(9, bold=True)
         group.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
-        return cls(theme=theme, title=font(12.5, bold=True), subtitle=font(8.5), lane=font(9, bold=True),
-                   small=font(8.5), chip=font(9), chip_struck=struck, initials=font(6.5, bold=True),
-                   pill=font(8.5, bold=True), group=group)
+        return cls(theme=theme, title=board_font(12.5, bold=True), subtitle=board_font(8.5),
+                   lane=board_font(9, bold=True), small=board_font(8.5), chip=board_font(9), chip_struck=struck,
+                   initials=board_font(6.5, bold=True), pill=board_font(8.5, bold=True), group=group)
 
 
 def _rounded(rect: QRectF, radius: float) -> QPainterPath:

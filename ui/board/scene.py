@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+from PySide6.QtWidgets import QGraphicsScene
 
-from salesplanner.capacity import Handoff, TeamResult, Verdict, effective_fte, has_left, member_cost, ramp
+from salesplanner.capacity import TeamResult, Verdict, effective_fte, has_left, member_cost, ramp
 from salesplanner.commands import Assign
+from salesplanner.layout import CARD_SLOTS, LANE_ORDER
 from salesplanner.model import (
     MemberId,
     Opening,
@@ -41,7 +43,7 @@ from ui.board.items import (
     Style,
 )
 from ui.document import DocumentChange, PlanDocument
-from ui.theme import current_theme
+from ui.theme import Theme, current_theme
 
 GROUPINGS: tuple[str | None, ...] = ("segment", "product_line", "geography", None)
 MARGIN = 16.0
@@ -49,12 +51,16 @@ COLUMN_GAP = 20.0
 ROW_GAP = 20.0
 GROUP_GAP = 18.0
 
-# Top to bottom inside a card: the leader, then the conversion chain, with each handoff pill between
-# the lanes it joins.
-CARD_SLOTS: tuple[Role | Handoff, ...] = (
-    Role.MANAGER, Role.SDR_INBOUND, Handoff.INBOUND_LOAD, Role.SDR_OUTBOUND, Handoff.SDR_TO_CLOSER,
-    Role.FOUNDER, Role.FULL_CYCLE, Role.AE, Handoff.CLOSER_TO_AM, Role.AM)
-LANE_ORDER: tuple[Role, ...] = tuple(slot for slot in CARD_SLOTS if isinstance(slot, Role))
+
+
+@dataclass(frozen=True)
+class GroupLayout:
+    key: str | None
+    title: str
+    rect: QRectF
+    """The group's header and cards, in scene coordinates."""
+    rows: list[QRectF]
+    team_ids: tuple[TeamId, ...]
 
 
 def group_title(dimension: str | None, value: str | None) -> str:
@@ -110,9 +116,9 @@ class BoardScene(QGraphicsScene):
     problem = Signal(str)
     """A refused change, as one sentence for the status bar."""
 
-    def __init__(self, parent: QGraphicsItem | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, theme: Theme | None = None) -> None:
         super().__init__(parent)
-        self.style_ = Style.create(current_theme())
+        self.style_ = Style.create(theme or current_theme())
         self.setBackgroundBrush(QBrush(self.style_.theme.canvas))
         self.document: PlanDocument | None = None
         self.group_by: str | None = "segment"
@@ -123,6 +129,13 @@ class BoardScene(QGraphicsScene):
         self._headers: list[GroupHeaderItem] = []
         self._card_groups: dict[TeamId, str | None] = {}
         self._reselect: set[MemberId] = set()
+        self.shown_group: str | None = None
+        """Show only this group's teams (presenting one swimlane); None shows the whole board."""
+        self.only_group = False
+        self.show_role_tags = True
+        """The "+ role" drop targets; exports leave them out."""
+        self.group_layout: list[GroupLayout] = []
+        """Where each group and each of its rows landed in the last layout (for paging exports)."""
 
     # --- wiring -------------------------------------------------------------------------------------
 
@@ -138,7 +151,20 @@ class BoardScene(QGraphicsScene):
     def set_group_by(self, dimension: str | None) -> None:
         if dimension != self.group_by:
             self.group_by = dimension
-            self._layout(regroup=True)
+            if self.only_group:
+                self.rebuild()
+            else:
+                self._layout(regroup=True)
+
+    def group_keys(self) -> list[str | None]:
+        """The groups of the scenario on screen under the current grouping, in board order."""
+        assert self.document is not None
+        return list(dict.fromkeys(self.group_key(team_id) for team_id in self.document.scenario.teams))
+
+    def show_group(self, key: str | None, *, only: bool) -> None:
+        """Show one group's teams (``only``), or the whole board."""
+        self.shown_group, self.only_group = key, only
+        self.rebuild()
 
     def set_columns(self, columns: int) -> None:
         columns = max(1, columns)
@@ -244,6 +270,8 @@ class BoardScene(QGraphicsScene):
         self.clear()
         self._cards, self._chips, self._headers, self._card_groups = {}, {}, [], {}
         for team_id in self.document.scenario.teams:
+            if self.only_group and self.group_key(team_id) != self.shown_group:
+                continue
             card = CardItem(team_id, self.style_)
             self.addItem(card)
             self._cards[team_id] = card
@@ -256,11 +284,16 @@ class BoardScene(QGraphicsScene):
         self._layout(regroup=True)
 
     def _on_changed(self, change: DocumentChange) -> None:
+        assert self.document is not None
         if change.structure:
             self.rebuild()
             return
         selected = set(self.selected_member_ids()) | self._reselect
         self._reselect = set()
+        if self.only_group and any((team_id in self._cards) != (self.group_key(team_id) == self.shown_group)
+                                   for team_id in change.teams if team_id in self.document.scenario.teams):
+            self.rebuild()  # a team joined or left the group on show
+            return
         regroup = resized = False
         for team_id in change.teams:
             card = self._cards.get(team_id)
@@ -268,15 +301,19 @@ class BoardScene(QGraphicsScene):
                 height = card.boundingRect().height()
                 self._fill_card(card)
                 resized |= card.boundingRect().height() != height
-                regroup |= self._group_key(team_id) != self._card_groups.get(team_id)
+                regroup |= self.group_key(team_id) != self._card_groups.get(team_id)
         self.select_members(selected)
         if resized or regroup:
             self._layout(regroup=regroup)
 
-    def _group_key(self, team_id: TeamId) -> str | None:
+    def group_key(self, team_id: TeamId) -> str | None:
+        return self.group_key_by(self.group_by, team_id)
+
+    def group_key_by(self, dimension: str | None, team_id: TeamId) -> str | None:
+        """The group a team falls in under ``dimension`` (segment, product_line, geography or None)."""
         assert self.document is not None
         team = self.document.scenario.teams[team_id]
-        return getattr(team, self.group_by) if self.group_by else None
+        return getattr(team, dimension) if dimension else None
 
     def _fill_card(self, card: CardItem) -> None:
         """Recreate a card's lanes, chips and pills from the team's current result."""
@@ -331,7 +368,8 @@ class BoardScene(QGraphicsScene):
                     pill = PillItem(balance, self.style_, parent=card)
                     pill.setPos(PADDING, y)
                     y += PILL_HEIGHT + GAP
-        y = self._add_role_tags(card, [role for role in LANE_ORDER if role not in by_role], y)
+        if self.show_role_tags:
+            y = self._add_role_tags(card, [role for role in LANE_ORDER if role not in by_role], y)
         card.set_height(y + PADDING - GAP)
         card.update()
 
@@ -355,16 +393,20 @@ class BoardScene(QGraphicsScene):
         """Place group headers and cards: each group's cards in rows of ``columns``, row by row."""
         assert self.document is not None
         if regroup:
-            self._card_groups = {team_id: self._group_key(team_id) for team_id in self._cards}
+            self._card_groups = {team_id: self.group_key(team_id) for team_id in self._cards}
             for header in self._headers:
                 self.removeItem(header)
             self._headers = []
         groups: dict[str | None, list[TeamId]] = {}
         for team_id in self.document.scenario.teams:
-            groups.setdefault(self._card_groups[team_id], []).append(team_id)
+            if team_id in self._cards:
+                groups.setdefault(self._card_groups[team_id], []).append(team_id)
         width = self.columns * CARD_WIDTH + (self.columns - 1) * COLUMN_GAP
         y = MARGIN
+        self.group_layout = []
         for index, (key, team_ids) in enumerate(groups.items()):
+            top = y
+            rows: list[QRectF] = []
             if self.group_by is not None:
                 if regroup:
                     header = GroupHeaderItem(group_title(self.group_by, key), self.style_)
@@ -378,7 +420,12 @@ class BoardScene(QGraphicsScene):
                 row = [self._cards[team_id] for team_id in team_ids[start:start + self.columns]]
                 for column, card in enumerate(row):
                     card.setPos(MARGIN + column * (CARD_WIDTH + COLUMN_GAP), y)
-                y += max(card.boundingRect().height() for card in row) + ROW_GAP
+                height = max(card.boundingRect().height() for card in row)
+                rows.append(QRectF(MARGIN, y, width, height))
+                y += height + ROW_GAP
+            self.group_layout.append(GroupLayout(key, group_title(self.group_by, key) if self.group_by else "",
+                                                 QRectF(MARGIN, top, width, y - ROW_GAP - top), rows,
+                                                 tuple(team_ids)))
             y += GROUP_GAP
         self.setSceneRect(QRectF(0, 0, width + 2 * MARGIN, max(y, CHIP_HEIGHT + CHIP_GAP) + MARGIN))
 

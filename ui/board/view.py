@@ -46,6 +46,8 @@ class BoardView(QGraphicsView):
         self._pressed_chip: ChipItem | None = None
         self._press_position = QPoint()
         self._pan_from: QPoint | None = None
+        self.auto_columns = True
+        """Lay cards out in as many columns as the view is wide (off when the owner picks the columns)."""
 
     # --- zoom and pan --------------------------------------------------------------------------------
 
@@ -96,6 +98,8 @@ class BoardView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
+        if not self.auto_columns:
+            return
         usable = self.viewport().width() / max(self.zoom, 1e-6) - 2 * MARGIN + COLUMN_GAP
         columns_before = self.board.columns
         self.board.set_columns(int(usable // (CARD_WIDTH + COLUMN_GAP)))

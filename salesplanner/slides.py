@@ -1,0 +1,286 @@
+"""The organisation as a PowerPoint deck of native, editable shapes (python-pptx; no Qt needed).
+
+A title slide with the stage and the organisation figures, then one slide per market team with its
+lanes, person chips and handoff balances, laid out like the board; scenario name and date in every
+footer. Colours come from ``palette``, the same table the board and the workbook use.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from salesplanner.analysis import ScenarioAnalysis
+from salesplanner.capacity import (
+    BOTTLENECK_NAMES,
+    HANDOFF_LABELS,
+    RECEIVING_NAMES,
+    Balance,
+    TeamResult,
+    Verdict,
+    has_left,
+)
+from salesplanner.diagnosis import diagnose
+from salesplanner.layout import CARD_SLOTS
+from salesplanner.model import Opening, Person, Plan, PlanError, ScenarioId, Status, TeamId
+from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, VERDICT_COLOURS
+from salesplanner.planfile import write_atomically
+from salesplanner.roles import DISPLAY_NAMES, Role
+
+SLIDE_WIDTH, SLIDE_HEIGHT = 13.333, 7.5  # inches, 16:9
+MARGIN = 0.5
+TEXT = "111827"
+MUTED = "4B5563"
+MARKS = {Verdict.BALANCED: "✓", Verdict.OVERLOADED: "▲", Verdict.UNDERUSED: "▼"}
+
+
+@dataclass(frozen=True)
+class _Chip:
+    name: str
+    opening: bool
+    struck: bool
+
+
+def _elide(value: str, width: float, size: float) -> str:
+    """Cut text that would overflow a chip ``width`` inches wide at ``size`` points (average glyph ≈ 0.55 em)."""
+    fits = int((width - 0.16) * 72 / (size * 0.55))
+    return value if len(value) <= fits else value[: max(1, fits - 1)].rstrip() + "…"
+
+
+def _hex(colour: str) -> str:
+    return colour.lstrip("#").upper()
+
+
+class _Deck:
+    """A thin layer over python-pptx: shapes in inches, colours as hex."""
+
+    def __init__(self, footer: str) -> None:
+        from pptx import Presentation
+        from pptx.util import Inches
+
+        self.presentation = Presentation()
+        self.presentation.slide_width = Inches(SLIDE_WIDTH)
+        self.presentation.slide_height = Inches(SLIDE_HEIGHT)
+        self.footer = footer
+
+    def slide(self) -> Any:
+        slide = self.presentation.slides.add_slide(self.presentation.slide_layouts[6])  # blank
+        number = len(self.presentation.slides)
+        self.text(slide, self.footer, MARGIN, SLIDE_HEIGHT - 0.45, 9, 0.3, size=10, colour=MUTED)
+        self.text(slide, str(number), SLIDE_WIDTH - MARGIN - 1, SLIDE_HEIGHT - 0.45, 1, 0.3, size=10,
+                  colour=MUTED, align="right")
+        return slide
+
+    def text(self, slide: Any, value: str, left: float, top: float, width: float, height: float, *,
+             size: float, colour: str = TEXT, bold: bool = False, align: str = "left") -> Any:
+        from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+        from pptx.util import Inches
+
+        box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
+        frame = box.text_frame
+        frame.word_wrap = True
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        for margin in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
+            setattr(frame, margin, 0)
+        self._style(frame.paragraphs[0], value, size=size, colour=colour, bold=bold)
+        frame.paragraphs[0].alignment = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT,
+                                         "center": PP_ALIGN.CENTER}[align]
+        return box
+
+    def box(self, slide: Any, value: str, left: float, top: float, width: float, height: float, *,
+            fill: str, line: str, text_colour: str, size: float, bold: bool = False, dashed: bool = False,
+            struck: bool = False, rounded: float = 0.5, line_width: float = 1.25) -> Any:
+        from pptx.dml.color import RGBColor
+        from pptx.enum.dml import MSO_LINE_DASH_STYLE
+        from pptx.enum.shapes import MSO_SHAPE
+        from pptx.enum.text import MSO_ANCHOR
+        from pptx.util import Inches, Pt
+
+        shape = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Inches(left), Inches(top), Inches(width),
+                                       Inches(height))
+        shape.adjustments[0] = rounded
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = RGBColor.from_string(_hex(fill))
+        shape.line.color.rgb = RGBColor.from_string(_hex(line))
+        shape.line.width = Pt(line_width)
+        if dashed:
+            shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        shape.shadow.inherit = False
+        frame = shape.text_frame
+        frame.word_wrap = False
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        frame.margin_left = frame.margin_right = Inches(0.08)
+        frame.margin_top = frame.margin_bottom = 0
+        self._style(frame.paragraphs[0], value, size=size, colour=text_colour, bold=bold, struck=struck)
+        return shape
+
+    @staticmethod
+    def _style(paragraph: Any, value: str, *, size: float, colour: str, bold: bool = False,
+               struck: bool = False) -> None:
+        from pptx.dml.color import RGBColor
+        from pptx.util import Pt
+
+        run = paragraph.add_run()
+        run.text = value
+        run.font.size = Pt(size)
+        run.font.bold = bold
+        run.font.color.rgb = RGBColor.from_string(_hex(colour))
+        if struck:
+            run.font._rPr.set("strike", "sngStrike")  # python-pptx has no strike property yet
+
+
+def _badge(result: TeamResult) -> tuple[str, Verdict | None]:
+    if result.headcount == 0:
+        return "Empty", None
+    if result.bottleneck is not None:
+        return f"Bottleneck: {BOTTLENECK_NAMES[result.bottleneck]}", Verdict.OVERLOADED
+    for item in result.balances:
+        if item.verdict is Verdict.UNDERUSED:
+            return f"Underused: {RECEIVING_NAMES[item.handoff]}", Verdict.UNDERUSED
+    return "Balanced", Verdict.BALANCED
+
+
+def _pill_text(item: Balance) -> str:
+    assert item.verdict is not None
+    ratio = "—" if item.ratio is None else f"{item.ratio:.2f}"
+    note = "balanced" if item.verdict is Verdict.BALANCED else item.sentence
+    return f"{HANDOFF_LABELS[item.handoff]}  {ratio} {MARKS[item.verdict]}  {note}"
+
+
+def _lanes(plan: Plan, analysis: ScenarioAnalysis, team_id: Any) -> dict[Role, list[_Chip]]:
+    scenario = analysis.scenario
+    lanes: dict[Role, list[tuple[bool, str, _Chip]]] = {}
+    for member_id in analysis.members_of(team_id):
+        member = plan.member(scenario, member_id)
+        assert member is not None
+        role = scenario.assignments[member_id].role
+        opening = isinstance(member, Opening)
+        leaving = isinstance(member, Person) and member.status is Status.LEAVING
+        name = member.name + (f" ({member.fte:g})" if member.fte < 1 else "")
+        chip = _Chip(name, opening, leaving or has_left(member, plan.as_of))
+        lanes.setdefault(role, []).append((opening, member.name.casefold(), chip))
+    return {role: [chip for *_, chip in sorted(chips, key=lambda c: (c[0], c[1]))] for role, chips in lanes.items()}
+
+
+def _team_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis, result: TeamResult) -> None:
+    team = result.team
+    slide = deck.slide()
+    deck.text(slide, team.name, MARGIN, 0.35, 9, 0.6, size=28, bold=True)
+    market = " · ".join(p for p in (team.segment, team.geography, team.product_line) if p)
+    deck.text(slide, market or "No market set", MARGIN, 0.95, 9, 0.35, size=14, colour=MUTED)
+    label, verdict = _badge(result)
+    swatch = VERDICT_COLOURS[verdict] if verdict is not None else NO_VERDICT
+    deck.box(slide, label, SLIDE_WIDTH - MARGIN - 3.2, 0.45, 3.2, 0.42, fill=swatch.fill, line=swatch.strong,
+             text_colour=swatch.strong, size=13, bold=True)
+
+    lanes = _lanes(plan, analysis, team.id)
+    pills = [b for b in result.balances if b.verdict is not None]
+    top, bottom, width = 1.5, SLIDE_HEIGHT - 0.65, SLIDE_WIDTH - 2 * MARGIN
+    scale = 1.0
+    while True:  # shrink chips until the whole team fits on the slide
+        chip_w, chip_h, gap, header = 2.3 * scale, 0.36 * scale, 0.1 * scale, 0.32 * scale
+        columns = max(1, int((width + gap) // (chip_w + gap)))
+        needed = sum(header + math.ceil(len(chips) / columns) * (chip_h + gap) for chips in lanes.values())
+        needed += len(pills) * (0.36 * scale + gap)
+        if top + needed <= bottom or scale <= 0.45:
+            break
+        scale -= 0.05
+    y = top
+    for slot in CARD_SLOTS:
+        if isinstance(slot, Role):
+            chips = lanes.get(slot)
+            if not chips:
+                continue
+            colour = ROLE_COLOURS[slot]
+            deck.text(slide, DISPLAY_NAMES[slot], MARGIN, y, 2.5, header, size=13 * scale, colour=colour, bold=True)
+            deck.text(slide, _lane_capacity(result, slot), MARGIN + 2.2 * scale, y, 8, header, size=11 * scale,
+                      colour=MUTED)
+            y += header
+            for index, chip in enumerate(chips):
+                row, column = divmod(index, columns)
+                deck.box(slide, _elide(chip.name, chip_w, 11 * scale), MARGIN + column * (chip_w + gap),
+                         y + row * (chip_h + gap), chip_w, chip_h, fill="FFFFFF",
+                         line=NO_VERDICT.strong if chip.opening else colour,
+                         text_colour=MUTED if chip.opening or chip.struck else TEXT, size=11 * scale,
+                         dashed=chip.opening, struck=chip.struck)
+            y += math.ceil(len(chips) / columns) * (chip_h + gap)
+        else:
+            item = next((b for b in pills if b.handoff is slot), None)
+            if item is not None:
+                assert item.verdict is not None
+                swatch = VERDICT_COLOURS[item.verdict]
+                deck.box(slide, _pill_text(item), MARGIN + 0.3, y, width - 0.3, 0.36 * scale, fill=swatch.fill,
+                         line=swatch.strong, text_colour=swatch.strong, size=12 * scale, bold=True, rounded=0.2)
+                y += 0.36 * scale + gap
+    slide.notes_slide.notes_text_frame.text = "\n".join(
+        [f"Supply {result.supply:.1f} opportunities/month, closing capacity {result.close_cap:.1f}, "
+         f"wins {result.wins:.1f}/month, bookings {result.bookings:,.0f} {plan.currency}/month."]
+        + [f"{HANDOFF_LABELS[b.handoff]}: {b.sentence}" for b in pills])
+
+
+def _lane_capacity(result: TeamResult, role: Role) -> str:
+    fte = f"{result.effective_fte[role]:.1f} FTE"
+    if role is Role.SDR_INBOUND:
+        return f"{fte} · {result.cap_in:.0f} leads/mo"
+    if role is Role.SDR_OUTBOUND:
+        return f"{fte} · {result.sourced_by_role[role]:.1f} opps/mo"
+    if role is Role.AE:
+        return f"{fte} · closes {result.closing_by_role[role]:.1f} opps/mo"
+    if role in (Role.FULL_CYCLE, Role.FOUNDER):
+        return f"{fte} · sources {result.sourced_by_role[role]:.1f} · closes {result.closing_by_role[role]:.1f}"
+    if role is Role.AM:
+        return f"{fte} · {result.am_cap:.0f} accounts"
+    return "" if result.manager_span is None else f"span {result.manager_span:.1f}"
+
+
+def _title_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis) -> None:
+    totals = analysis.totals
+    diagnosis = diagnose(totals)
+    scenario = analysis.scenario
+    slide = deck.slide()
+    deck.text(slide, plan.name, MARGIN, 1.2, SLIDE_WIDTH - 2 * MARGIN, 0.9, size=40, bold=True)
+    kind = "today" if scenario.id == plan.baseline else "proposal"
+    deck.text(slide, f"{scenario.name} — {kind}", MARGIN, 2.1, SLIDE_WIDTH - 2 * MARGIN, 0.5, size=22, colour=MUTED)
+    deck.text(slide, f"Stage: {diagnosis.stage.value}", MARGIN, 2.9, SLIDE_WIDTH - 2 * MARGIN, 0.5, size=20,
+              bold=True)
+    deck.text(slide, " ".join(diagnosis.reasons), MARGIN, 3.4, SLIDE_WIDTH - 2 * MARGIN, 0.5, size=14,
+              colour=MUTED)
+    cost_of_sales = "—" if totals.cost_of_sales is None else f"{totals.cost_of_sales:.2f}"
+    figures = [("Bookings / year", f"{totals.bookings_year / 1e6:,.2f} M {plan.currency}"),
+               ("Annual cost", f"{totals.annual_cost / 1e6:,.2f} M {plan.currency}"),
+               ("Cost of sales", cost_of_sales),
+               ("Headcount", f"{totals.headcount} + {totals.openings} open"),
+               ("Balanced teams", f"{totals.teams_balanced} / {totals.teams}")]
+    width = (SLIDE_WIDTH - 2 * MARGIN - 0.2 * (len(figures) - 1)) / len(figures)
+    for index, (caption, value) in enumerate(figures):
+        left = MARGIN + index * (width + 0.2)
+        deck.box(slide, "", left, 4.4, width, 1.3, fill="F3F4F6", line="E5E7EB", text_colour=TEXT, size=12,
+                 rounded=0.12)
+        deck.text(slide, caption, left + 0.2, 4.5, width - 0.4, 0.4, size=12, colour=MUTED)
+        deck.text(slide, value, left + 0.2, 4.9, width - 0.4, 0.6, size=20, bold=True)
+
+
+def export_slides(plan: Plan, path: Path, *, scenario_id: ScenarioId, team_ids: Iterable[TeamId] | None = None) -> int:
+    """Write the deck atomically (a slide for each team, or for ``team_ids``); returns the number of slides."""
+    if scenario_id not in plan.scenarios:
+        raise PlanError(f"there is no scenario with id {scenario_id}")
+    analysis = ScenarioAnalysis(plan, scenario_id)
+    deck = _Deck(f"{plan.name} · {plan.scenarios[scenario_id].name} · {date.today().isoformat()}")
+    _title_slide(deck, plan, analysis)
+    chosen = None if team_ids is None else set(team_ids)
+    for result in analysis.teams():
+        if chosen is None or result.team.id in chosen:
+            _team_slide(deck, plan, analysis, result)
+    import io
+
+    buffer = io.BytesIO()
+    deck.presentation.save(buffer)
+    try:
+        write_atomically(path, buffer.getvalue())
+    except OSError as error:
+        raise PlanError(f"{path.name}: could not be written ({error.strerror or error})") from None
+    return len(deck.presentation.slides)
