@@ -31,3 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     from ui.app import run
 
     return run(args[0] if args else None)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
