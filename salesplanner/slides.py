@@ -25,7 +25,7 @@ from salesplanner.capacity import (
     has_left,
 )
 from salesplanner.diagnosis import diagnose
-from salesplanner.layout import CARD_SLOTS
+from salesplanner.layout import CARD_SLOTS, lane_figures
 from salesplanner.model import Opening, Person, Plan, PlanError, ScenarioId, Status, TeamId
 from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, VERDICT_COLOURS
 from salesplanner.planfile import write_atomically
@@ -223,18 +223,20 @@ def _team_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis, result: Tea
 
 
 def _lane_capacity(result: TeamResult, role: Role) -> str:
-    fte = f"{result.effective_fte[role]:.1f} FTE"
-    if role is Role.SDR_INBOUND:
-        return f"{fte} · {result.cap_in:.0f} leads/mo"
-    if role is Role.SDR_OUTBOUND:
-        return f"{fte} · {result.sourced_by_role[role]:.1f} opps/mo"
-    if role is Role.AE:
-        return f"{fte} · closes {result.closing_by_role[role]:.1f} opps/mo"
-    if role in (Role.FULL_CYCLE, Role.FOUNDER):
-        return f"{fte} · sources {result.sourced_by_role[role]:.1f} · closes {result.closing_by_role[role]:.1f}"
-    if role is Role.AM:
-        return f"{fte} · {result.am_cap:.0f} accounts"
-    return "" if result.manager_span is None else f"span {result.manager_span:.1f}"
+    figures = lane_figures(result, role)
+    if role is Role.MANAGER:
+        return "" if figures.span is None else f"span {figures.span:.1f}"
+    parts = [f"{figures.effective_fte:.1f} FTE"]
+    if figures.leads is not None:
+        parts.append(f"{figures.leads:.0f} leads/mo")
+    if figures.sourced is not None:
+        sourced = f"{figures.sourced:.1f}"
+        parts.append(f"sources {sourced}" if figures.closes is not None else f"{sourced} opps/mo")
+    if figures.closes is not None:
+        parts.append(f"closes {figures.closes:.1f} opps/mo")
+    if figures.accounts is not None:
+        parts.append(f"{figures.accounts:.0f} accounts")
+    return " · ".join(parts)
 
 
 def _title_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis) -> None:

@@ -31,7 +31,7 @@ from salesplanner.capacity import has_left, ramp
 from salesplanner.model import MemberId, Opening, Person, Status
 from ui import drag, text
 from ui.board.items import CHIP_HEIGHT, ChipData, Style, paint_chip
-from ui.document import DocumentChange, PlanDocument
+from ui.document import DocumentChange, PlanDocument, Subscription
 
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHIP_DATA_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -207,17 +207,14 @@ class BenchPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         self._document: PlanDocument | None = None
+        self._subscription = Subscription(changed=self._on_changed, switched=self._on_scenario_switched)
         self.set_document(document)
 
     def set_document(self, document: PlanDocument) -> None:
-        if self._document is not None:
-            self._document.changed.disconnect(self._on_changed)
-            self._document.scenario_switched.disconnect(self._on_scenario_switched)
         self._document = document
         self.model = BenchModel(document)
         self.proxy.setSourceModel(self.model)
-        document.changed.connect(self._on_changed)
-        document.scenario_switched.connect(self._on_scenario_switched)
+        self._subscription.follow(document)
         self._update_title()
 
     def _on_changed(self, change: DocumentChange) -> None:

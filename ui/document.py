@@ -8,6 +8,7 @@ in the scenario on screen, so views refresh only those.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +67,27 @@ class _UndoCommand(QUndoCommand):
             return False
         self.commands.extend(other.commands)
         return True
+
+
+class Subscription:
+    """A view's slots connected to the document on screen: ``follow`` moves them to another document, so
+    a view never keeps listening to a plan that was closed."""
+
+    def __init__(self, *, changed: Callable[[DocumentChange], object],
+                 switched: Callable[[], object] | None = None) -> None:
+        self._changed = changed
+        self._switched = switched
+        self.document: PlanDocument | None = None
+
+    def follow(self, document: PlanDocument) -> None:
+        if self.document is not None:
+            self.document.changed.disconnect(self._changed)
+            if self._switched is not None:
+                self.document.scenario_switched.disconnect(self._switched)
+        self.document = document
+        document.changed.connect(self._changed)
+        if self._switched is not None:
+            document.scenario_switched.connect(self._switched)
 
 
 class PlanDocument(QObject):

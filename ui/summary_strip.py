@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QToolTip
 from salesplanner.capacity import Verdict
 from salesplanner.diagnosis import diagnose
 from ui import text
-from ui.document import PlanDocument
+from ui.document import PlanDocument, Subscription
 from ui.theme import current_theme, font
 
 
@@ -77,15 +77,12 @@ class SummaryStrip(QFrame):
             layout.addWidget(figure, 0, column)
             layout.setColumnStretch(column, 2 if figure is self.stage else 1)
         self._document: PlanDocument | None = None
+        self._subscription = Subscription(changed=self.refresh, switched=self.refresh)
         self.set_document(document)
 
     def set_document(self, document: PlanDocument) -> None:
-        if self._document is not None:
-            self._document.changed.disconnect(self.refresh)
-            self._document.scenario_switched.disconnect(self.refresh)
         self._document = document
-        document.changed.connect(self.refresh)
-        document.scenario_switched.connect(self.refresh)
+        self._subscription.follow(document)
         self.refresh()
 
     def _warnings_tooltip(self) -> str:

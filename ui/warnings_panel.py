@@ -6,7 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from salesplanner.analysis import Warning
-from ui.document import PlanDocument
+from ui.document import PlanDocument, Subscription
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -53,15 +53,12 @@ class WarningsPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         self._document: PlanDocument | None = None
+        self._subscription = Subscription(changed=self.refresh, switched=self.refresh)
         self.set_document(document)
 
     def set_document(self, document: PlanDocument) -> None:
-        if self._document is not None:
-            self._document.changed.disconnect(self.refresh)
-            self._document.scenario_switched.disconnect(self.refresh)
         self._document = document
-        document.changed.connect(self.refresh)
-        document.scenario_switched.connect(self.refresh)
+        self._subscription.follow(document)
         self.refresh()
 
     def refresh(self, *_: object) -> None:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from salesplanner.capacity import TeamResult, Verdict, effective_fte, has_left, member_cost, ramp
 from salesplanner.commands import Assign
-from salesplanner.layout import CARD_SLOTS, LANE_ORDER
+from salesplanner.layout import CARD_SLOTS, LANE_ORDER, lane_figures
 from salesplanner.model import (
     MemberId,
     Opening,
@@ -42,9 +43,10 @@ from ui.board.items import (
     PillItem,
     Style,
 )
-from ui.document import DocumentChange, PlanDocument
+from ui.document import DocumentChange, PlanDocument, Subscription
 from ui.theme import Theme, current_theme
 
+ItemT = TypeVar("ItemT", bound=QGraphicsItem)
 GROUPINGS: tuple[str | None, ...] = ("segment", "product_line", "geography", None)
 MARGIN = 16.0
 COLUMN_GAP = 20.0
@@ -88,24 +90,24 @@ def team_badge(result: TeamResult) -> tuple[str, Verdict | None]:
 
 
 def lane_capacity(result: TeamResult, role: Role) -> str:
-    """The capacity a lane shows next to its role name (numbers from the core's team result)."""
-    fte = text.translate("Board", "%1 FTE").replace("%1", text.number(result.effective_fte[role]))
-    if role is Role.SDR_INBOUND:
-        detail = text.translate("Board", "%1 leads/mo").replace("%1", text.number(result.cap_in, 0))
-    elif role is Role.SDR_OUTBOUND:
-        detail = text.translate("Board", "%1 opps/mo").replace("%1", text.number(result.sourced_by_role[role]))
-    elif role is Role.AE:
-        detail = text.translate("Board", "closes %1 opps/mo").replace("%1", text.number(result.closing_by_role[role]))
-    elif role in (Role.FULL_CYCLE, Role.FOUNDER):
-        detail = text.translate("Board", "sources %1 · closes %2 opps/mo").replace(
-            "%1", text.number(result.sourced_by_role[role])).replace("%2", text.number(result.closing_by_role[role]))
-    elif role is Role.AM:
-        detail = text.translate("Board", "%1 accounts").replace("%1", text.number(result.am_cap, 0))
-    else:
-        span = result.manager_span
-        detail = "" if span is None else text.translate("Board", "span %1").replace("%1", text.number(span))
-        return detail
-    return f"{fte} · {detail}"
+    """The capacity a lane shows next to its role name (figures from the core's ``lane_figures``)."""
+    figures = lane_figures(result, role)
+    if role is Role.MANAGER:
+        span = figures.span
+        return "" if span is None else text.translate("Board", "span %1").replace("%1", text.number(span))
+    parts = [text.translate("Board", "%1 FTE").replace("%1", text.number(figures.effective_fte))]
+    if figures.leads is not None:
+        parts.append(text.translate("Board", "%1 leads/mo").replace("%1", text.number(figures.leads, 0)))
+    if figures.sourced is not None and figures.closes is not None:
+        parts.append(text.translate("Board", "sources %1 · closes %2 opps/mo").replace(
+            "%1", text.number(figures.sourced)).replace("%2", text.number(figures.closes)))
+    elif figures.sourced is not None:
+        parts.append(text.translate("Board", "%1 opps/mo").replace("%1", text.number(figures.sourced)))
+    elif figures.closes is not None:
+        parts.append(text.translate("Board", "closes %1 opps/mo").replace("%1", text.number(figures.closes)))
+    if figures.accounts is not None:
+        parts.append(text.translate("Board", "%1 accounts").replace("%1", text.number(figures.accounts, 0)))
+    return " · ".join(parts)
 
 
 class BoardScene(QGraphicsScene):
@@ -121,6 +123,7 @@ class BoardScene(QGraphicsScene):
         self.style_ = Style.create(theme or current_theme())
         self.setBackgroundBrush(QBrush(self.style_.theme.canvas))
         self.document: PlanDocument | None = None
+        self._subscription = Subscription(changed=self._on_changed, switched=self.rebuild)
         self.group_by: str | None = "segment"
         self.columns = 2
         self.focus_team: TeamId | None = None
@@ -140,12 +143,8 @@ class BoardScene(QGraphicsScene):
     # --- wiring -------------------------------------------------------------------------------------
 
     def set_document(self, document: PlanDocument) -> None:
-        if self.document is not None:
-            self.document.changed.disconnect(self._on_changed)
-            self.document.scenario_switched.disconnect(self.rebuild)
         self.document = document
-        document.changed.connect(self._on_changed)
-        document.scenario_switched.connect(self.rebuild)
+        self._subscription.follow(document)
         self.rebuild()
 
     def set_group_by(self, dimension: str | None) -> None:
@@ -194,18 +193,17 @@ class BoardScene(QGraphicsScene):
         return None
 
     def lane_at(self, position: QPointF) -> LaneItem | None:
-        for item in self.items(position):
-            while item is not None and not isinstance(item, LaneItem):
-                item = item.parentItem()
-            if isinstance(item, LaneItem):
-                return item
-        return None
+        return self._item_at(position, LaneItem)
 
     def card_at(self, position: QPointF) -> CardItem | None:
+        return self._item_at(position, CardItem)
+
+    def _item_at(self, position: QPointF, kind: type[ItemT]) -> ItemT | None:
+        """The topmost ``kind`` under ``position``, or holding what is under it (a chip's lane)."""
         for item in self.items(position):
-            while item is not None and not isinstance(item, CardItem):
+            while item is not None and not isinstance(item, kind):
                 item = item.parentItem()
-            if isinstance(item, CardItem):
+            if isinstance(item, kind):
                 return item
         return None
 
