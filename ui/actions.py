@@ -93,7 +93,7 @@ class Actions:
         self.show_bench = window.bench_dock.toggleViewAction()
         self.show_bench.setText(tr("&Bench"))
         self.show_details = window.details_dock.toggleViewAction()
-        self.show_details.setText(tr("&Details"))
+        self.show_details.setText(tr("&Inspector"))
         self.show_warnings = window.warnings_dock.toggleViewAction()
         self.show_warnings.setText(tr("&Warnings"))
         self.show_warnings.triggered.connect(lambda shown: window.warnings_dock.raise_() if shown else None)

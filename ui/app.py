@@ -17,9 +17,14 @@ from ui.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with our names, translations (when one exists for the locale) and style sheet."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    """The QApplication with our names, translations (when one exists for the locale) and style sheet;
+    set up once (a style sheet set again would re-polish every widget alive)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication) and existing.property("salesplanner"):
+        return existing
+    app = existing or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setProperty("salesplanner", True)
     if not QCoreApplication.organizationName():
         QCoreApplication.setOrganizationName("Sales Planner")
     QCoreApplication.setApplicationName("Sales Planner")

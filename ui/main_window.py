@@ -31,10 +31,10 @@ from ui.autosave import Autosaver
 from ui.bench import BenchPanel
 from ui.board.scene import GROUPINGS, BoardScene
 from ui.board.view import BoardView
-from ui.details import DetailsPanel
 from ui.document import DocumentChange, PlanDocument
 from ui.editing import Editing
 from ui.files import FileController
+from ui.inspector import InspectorPanel
 from ui.move_dialog import MoveDialog
 from ui.presentation import PresentationWindow
 from ui.summary_strip import SummaryStrip
@@ -65,8 +65,8 @@ class MainWindow(QMainWindow):
 
         self.bench = BenchPanel(document, self.board.style_, self)
         self.bench_dock = self._dock(self.tr("Bench"), "bench", self.bench, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.details = DetailsPanel(document, self)
-        self.details_dock = self._dock(self.tr("Details"), "details", self.details,
+        self.details = InspectorPanel(document, self)
+        self.details_dock = self._dock(self.tr("Inspector"), "inspector", self.details,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
         self.warnings = WarningsPanel(document, self)
         self.warnings_dock = self._dock(self.tr("Warnings"), "warnings", self.warnings,
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.warnings_dock, self.history_dock)
         self.details_dock.raise_()
         self.history_dock.hide()
-        self.resizeDocks([self.bench_dock, self.details_dock], [230, 300], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.bench_dock, self.details_dock], [230, 330], Qt.Orientation.Horizontal)
 
         self.files = FileController(self)
         self.autosaver = Autosaver(self)
@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._on_zoom)
         self.view.context_menu_requested.connect(self.editing.board_menu)
         self.board.focus_team_changed.connect(self.details.show_team)
+        self.board.selectionChanged.connect(self._show_selected_member)
         self.board.problem.connect(self.show_message)
         self.bench.view.dropped.connect(lambda ids: self.board.handle_drop(ids, None))
         self.warnings.activated.connect(self.reveal)
@@ -189,6 +190,12 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack
         if stack.index() > 0:
             self.statusBar().showMessage(stack.text(stack.index() - 1), 5000)
+
+    def _show_selected_member(self) -> None:
+        """One chip selected: the inspector edits that person or opening."""
+        selected = self.board.selected_member_ids()
+        if len(selected) == 1:
+            self.details.show_member(selected[0])
 
     def _on_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(self.tr("Zoom %1 %").replace("%1", str(round(zoom * 100))))

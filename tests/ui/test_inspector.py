@@ -39,6 +39,7 @@ def inspector(window: MainWindow) -> InspectorPanel:
     focused team."""
     panel = InspectorPanel(window.document)
     dock = QDockWidget("Inspector", window)
+    dock.setObjectName("inspector-under-test")
     dock.setWidget(panel)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     window.board.focus_team_changed.connect(panel.show_team)
@@ -321,7 +322,7 @@ def test_clicking_a_card_shows_its_chain_and_empty_board_shows_the_plan(
     window.board.set_focus_team(None)
     assert inspector.subject == Subject(SubjectKind.PLAN)
     assert inspector.value("Bookings / year") == "€ 2,400,000"
-    assert inspector.subtitle.text() == "Scenario Today · stage Specialists"
+    assert inspector.subtitle.text() == "Scenario Today · stage Market Teams"
 
 
 def test_plan_field_edits_go_through_edit_plan(window: MainWindow, inspector: InspectorPanel) -> None:

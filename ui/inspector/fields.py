@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from salesplanner.capacity import Verdict
 from ui.inspector.kinds import FieldKind, ParseError
@@ -35,6 +35,14 @@ class ProblemLabel(QLabel):
     def set_reason(self, reason: str | None) -> None:
         self.setText(reason or "")
         self.setVisible(bool(reason))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        # A form row sizes a wrapped label for some width before it knows the real one, and cuts the
+        # text; asking for the height the real width needs makes the form give it that.
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
 
 class FieldEdit(QLineEdit):
@@ -176,13 +184,3 @@ class ChoiceField(QComboBox):
 
 Field = FieldEdit | ChoiceField
 
-
-def field_cell(field: Field) -> QWidget:
-    """The field with its problem label underneath: one cell of a form."""
-    cell = QWidget()
-    layout = QVBoxLayout(cell)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(2)
-    layout.addWidget(field)
-    layout.addWidget(field.problem)
-    return cell

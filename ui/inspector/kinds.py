@@ -62,8 +62,8 @@ class FieldKind:
         value = typed.strip()
         return None if self.optional and not value else value
 
-    def _empty(self) -> None:
-        """The value of an empty field: None when optional, else a ParseError."""
+    def _require(self) -> None:
+        """An empty field is None when optional; otherwise it is refused."""
         if not self.optional:
             raise ParseError(translate("Inspector", "is required"))
 
@@ -92,7 +92,8 @@ class NumberKind(FieldKind):
 
     def parse(self, typed: str) -> object:
         if not typed.strip():
-            return self._empty()
+            self._require()
+            return None
         value = parse_number(typed)
         if value is None:
             raise ParseError(translate("Inspector", "not a number"))
@@ -132,7 +133,8 @@ class DateKind(FieldKind):
     def parse(self, typed: str) -> object:
         stripped = typed.strip()
         if not stripped:
-            return self._empty()
+            self._require()
+            return None
         if ISO_DATE.fullmatch(stripped):
             try:
                 return date.fromisoformat(stripped)

@@ -40,15 +40,17 @@ def parameter_label(name: str) -> str:
 
 
 def parameter_unit(name: str) -> str:
-    """A short caption for a capacity parameter, shown under the role's name in the tables."""
+    """A short caption for a capacity parameter, shown under the role's name in the tables (the full
+    label is the tooltip)."""
     return {
-        "opps_per_month": translate("Inspector", "opps sourced / mo"),
-        "leads_per_month": translate("Inspector", "leads worked / mo"),
-        "max_open_opps": translate("Inspector", "open opps at once"),
-        "prospecting_share": translate("Inspector", "time prospecting"),
-        "selling_share": translate("Inspector", "selling share"),
-        "accounts_per_am": translate("Inspector", "accounts per AM"),
-        "span_min": translate("Inspector", "healthy span"),
+        "opps_per_month": translate("Inspector", "opps / mo"),
+        "leads_per_month": translate("Inspector", "leads / mo"),
+        "max_open_opps": translate("Inspector", "open opps"),
+        "prospecting_share": translate("Inspector", "prospecting"),
+        "selling_share": translate("Inspector", "selling"),
+        "accounts_per_am": translate("Inspector", "accounts"),
+        "span_min": translate("Inspector", "min span"),
+        "span_max": translate("Inspector", "max span"),
     }.get(name, "")
 
 

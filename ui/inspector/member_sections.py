@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
@@ -58,20 +59,15 @@ class PersonSection(_MemberSection):
         for key, kind in (("name", TextKind()), ("email", TextKind(optional=True)),
                           ("location", TextKind(optional=True)), ("fte", NumberKind()),
                           ("productivity", NumberKind()), ("start_date", DateKind(optional=True))):
-            self.add_row(form, field_label(key), self._bind_attribute(key, FieldEdit(kind)))
+            self.add_row(form, field_label(key), self.bind_attribute(key, FieldEdit(kind)))
         status = ChoiceField([(translate("Inspector", "Active"), Status.ACTIVE),
                               (translate("Inspector", "Leaving"), Status.LEAVING)])
         self.add_row(form, field_label("status"), self.bind("status", status, _status, _with_status))
         self.add_row(form, field_label("leave_date"),
                      self.bind("leave_date", FieldEdit(DateKind(optional=True)), _leave_date, _with_leave_date))
         self.add_row(form, field_label("annual_cost"),
-                     self._bind_attribute("annual_cost", FieldEdit(NumberKind(optional=True)),
-                                          placeholder=self.cost_placeholder))
-
-    def _bind_attribute(self, key: str, field: FieldEdit, **options: Any) -> FieldEdit:
-        self.bind(key, field, lambda person: getattr(person, key),
-                  lambda person, value: replace(person, **{key: value}), **options)
-        return field
+                     self.bind_attribute("annual_cost", FieldEdit(NumberKind(optional=True)),
+                                         placeholder=self.cost_placeholder))
 
     def current(self) -> Person | None:
         assert self.document is not None
@@ -96,7 +92,8 @@ def _leave_date(person: Person) -> object:
 # never get from one state to the other. A leave date therefore carries the status with it, and
 # "active" drops the leave date; "leaving" without a date is left to the core to refuse, with its reason.
 def _with_leave_date(person: Person, value: object) -> Person:
-    return replace(person, leave_date=value, status=Status.ACTIVE if value is None else Status.LEAVING)
+    leave_date = value if isinstance(value, date) else None
+    return replace(person, leave_date=leave_date, status=Status.ACTIVE if leave_date is None else Status.LEAVING)
 
 
 def _with_status(person: Person, value: object) -> Person:
@@ -113,10 +110,8 @@ class OpeningSection(_MemberSection):
         form = self.new_form()
         for key, kind in (("title", TextKind()), ("start_date", DateKind(optional=True)), ("fte", NumberKind()),
                           ("annual_cost", NumberKind(optional=True))):
-            field = FieldEdit(kind)
-            self.bind(key, field, lambda opening, key=key: getattr(opening, key),
-                      lambda opening, value, key=key: replace(opening, **{key: value}),
-                      placeholder=self.cost_placeholder if key == "annual_cost" else None)
+            field = self.bind_attribute(key, FieldEdit(kind),
+                                        placeholder=self.cost_placeholder if key == "annual_cost" else None)
             self.add_row(form, field_label(key), field)
 
     def current(self) -> Opening | None:
@@ -129,3 +124,7 @@ class OpeningSection(_MemberSection):
     def command(self, candidate: Any, key: str) -> Command:
         assert self.document is not None
         return EditOpening(self.document.scenario.id, candidate)
+
+    def object_key(self) -> object:
+        assert self.document is not None
+        return (self.document.scenario.id, self.subject_id)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from salesplanner.commands import Change
@@ -86,26 +85,26 @@ class InspectorPanel(QWidget):
                 column.addWidget(section)
                 section.setVisible(False)
         column.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroll_area)
         self._align_label_columns()
         if document is not None:
             self.set_document(document)
 
     def _align_label_columns(self) -> None:
-        """One label column for every editing form, so the fields of a page line up from section to
+        """One label column for the editing forms of a page, so its fields line up from section to
         section."""
-        labels = [label for sections in self._pages.values() for section in sections
-                  if isinstance(section, EditSection) for label in section.row_labels]
-        width = max(label.sizeHint().width() for label in labels)
-        for label in labels:
-            label.setMinimumWidth(width)
+        for sections in self._pages.values():
+            labels = [label for section in sections if isinstance(section, EditSection)
+                      for label in section.row_labels]
+            width = max(label.sizeHint().width() for label in labels)
+            for label in labels:
+                label.setMinimumWidth(width)
 
     # --- what is shown ------------------------------------------------------------------------------
 
@@ -167,7 +166,7 @@ class InspectorPanel(QWidget):
         if not self._exists(subject):
             subject = PLAN
         if subject != self._subject:
-            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll_area.verticalScrollBar().setValue(0)
         self._subject = subject
         for kind, sections in self._pages.items():
             for section in sections:

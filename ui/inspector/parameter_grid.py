@@ -4,7 +4,7 @@ and annual cost side by side. The plan's assumptions and a team's overrides both
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from salesplanner.roles import ANNUAL_COST, DEFAULT_ROLE_PARAMETERS, RAMP_MONTHS, ROLE_ORDER, SHARE_PARAMETERS, Role
 from ui import text
@@ -14,7 +14,8 @@ from ui.inspector.labels import parameter_label, parameter_unit
 from ui.text import translate
 from ui.theme import current_theme, font
 
-COLUMNS = ("capacity", RAMP_MONTHS, ANNUAL_COST)
+MIN_WIDTHS = {RAMP_MONTHS: 30, ANNUAL_COST: 56}
+"""Pixels a field needs to show its usual values (ramp "5", cost "180,000") whole."""
 
 
 def parameter_kind(name: str, *, optional: bool) -> FieldKind:
@@ -38,9 +39,14 @@ class RoleParameterGrid(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(3)
         muted = current_theme().muted.name()
-        for column, caption in enumerate((translate("Inspector", "Capacity"), translate("Inspector", "Ramp, mo"),
-                                          translate("Inspector", "Annual cost")), start=1):
+        captions = ((translate("Inspector", "Capacity"), ""),
+                    (translate("Inspector", "Ramp"), parameter_label(RAMP_MONTHS)),
+                    (translate("Inspector", "Annual cost"), parameter_label(ANNUAL_COST)))
+        for column, (caption, tooltip) in enumerate(captions, start=1):
             header = QLabel(caption, self)
+            header.setToolTip(tooltip)
+            header.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+            header.setWordWrap(True)  # the columns are as narrow as their fields, not their captions
             header.setFont(font(8.5))
             header.setStyleSheet(f"color: {muted};")
             grid.addWidget(header, 0, column)
@@ -48,34 +54,33 @@ class RoleParameterGrid(QWidget):
         for role in ROLE_ORDER:
             names = list(DEFAULT_ROLE_PARAMETERS[role])
             capacity = [name for name in names if name not in (RAMP_MONTHS, ANNUAL_COST)]
-            label = QLabel(self)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setText(f"{text.role_name(role)}<br><span style='color:{muted}; font-size:small'>"
-                          f"{parameter_unit(capacity[0])}</span>")
-            label.setToolTip("\n".join(parameter_label(name) for name in capacity))
-            grid.addWidget(label, row, 0)
-            cell = QHBoxLayout()
-            cell.setSpacing(3)
+            # A row per capacity figure (a manager has two), ramp and cost on the role's first row: the
+            # table stays four narrow columns wide, so it fits the panel's usual width.
             for index, name in enumerate(capacity):
-                if index:
-                    cell.addWidget(QLabel("–", self))
-                cell.addWidget(self._field(role, name, optional))
-            grid.addLayout(cell, row, 1)
-            grid.addWidget(self._field(role, RAMP_MONTHS, optional), row, 2)
-            grid.addWidget(self._field(role, ANNUAL_COST, optional), row, 3)
+                role_text = text.role_name(role) if index == 0 else ""
+                label = QLabel(f"{role_text}<br><span style='color:{muted}; font-size:small'>"
+                               f"{parameter_unit(name)}</span>", self)
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setToolTip(parameter_label(name))
+                grid.addWidget(label, row, 0)
+                grid.addWidget(self._field(role, name, optional), row, 1)
+                if index == 0:
+                    grid.addWidget(self._field(role, RAMP_MONTHS, optional), row, 2)
+                    grid.addWidget(self._field(role, ANNUAL_COST, optional), row, 3)
+                row += 1
             problems = QVBoxLayout()
             problems.setSpacing(0)
             for name in names:
                 problems.addWidget(self.fields[role, name].problem)
-            grid.addLayout(problems, row + 1, 0, 1, 4)
-            row += 2
+            grid.addLayout(problems, row, 0, 1, 4)
+            row += 1
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
         grid.setColumnStretch(3, 4)
 
     def _field(self, role: Role, name: str, optional: bool) -> FieldEdit:
         field = FieldEdit(parameter_kind(name, optional=optional), self)
-        field.setMinimumWidth(40)
+        field.setMinimumWidth(MIN_WIDTHS.get(name, 36))
         field.setToolTip(f"{text.role_name(role)} · {parameter_label(name)}")
         field.setAccessibleName(field.toolTip())
         self.fields[role, name] = field

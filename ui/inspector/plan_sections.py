@@ -3,9 +3,10 @@ assumptions — the balance tolerance and every role parameter (EditAssumptions)
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
@@ -23,7 +24,8 @@ PLAN_MERGE_ID = 0x5104
 ASSUMPTIONS_MERGE_ID = 0x5105
 
 
-class PlanFields(NamedTuple):
+@dataclass(frozen=True)
+class PlanFields:
     """The plan's own fields as one value, so an edit can be tried before EditPlan runs."""
 
     name: str
@@ -43,10 +45,7 @@ class PlanSection(EditSection):
             ("name", TextKind()), ("currency", TextKind(upper=True)), ("as_of", DateKind()),
             ("horizon_months", NumberKind(whole=True)))
         for key, kind in kinds:
-            field = FieldEdit(kind)
-            self.bind(key, field, lambda fields, key=key: getattr(fields, key),
-                      lambda fields, value, key=key: fields._replace(**{key: value}))
-            self.add_row(form, field_label(key), field)
+            self.add_row(form, field_label(key), self.bind_attribute(key, FieldEdit(kind)))
 
     def current(self) -> PlanFields | None:
         assert self.document is not None
@@ -70,16 +69,11 @@ class AssumptionsSection(EditSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("Inspector", "Assumptions"), parent)
         form = self.new_form()
-        tolerance = FieldEdit(PercentKind())
-        self.bind("tolerance", tolerance, lambda assumptions: assumptions.tolerance,
-                  lambda assumptions, value: replace(assumptions, tolerance=value))
-        self.add_row(form, field_label("tolerance"), tolerance)
+        self.add_row(form, field_label("tolerance"), self.bind_attribute("tolerance", FieldEdit(PercentKind())))
         self.grid = RoleParameterGrid(optional=False, parent=self)
         self.body.addWidget(self.grid)
         for (role, name), field in self.grid.fields.items():
-            self.bind(parameter_key(role, name), field,
-                      lambda assumptions, role=role, name=name: assumptions.parameter(role, name),
-                      lambda assumptions, value, role=role, name=name: with_parameter(assumptions, role, name, value))
+            self.bind(parameter_key(role, name), field, *_parameter(role, name))
 
     def current(self) -> Assumptions | None:
         assert self.document is not None
@@ -95,3 +89,14 @@ class AssumptionsSection(EditSection):
 def with_parameter(assumptions: Assumptions, role: Role, name: str, value: object) -> Assumptions:
     roles = {**assumptions.roles, role: {**assumptions.roles[role], name: value}}
     return replace(assumptions, roles=roles)  # type: ignore[arg-type]
+
+
+def _parameter(role: Role, name: str) -> tuple[Callable[[Assumptions], object],
+                                                Callable[[Assumptions, object], Assumptions]]:
+    def read(assumptions: Assumptions) -> object:
+        return assumptions.parameter(role, name)
+
+    def build(assumptions: Assumptions, value: object) -> Assumptions:
+        return with_parameter(assumptions, role, name, value)
+
+    return read, build

@@ -9,7 +9,7 @@ so commits to one field in a row become one undo step and a different field star
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from salesplanner.commands import Command
 from salesplanner.model import PlanError, Problems
 from ui.document import PlanDocument
-from ui.inspector.fields import Field, field_cell
+from ui.inspector.fields import Field
 from ui.inspector.labels import field_label
 from ui.text import translate
 from ui.theme import font
@@ -31,6 +31,7 @@ class Section(QWidget):
         super().__init__(parent)
         self.heading = QLabel(title, self)
         self.heading.setFont(font(9.5, bold=True))
+        self.heading.setWordWrap(True)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(0, 10, 0, 4)
         self.body.setSpacing(6)
@@ -92,6 +93,11 @@ class EditSection(Section):
     def command(self, candidate: Any, key: str) -> Command:
         raise NotImplementedError
 
+    def object_key(self) -> object:
+        """Which object an edit is to, for merging: its id (a team or opening adds its scenario, since a
+        duplicated scenario keeps the ids)."""
+        return self.subject_id
+
     # --- building -------------------------------------------------------------------------------------
 
     def bind(self, key: str, field: Field, read: Callable[[Any], object], build: Callable[[Any, object], Any],
@@ -101,11 +107,24 @@ class EditSection(Section):
         field.commit = lambda value: self._push_field(binding, value)
         return field
 
+    def bind_attribute(self, key: str, field: Field, *, placeholder: Callable[[Any], str] | None = None) -> Field:
+        """Bind a field to a plain attribute of the (frozen dataclass) object."""
+        def read(current: Any) -> object:
+            return getattr(current, key)
+
+        def build(current: Any, value: object) -> Any:
+            return replace(current, **{key: value})
+
+        return self.bind(key, field, read, build, placeholder=placeholder)
+
     def add_row(self, form: QFormLayout, label: str, field: Field) -> None:
         caption = QLabel(label, self)
         caption.setBuddy(field)
         self.row_labels.append(caption)
-        form.addRow(caption, field_cell(field))
+        form.addRow(caption, field)
+        # The reason gets a row of its own under the field (a hidden row takes no space); inside the
+        # field's cell a wrapped reason would be cut to the height the form gave the cell.
+        form.setWidget(form.rowCount(), QFormLayout.ItemRole.FieldRole, field.problem)
 
     # --- model → view ---------------------------------------------------------------------------------
 
@@ -125,7 +144,7 @@ class EditSection(Section):
         try:
             for binding in self.bindings.values():
                 if binding.placeholder is not None:
-                    binding.field.setPlaceholderText(binding.placeholder(current))  # type: ignore[union-attr]
+                    binding.field.setPlaceholderText(binding.placeholder(current))
                 binding.field.show_value(binding.read(current), force=force)
         finally:
             self._refreshing = False
@@ -145,7 +164,7 @@ class EditSection(Section):
             return self._reason(binding.key, problems)
         try:
             self.document.push(self.command(candidate, binding.key), merge_id=self.merge_id,
-                               merge_key=(self.kind, self.subject_id, binding.key))
+                               merge_key=(self.kind, self.object_key(), binding.key))
         except PlanError as error:
             return str(error)
         return None

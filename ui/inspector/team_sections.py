@@ -3,6 +3,7 @@ parameters (DESIGN §3, §4). Every field pushes one EditTeam."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -36,6 +37,10 @@ class _TeamEditSection(EditSection):
         assert self.document is not None
         return EditTeam(self.document.scenario.id, candidate)
 
+    def object_key(self) -> object:
+        assert self.document is not None
+        return (self.document.scenario.id, self.subject_id)
+
 
 class TeamSection(_TeamEditSection):
     """Name, and the market a team works: segment, product line, geography."""
@@ -44,10 +49,7 @@ class TeamSection(_TeamEditSection):
         super().__init__(translate("Inspector", "Team"), parent)
         form = self.new_form()
         for key in ("name", "segment", "product_line", "geography"):
-            field = FieldEdit(TextKind(optional=key != "name"))
-            self.bind(key, field, lambda team, key=key: getattr(team, key),
-                      lambda team, value, key=key: replace(team, **{key: value}))
-            self.add_row(form, field_label(key), field)
+            self.add_row(form, field_label(key), self.bind_attribute(key, FieldEdit(TextKind(optional=key != "name"))))
 
 
 class MarketSection(_TeamEditSection):
@@ -58,8 +60,7 @@ class MarketSection(_TeamEditSection):
         form = self.new_form()
         for name in MARKET_FIELDS:
             field = FieldEdit(PercentKind() if name in MARKET_RATES else NumberKind())
-            self.bind(f"market.{name}", field, lambda team, name=name: getattr(team.market, name),
-                      lambda team, value, name=name: replace(team, market=replace(team.market, **{name: value})))
+            self.bind(f"market.{name}", field, *_market_value(name))
             self.add_row(form, market_label(name), field)
 
 
@@ -76,15 +77,39 @@ class TeamRolesSection(_TeamEditSection):
         self.grid = RoleParameterGrid(optional=True, parent=self)
         self.body.addWidget(self.grid)
         for (role, name), field in self.grid.fields.items():
-            self.bind(parameter_key(role, name), field,
-                      lambda team, role=role, name=name: team.roles.get(role, {}).get(name),
-                      lambda team, value, role=role, name=name: with_override(team, role, name, value),
-                      placeholder=lambda team, role=role, name=name, field=field: field.kind.format(
-                          self._plan_value(role, name)))
+            self.bind(parameter_key(role, name), field, *_override(role, name),
+                      placeholder=self._plan_value(role, name, field))
 
-    def _plan_value(self, role: Role, name: str) -> float:
-        assert self.document is not None
-        return self.document.plan.assumptions.parameter(role, name)
+    def _plan_value(self, role: Role, name: str, field: FieldEdit) -> Callable[[Team], str]:
+        """The placeholder of an override field: the plan's value it stands in for."""
+        def placeholder(team: Team) -> str:
+            assert self.document is not None
+            return field.kind.format(self.document.plan.assumptions.parameter(role, name))
+
+        return placeholder
+
+
+def _market_value(name: str) -> tuple[Callable[[Team], object], Callable[[Team, object], Team]]:
+    """Read and replace one field of a team's market profile."""
+    def read(team: Team) -> object:
+        return getattr(team.market, name)
+
+    def build(team: Team, value: object) -> Team:
+        changes: dict[str, Any] = {name: value}
+        return replace(team, market=replace(team.market, **changes))
+
+    return read, build
+
+
+def _override(role: Role, name: str) -> tuple[Callable[[Team], object], Callable[[Team, object], Team]]:
+    """Read a team's override of one role parameter (None: it uses the plan's), and set or clear it."""
+    def read(team: Team) -> object:
+        return team.roles.get(role, {}).get(name)
+
+    def build(team: Team, value: object) -> Team:
+        return with_override(team, role, name, value)
+
+    return read, build
 
 
 def with_override(team: Team, role: Role, name: str, value: object) -> Team:
