@@ -30,6 +30,7 @@ from salesplanner.model import (
     Team,
     TeamId,
     assumptions_problems,
+    combined_parameter_problems,
     opening_problems,
     person_problems,
     plan_field_problems,
@@ -108,6 +109,28 @@ def _team(scenario: Scenario, team_id: TeamId) -> Team:
         return scenario.teams[team_id]
     except KeyError:
         raise PlanError(f'scenario "{scenario.name}" has no team with id {team_id}') from None
+
+
+def _changed_fields(before: object, after: object) -> list[str]:
+    """The fields that differ, as an undo menu names them: "fte", "market win_rate", "ae max_open_opps"."""
+    names: list[str] = []
+    for name in before.__dataclass_fields__:  # type: ignore[attr-defined]
+        old, new = getattr(before, name), getattr(after, name)
+        if old == new:
+            continue
+        if hasattr(old, "__dataclass_fields__"):
+            names += [f"{name} {inner}" for inner in _changed_fields(old, new)]
+        elif isinstance(old, Mapping):  # role parameters: {role: {parameter: value}}
+            names += [f"{role} {key}" for role in {*old, *new} for key in {*old.get(role, {}), *new.get(role, {})}
+                      if old.get(role, {}).get(key) != new.get(role, {}).get(key)]
+        else:
+            names.append(name)
+    return sorted(names)
+
+
+def _edit_text(what: str, before: object, after: object) -> str:
+    fields = ", ".join(name.replace("_", " ") for name in _changed_fields(before, after))
+    return f"Edit {what}: {fields}" if fields else f"Edit {what}"
 
 
 def _require_scenario_name(name: str) -> None:
@@ -210,7 +233,7 @@ class EditPerson(Command):
         require_valid(person_problems(self.person), "person")
         self._before = plan.people[self.person.id]
         plan.people[self.person.id] = self.person
-        self.text = f"Edit {self._before.name}"
+        self.text = _edit_text(self._before.name, self._before, self.person)
         return Change(members=frozenset({self.person.id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -294,7 +317,7 @@ class EditOpening(Command):
         require_valid(opening_problems(self.opening), "opening")
         self._before = scenario.openings[self.opening.id]
         scenario.openings[self.opening.id] = self.opening
-        self.text = f"Edit opening {self._before.title}"
+        self.text = _edit_text(f"opening {self._before.title}", self._before, self.opening)
         return Change(members=frozenset({self.opening.id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -342,6 +365,7 @@ class AddTeam(Command):
         if self.team.id in scenario.teams:
             raise PlanError(f'scenario "{scenario.name}" already has a team with id {self.team.id}')
         require_valid(team_problems(self.team), "team")
+        require_valid(combined_parameter_problems(plan.assumptions, self.team), "team")
         index = len(scenario.teams) if self.index is None else self.index
         _insert_at(scenario.teams, self.team.id, self.team, index)
         self.text = f"Add team {self.team.name}"
@@ -364,8 +388,9 @@ class EditTeam(Command):
         scenario = _scenario(plan, self.scenario_id)
         self._before = _team(scenario, self.team.id)
         require_valid(team_problems(self.team), "team")
+        require_valid(combined_parameter_problems(plan.assumptions, self.team), "team")
         scenario.teams[self.team.id] = self.team
-        self.text = f"Edit team {self._before.name}"
+        self.text = _edit_text(f"team {self._before.name}", self._before, self.team)
         return Change(teams=frozenset({(self.scenario_id, self.team.id)}))
 
     def undo(self, plan: Plan) -> Change:
@@ -505,9 +530,12 @@ class EditAssumptions(Command):
 
     def do(self, plan: Plan) -> Change:
         require_valid(assumptions_problems(self.assumptions), "assumptions")
+        for scenario in plan.scenarios.values():
+            for team in scenario.teams.values():
+                require_valid(combined_parameter_problems(self.assumptions, team), f"team {team.name}")
         self._before = plan.assumptions
         plan.assumptions = self.assumptions
-        self.text = "Edit assumptions"
+        self.text = _edit_text("assumptions", self._before, self.assumptions)
         return Change(everything=True)
 
     def undo(self, plan: Plan) -> Change:

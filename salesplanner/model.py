@@ -312,6 +312,16 @@ def team_problems(team: Team) -> Problems:
     return problems
 
 
+def combined_parameter_problems(assumptions: Assumptions, team: Team) -> Problems:
+    """Rules between values that may come from the plan or from the team (a team's span_max override
+    must not fall below the plan's span_min, and the other way round)."""
+    manager = resolved_role_parameters(assumptions, team)[Role.MANAGER]
+    if manager["span_min"] > manager["span_max"]:
+        return [("roles.manager.span_max", f"must not be below span_min ({manager['span_min']:g}, with the plan's "
+                                           "values and the team's overrides together)")]
+    return []
+
+
 def assumptions_problems(assumptions: Assumptions) -> Problems:
     problems: Problems = []
     _check(problems, "tolerance", assumptions.tolerance, 0, 0.99)

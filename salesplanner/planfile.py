@@ -37,6 +37,7 @@ from salesplanner.model import (
     Team,
     TeamId,
     assumptions_problems,
+    combined_parameter_problems,
     market_problems,
     opening_problems,
     person_problems,
@@ -479,6 +480,8 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
         if scenario.id in scenario_paths:
             reader.problem(f"{where}.id", f"duplicate id {scenario.id} (also {scenario_paths[scenario.id]})")
             continue
+        for team_index, team in enumerate(scenario.teams.values()):
+            reader.add(f"{where}.teams[{team_index}]", combined_parameter_problems(assumptions, team))
         if scenario.id:
             scenario_paths[scenario.id] = where
             scenarios[scenario.id] = scenario

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from hypothesis import strategies as st
@@ -51,6 +52,7 @@ from salesplanner.model import (
     Status,
     Team,
     TeamId,
+    combined_parameter_problems,
 )
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, SHARE_PARAMETERS, Role
 
@@ -292,10 +294,16 @@ def plans(draw: st.DrawFn, max_people: int = 7, max_scenarios: int = 3, max_team
         scenario = Scenario(ScenarioId(f"s-{s}"), draw(names()), teams={t.id: t for t in team_list},
                             openings={o.id: o for o in opening_list}, assignments=assignments)
         scenarios[scenario.id] = scenario
+    plan_assumptions = draw(assumptions())
+    for scenario in scenarios.values():  # a team's span override must agree with the plan's (combined rule)
+        for team_id, team in list(scenario.teams.items()):
+            if combined_parameter_problems(plan_assumptions, team):
+                roles = {role: values for role, values in team.roles.items() if role is not Role.MANAGER}
+                scenario.teams[team_id] = replace(team, roles=roles)
     return Plan(
         name=draw(names()), currency=draw(st.sampled_from(["EUR", "DKK", "USD"])), as_of=draw(dates()),
         horizon_months=draw(st.sampled_from([12, 1, 24, 120]) | st.integers(1, 120)),
-        assumptions=draw(assumptions()), people={p.id: p for p in person_list}, scenarios=scenarios,
+        assumptions=plan_assumptions, people={p.id: p for p in person_list}, scenarios=scenarios,
         baseline=draw(st.sampled_from(list(scenarios))))
 
 

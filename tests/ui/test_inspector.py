@@ -122,7 +122,7 @@ def test_commits_to_one_field_merge_into_one_undo_step_and_another_field_starts_
     type_into(win_rate, "30")
     type_into(win_rate, "50 %", finish=Qt.Key.Key_Tab)  # focus leaving commits too
     assert not win_rate.hasFocus()
-    assert stack.count() == 1 and stack.text(0) == "Edit team Nordic SMB"
+    assert stack.count() == 1 and stack.text(0) == "Edit team Nordic SMB: market win rate"
     assert window.document.scenario.teams[SMB].market.win_rate == 0.5
     deal = edit(inspector, "market.avg_deal_size")
     type_into(deal, "50000")
