@@ -1,18 +1,25 @@
 """The capacity and handoff model of DESIGN §4, for one team. Nothing else lives here.
 
-Every formula is written once, in ``compute_team``; the organisation figures (``analysis``), the CLI,
-the UI and the exports all read the ``TeamResult`` it returns.
+Every formula is written once: the flows in ``team_flows``, which ``compute_team`` runs on one team at
+one date and ``timeline`` on every team over every month at once (the same code on numpy arrays). The
+organisation figures (``analysis``), the CLI, the UI and the exports all read the ``TeamResult``
+``compute_team`` returns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from salesplanner.model import Member, Opening, RoleParameters, Team
-from salesplanner.roles import ANNUAL_COST, CLOSERS, RAMP_MONTHS, SDRS, Role
+from salesplanner.model import MARKET_FIELDS, Member, Opening, RoleParameters, Team
+from salesplanner.roles import ANNUAL_ATTRITION, ANNUAL_COST, CLOSERS, RAMP_MONTHS, SDRS, Role
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 MONTH_DAYS = 365 / 12
 
@@ -34,6 +41,18 @@ def ramp(start: date | None, leave: date | None, ramp_months: float, on: date) -
 def effective_fte(member: Member, *, ramp_months: float, on: date) -> float:
     """``e = fte × productivity × ramp(d)`` (§4)."""
     return member.fte * member.productivity * ramp(member.start_date, member.leave_date, ramp_months, on)
+
+
+def survival(annual_attrition: float, months: float) -> float:
+    """Expected share of a role's people still on board after ``months``: ``(1 − a)^(months / 12)``."""
+    return (1 - annual_attrition) ** (months / 12) if months > 0 else 1.0
+
+
+def attrition_months(member: Member, since: date, on: date) -> float:
+    """Months (of 365/12 days) a member has been exposed to attrition on ``on``: from ``since`` (the
+    plan's as-of date), or from the start date when that is later, since nobody leaves before joining."""
+    begin = member.start_date if member.start_date is not None and member.start_date > since else since
+    return max(0.0, (on - begin).days / MONTH_DAYS)
 
 
 def has_left(member: Member, on: date) -> bool:
@@ -230,18 +249,87 @@ class TeamResult:
         return bool(held & CLOSERS) and bool(held & SDRS) and Role.AM in held
 
 
+Amount = TypeVar("Amount", float, "NDArray[np.float64]")
+"""One number, or an array of them (teams × months) on which the same formulas run element-wise."""
+
+
+@dataclass(frozen=True, slots=True)
+class Flows(Generic[Amount]):
+    """The §4 flows that follow from each role's effective FTE, per month."""
+
+    cycle_months: Amount
+    intake: Amount
+    cap_in: Amount
+    leads_worked: Amount
+    opps_in: Amount
+    sourced: dict[Role, Amount]
+    opps_out: Amount
+    supply: Amount
+    closing_share: dict[Role, Amount | float]
+    """Share of a closing role's time spent closing (AEs all of it)."""
+    closing: dict[Role, Amount]
+    close_cap: Amount
+    worked: Amount
+    wins: Amount
+    bookings: Amount
+    accounts_H: Amount  # noqa: N815 — §4's name
+    am_cap: Amount
+
+
+def team_flows(eff: Mapping[Role, Amount], market: Mapping[str, Amount],
+               parameters: Mapping[Role, Mapping[str, Amount]], *, horizon_months: int,
+               minimum: Callable[[Amount, Amount], Amount]) -> Flows[Amount]:
+    """§4's per-team formulas from each role's summed effective FTE ``eff``, the market profile
+    (``MarketProfile``'s fields by name) and the role parameters with the team's overrides applied.
+    ``minimum`` is ``min`` for numbers and ``numpy.minimum`` for arrays."""
+    opps_per_month = parameters[Role.SDR_OUTBOUND]["opps_per_month"]
+    prospecting = parameters[Role.FULL_CYCLE]["prospecting_share"]
+    selling = parameters[Role.FOUNDER]["selling_share"]
+    cycle_months = market["sales_cycle_days"] / MONTH_DAYS
+    intake = parameters[Role.AE]["max_open_opps"] / cycle_months
+
+    cap_in = eff[Role.SDR_INBOUND] * parameters[Role.SDR_INBOUND]["leads_per_month"]
+    leads_worked = minimum(market["inbound_leads_per_month"], cap_in)
+    opps_in = leads_worked * market["lead_to_opp_rate"]
+    # Each closing role's time split between sourcing its own opportunities and closing (§4).
+    sourcing_share: dict[Role, Amount | float] = {Role.SDR_OUTBOUND: 1.0, Role.FULL_CYCLE: prospecting,
+                                                  Role.FOUNDER: selling * prospecting}
+    closing_share: dict[Role, Amount | float] = {Role.AE: 1.0, Role.FULL_CYCLE: 1 - prospecting,
+                                                 Role.FOUNDER: selling * (1 - prospecting)}
+    sourced = {role: eff[role] * share * opps_per_month for role, share in sourcing_share.items()}
+    closing = {role: eff[role] * share * intake for role, share in closing_share.items()}
+    opps_out = sourced[Role.SDR_OUTBOUND] + sourced[Role.FULL_CYCLE] + sourced[Role.FOUNDER]
+    supply = opps_in + opps_out
+    close_cap = closing[Role.AE] + closing[Role.FULL_CYCLE] + closing[Role.FOUNDER]
+    worked = minimum(supply, close_cap)
+    wins = worked * market["win_rate"]
+    bookings = wins * market["avg_deal_size"]
+    accounts = market["existing_customers"]
+    for _ in range(horizon_months):
+        accounts = accounts * (1 - market["monthly_churn"]) + wins
+    am_cap = eff[Role.AM] * parameters[Role.AM]["accounts_per_am"]
+    return Flows(cycle_months=cycle_months, intake=intake, cap_in=cap_in, leads_worked=leads_worked,
+                 opps_in=opps_in, sourced=sourced, opps_out=opps_out, supply=supply,
+                 closing_share=closing_share, closing=closing, close_cap=close_cap, worked=worked, wins=wins,
+                 bookings=bookings, accounts_H=accounts, am_cap=am_cap)
+
+
 _NO_COUNTS: dict[Role, int] = dict.fromkeys(Role, 0)
 _NO_AMOUNTS: dict[Role, float] = dict.fromkeys(Role, 0.0)
 
 
 def compute_team(team: Team, placed: Sequence[tuple[Member, Role]], *, parameters: RoleParameters,
-                 tolerance: float, on: date, horizon_months: int) -> TeamResult:
-    """All §4 flows of one team. ``parameters`` are the plan's role parameters with the team's
-    overrides applied; ``placed`` lists who holds which role, in a fixed order so sums are repeatable."""
+                 tolerance: float, on: date, horizon_months: int, attrition_from: date | None = None) -> TeamResult:
+    """All §4 flows of one team on ``on``. ``parameters`` are the plan's role parameters with the
+    team's overrides applied; ``placed`` lists who holds which role, in a fixed order so sums are
+    repeatable. Given ``attrition_from`` (the plan's as-of date; the timeline gives it, today's figures
+    count the people the plan names), each member's effective FTE is also × their role's expected
+    ``survival`` over their ``attrition_months``."""
     market = team.market
     members, openings = _NO_COUNTS.copy(), _NO_COUNTS.copy()
     fte, eff = _NO_AMOUNTS.copy(), _NO_AMOUNTS.copy()
     ramp_months = {role: values[RAMP_MONTHS] for role, values in parameters.items()}
+    attrition = {role: values[ANNUAL_ATTRITION] for role, values in parameters.items()} if attrition_from else {}
     cost = 0.0
     closer_effective: list[tuple[Role, float]] = []
     for member, role in placed:
@@ -252,48 +340,26 @@ def compute_team(team: Team, placed: Sequence[tuple[Member, Role]], *, parameter
             openings[role] += 1
         fte[role] += member.fte
         e = effective_fte(member, ramp_months=ramp_months[role], on=on)
+        if attrition_from is not None and e:
+            e *= survival(attrition[role], attrition_months(member, attrition_from, on))
         eff[role] += e
         cost += member_cost(member, role, parameters)
         if role in CLOSERS:
             closer_effective.append((role, e))
 
-    opps_per_month = parameters[Role.SDR_OUTBOUND]["opps_per_month"]
-    prospecting = parameters[Role.FULL_CYCLE]["prospecting_share"]
-    selling = parameters[Role.FOUNDER]["selling_share"]
-    cycle_months = market.sales_cycle_days / MONTH_DAYS
-    intake = parameters[Role.AE]["max_open_opps"] / cycle_months
-
-    cap_in = eff[Role.SDR_INBOUND] * parameters[Role.SDR_INBOUND]["leads_per_month"]
-    leads_worked = min(market.inbound_leads_per_month, cap_in)
-    opps_in = leads_worked * market.lead_to_opp_rate
-    # Each closing role's time split between sourcing its own opportunities and closing (§4).
-    sourcing_share = {Role.SDR_OUTBOUND: 1.0, Role.FULL_CYCLE: prospecting,
-                      Role.FOUNDER: selling * prospecting}
-    closing_share = {Role.AE: 1.0, Role.FULL_CYCLE: 1 - prospecting,
-                     Role.FOUNDER: selling * (1 - prospecting)}
-    sourced = {role: eff[role] * share * opps_per_month for role, share in sourcing_share.items()}
-    closing = {role: eff[role] * share * intake for role, share in closing_share.items()}
-    opps_out = sourced[Role.SDR_OUTBOUND] + sourced[Role.FULL_CYCLE] + sourced[Role.FOUNDER]
-    supply = opps_in + opps_out
-    close_cap = closing[Role.AE] + closing[Role.FULL_CYCLE] + closing[Role.FOUNDER]
-    worked = min(supply, close_cap)
-    wins = worked * market.win_rate
-    bookings = wins * market.avg_deal_size
-    accounts = market.existing_customers
-    for _ in range(horizon_months):
-        accounts = accounts * (1 - market.monthly_churn) + wins
-    am_cap = eff[Role.AM] * parameters[Role.AM]["accounts_per_am"]
-
+    flows = team_flows(eff, {name: getattr(market, name) for name in MARKET_FIELDS}, parameters,
+                       horizon_months=horizon_months, minimum=min)
     return TeamResult(
         team=team, members=members, openings=openings, fte=fte, effective_fte=eff, annual_cost=cost,
-        cycle_months=cycle_months, intake=intake, cap_in=cap_in, leads_worked=leads_worked,
-        opps_in=opps_in, opps_out=opps_out, supply=supply, close_cap=close_cap,
-        sourced_by_role=sourced, closing_by_role=closing, worked=worked, wins=wins, bookings=bookings,
-        accounts_H=accounts, am_cap=am_cap,
-        inbound_load=balance(Handoff.INBOUND_LOAD, market.inbound_leads_per_month, cap_in, tolerance),
-        sdr_to_closer=balance(Handoff.SDR_TO_CLOSER, supply, close_cap, tolerance),
-        closer_to_am=balance(Handoff.CLOSER_TO_AM, accounts, am_cap, tolerance),
-        closer_capacities=tuple(e * closing_share[role] * intake for role, e in closer_effective),
+        cycle_months=flows.cycle_months, intake=flows.intake, cap_in=flows.cap_in,
+        leads_worked=flows.leads_worked, opps_in=flows.opps_in, opps_out=flows.opps_out, supply=flows.supply,
+        close_cap=flows.close_cap, sourced_by_role=flows.sourced, closing_by_role=flows.closing,
+        worked=flows.worked, wins=flows.wins, bookings=flows.bookings, accounts_H=flows.accounts_H,
+        am_cap=flows.am_cap,
+        inbound_load=balance(Handoff.INBOUND_LOAD, market.inbound_leads_per_month, flows.cap_in, tolerance),
+        sdr_to_closer=balance(Handoff.SDR_TO_CLOSER, flows.supply, flows.close_cap, tolerance),
+        closer_to_am=balance(Handoff.CLOSER_TO_AM, flows.accounts_H, flows.am_cap, tolerance),
+        closer_capacities=tuple(e * flows.closing_share[role] * flows.intake for role, e in closer_effective),
         span_min=parameters[Role.MANAGER]["span_min"],
         span_max=parameters[Role.MANAGER]["span_max"],
     )

@@ -11,11 +11,11 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from salesplanner.model import PlanError
 
-SUBCOMMANDS = ("demo", "summary", "render")
+SUBCOMMANDS = ("demo", "summary", "render", "compare", "import", "export")
 HANDOFFS = ("inbound_load", "sdr_to_closer", "closer_to_am")
 
 
@@ -46,6 +46,24 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--scale", type=float, default=2.0, help="PNG resolution as a multiple (default 2)")
     render.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="PDF page size (landscape)")
     render.add_argument("--one-page", action="store_true", help="PDF: the whole board on one page")
+
+    compare = commands.add_parser("compare", help="what changes from one scenario to another: people, openings, "
+                                                  "cost, capacity, handoffs and stage")
+    compare.add_argument("plan", type=Path, help="plan file (.salesplan)")
+    compare.add_argument("--from", dest="source", help="scenario compared from (default: the baseline)")
+    compare.add_argument("--to", dest="target", required=True, help="scenario compared to")
+    compare.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
+
+    roster = commands.add_parser("import", help="a roster (CSV or XLSX) as a new plan: bench or teams as it says")
+    roster.add_argument("roster", type=Path, help="roster.csv or roster.xlsx")
+    roster.add_argument("-o", "--output", required=True, type=Path, help="plan file to write (.salesplan)")
+    roster.add_argument("--sheet", help="the workbook's sheet to read (default: Roster, else the first)")
+
+    export = commands.add_parser("export", help="the planning workbook (.xlsx) of a scenario, with live formulas")
+    export.add_argument("plan", type=Path, help="plan file (.salesplan)")
+    export.add_argument("-o", "--output", required=True, type=Path, help="workbook to write (.xlsx)")
+    export.add_argument("--scenario", help="scenario name (default: the baseline)")
+    export.add_argument("--baseline", help="scenario to compare with on a Changes sheet (default: none)")
     return parser
 
 
@@ -108,6 +126,68 @@ def _run_render(args: argparse.Namespace, out: TextIO, render_board: BoardRender
                            page_size=args.page_size, per_group=not args.one_page) + "\n")
 
 
+def _run_compare(args: argparse.Namespace, out: TextIO) -> None:
+    from salesplanner.compare import compare, comparison_to_dict
+    from salesplanner.planfile import load_plan
+
+    plan = load_plan(args.plan)
+    source = plan.scenario_named(args.source) if args.source else plan.scenarios[plan.baseline]
+    target = plan.scenario_named(args.target)
+    data = {"plan": plan.name, "currency": plan.currency,
+            **comparison_to_dict(compare(plan, source.id, target.id))}
+    if args.json:
+        json.dump(data, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write(format_comparison(data))
+
+
+def _run_import(args: argparse.Namespace, out: TextIO) -> None:
+    from salesplanner.planfile import save_plan
+    from salesplanner.roster import build_plan_from_roster, read_roster
+
+    result = build_plan_from_roster(read_roster(args.roster, sheet=args.sheet))
+    save_plan(result.plan, args.output)
+    out.write(format_import_report(result, args.output.name))
+
+
+if TYPE_CHECKING:
+    from salesplanner.roster import RosterImport
+
+
+def format_import_report(result: RosterImport, output: str) -> str:
+    """What an import did: counts, every row left out with its reasons, warnings, ignored columns."""
+    def count(n: int, singular: str, plural: str) -> str:
+        return f"{n:,} {singular if n == 1 else plural}"
+
+    openings = f" and {count(result.openings, 'open position', 'open positions')}" if result.openings else ""
+    lines = [f"{output}: {count(result.people, 'person', 'people')}{openings} imported into "
+             f"{count(result.teams, 'team', 'teams')} ({result.on_bench:,} on the bench)"]
+    if result.problems:
+        lines.append(f"{count(result.rows_with_problems, 'row', 'rows')} with problems, not imported:")
+        lines += [f"  {problem}" for problem in result.problems]
+    if result.warnings:
+        lines.append(f"{count(len(result.warnings), 'warning', 'warnings')}:")
+        lines += [f"  {warning}" for warning in result.warnings]
+    if result.ignored_columns:
+        lines.append("Ignored columns: " + ", ".join(result.ignored_columns))
+    return "\n".join(lines) + "\n"
+
+
+def _run_export(args: argparse.Namespace, out: TextIO) -> None:
+    from salesplanner.planfile import load_plan
+    from salesplanner.workbook import export_workbook
+
+    if args.output.suffix.lower() != ".xlsx":
+        raise PlanError(f"{args.output.name}: the workbook must be written as .xlsx")
+    plan = load_plan(args.plan)
+    scenario = plan.scenario_named(args.scenario) if args.scenario else plan.scenarios[plan.baseline]
+    baseline = plan.scenario_named(args.baseline) if args.baseline else None
+    export_workbook(plan, args.output, scenario_id=scenario.id, baseline_id=baseline.id if baseline else None)
+    changes = f', Changes from "{baseline.name}"' if baseline else ""
+    out.write(f'{args.output.name}: scenario "{scenario.name}" — Summary, Teams, Roster, Assumptions{changes}\n')
+
+
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None,
          render_board: BoardRenderer | None = None) -> int:
     out = out or sys.stdout
@@ -120,6 +200,12 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
             _run_summary(args, out)
         elif args.command == "render":
             _run_render(args, out, render_board)
+        elif args.command == "compare":
+            _run_compare(args, out)
+        elif args.command == "import":
+            _run_import(args, out)
+        elif args.command == "export":
+            _run_export(args, out)
         else:
             _build_parser().print_help(out)
     except PlanError as error:
@@ -210,4 +296,71 @@ def format_summary(data: dict[str, Any]) -> str:
         ["team", "inbound load", "SDR → closer", "closer → AM", "bottleneck"],
         [[t["name"], *(_ratio(t[h], t["verdicts"][h]) for h in HANDOFFS), t["bottleneck"] or "—"]
          for t in teams]))
+    return "".join(parts)
+
+
+# --- the human-readable comparison --------------------------------------------------------------
+
+def _place(side: dict[str, Any] | None) -> str:
+    return "—" if side is None else str(side["label"])
+
+
+def _signed(value: float, digits: int = 1) -> str:
+    return f"{value:+,.{digits}f}" if value else "0"
+
+
+def format_comparison(data: dict[str, Any]) -> str:
+    """``salesplanner compare`` as aligned text: stage, changes, organisation, teams and handoffs."""
+    from salesplanner.compare import CHANGE_LABELS, ChangeKind
+
+    currency, stage, totals = data["currency"], data["stage"], data["totals"]
+    parts = [f"{data['plan']} — \"{data['from']['name']}\" → \"{data['to']['name']}\" · as of {data['as_of']} · "
+             f"leavers counted up to {data['horizon_end']}\n\n"]
+    parts.append(f"Stage: {stage['before']} → {stage['after']}{' (changed)' if stage['changed'] else ''}\n\n")
+
+    changes = data["changes"]
+    parts.append(f"Changes ({len(changes)})\n")
+    if changes:
+        rows = []
+        for change in changes:
+            kinds = [CHANGE_LABELS[ChangeKind(kind)] + (f" {change['leave_date']}" if kind == "leaves" else "")
+                     for kind in change["changes"]]
+            rows.append([change["name"], change["id"], ", ".join(kinds), _place(change["from"]), _place(change["to"]),
+                         _signed(change["annual_cost_delta"], 0)])
+        parts.append(_table(["who", "id", "change", "from", "to", "annual cost"], rows, left=5))
+    else:
+        parts.append("  none\n")
+
+    money = {"annual_cost"}
+    labels = [("headcount", "Headcount", 0), ("openings", "Open positions", 0), ("fte", "FTE", 1),
+              ("effective_fte", "Effective FTE", 1), ("annual_cost", f"Annual cost ({currency})", 0),
+              ("supply", "Opportunity supply / month", 1), ("close_cap", "Closing capacity / month", 1),
+              ("wins", "Wins / month", 1), ("bookings_year", f"Bookings / year ({currency})", 0)]
+    rows = [[label, _number(totals["before"][key], digits), _number(totals["after"][key], digits),
+             _signed(totals["delta"][key], digits)] for key, label, digits in labels]
+    balanced = totals["teams_balanced"]
+    rows.append(["Balanced teams", str(balanced["before"]), str(balanced["after"]),
+                 _signed(balanced["after"] - balanced["before"], 0)])
+    parts.append("\nOrganisation\n")
+    parts.append(_table(["", "before", "after", "change"], rows))
+
+    teams = data["teams"]
+    parts.append("\nTeams — change from before to after\n")
+    team_rows = []
+    for team in teams:
+        status = ("added" if team["added"] else "removed" if team["removed"]
+                  else f"renamed from {team['name_before']}" if team["renamed"] else "")
+        delta = team["delta"]
+        team_rows.append([team["name"], status,
+                          *(_signed(delta[key], 0 if key in money else digits) for key, _, digits in labels)])
+    parts.append(_table(["team", "", "headcount", "openings", "FTE", "effective FTE", "annual cost", "supply",
+                         "close_cap", "wins", "bookings/year"], team_rows, left=2))
+
+    parts.append("\nTeams — handoffs before → after (load on the receiving role; * verdict changed)\n")
+    parts.append(_table(
+        ["team", "inbound load", "SDR → closer", "closer → AM"],
+        [[team["name"], *(f"{_ratio(b['before'], b['verdict_before'])} → {_ratio(b['after'], b['verdict_after'])}"
+                          + (" *" if b["verdict_changed"] else "")
+                          for b in (team["balances"][h] for h in HANDOFFS))] for team in teams],
+        left=4))
     return "".join(parts)

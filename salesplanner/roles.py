@@ -97,19 +97,30 @@ def role_from_title(title: str) -> Role | None:
 # Parameters every role has. The capacity parameters below are per role.
 RAMP_MONTHS = "ramp_months"
 ANNUAL_COST = "annual_cost"
+ANNUAL_ATTRITION = "annual_attrition"
+"""Expected share of a role's people who leave in a year, voluntary and involuntary. Only the timeline
+uses it (``capacity.survival``); today's figures count the people the plan names. Default 0.15: the
+Alexander Group puts average annual B2B sales-rep turnover across industries at 13.9 % ("Why your sales
+rep turnover is high"); SaaS inside-sales teams run higher (the Bridge Group's SDR studies report 30–34
+% a year for SDRs), so a plan for such a team should raise it. Founders default to 0: a founder leaving
+is a decision the plan models with a leave date, not a statistical expectation."""
 
 DEFAULT_ROLE_PARAMETERS: Mapping[Role, Mapping[str, float]] = MappingProxyType({
-    Role.SDR_OUTBOUND: MappingProxyType({"opps_per_month": 12, RAMP_MONTHS: 3, ANNUAL_COST: 90_000}),
-    Role.SDR_INBOUND: MappingProxyType({"leads_per_month": 150, RAMP_MONTHS: 3, ANNUAL_COST: 85_000}),
-    Role.AE: MappingProxyType({"max_open_opps": 20, RAMP_MONTHS: 5, ANNUAL_COST: 180_000}),
-    Role.FULL_CYCLE: MappingProxyType({"prospecting_share": 0.4, RAMP_MONTHS: 5, ANNUAL_COST: 160_000}),
-    Role.FOUNDER: MappingProxyType({"selling_share": 0.3, RAMP_MONTHS: 0, ANNUAL_COST: 0}),
-    Role.AM: MappingProxyType({"accounts_per_am": 40, RAMP_MONTHS: 3, ANNUAL_COST: 120_000}),
-    Role.MANAGER: MappingProxyType({"span_min": 5, "span_max": 10, RAMP_MONTHS: 0, ANNUAL_COST: 220_000}),
+    Role.SDR_OUTBOUND: MappingProxyType({"opps_per_month": 12, RAMP_MONTHS: 3, ANNUAL_COST: 90_000,
+                                         ANNUAL_ATTRITION: 0.15}),
+    Role.SDR_INBOUND: MappingProxyType({"leads_per_month": 150, RAMP_MONTHS: 3, ANNUAL_COST: 85_000,
+                                        ANNUAL_ATTRITION: 0.15}),
+    Role.AE: MappingProxyType({"max_open_opps": 20, RAMP_MONTHS: 5, ANNUAL_COST: 180_000, ANNUAL_ATTRITION: 0.15}),
+    Role.FULL_CYCLE: MappingProxyType({"prospecting_share": 0.4, RAMP_MONTHS: 5, ANNUAL_COST: 160_000,
+                                       ANNUAL_ATTRITION: 0.15}),
+    Role.FOUNDER: MappingProxyType({"selling_share": 0.3, RAMP_MONTHS: 0, ANNUAL_COST: 0, ANNUAL_ATTRITION: 0}),
+    Role.AM: MappingProxyType({"accounts_per_am": 40, RAMP_MONTHS: 3, ANNUAL_COST: 120_000, ANNUAL_ATTRITION: 0.15}),
+    Role.MANAGER: MappingProxyType({"span_min": 5, "span_max": 10, RAMP_MONTHS: 0, ANNUAL_COST: 220_000,
+                                    ANNUAL_ATTRITION: 0.15}),
 })
 
-SHARE_PARAMETERS: frozenset[str] = frozenset({"prospecting_share", "selling_share"})
-"""Parameters that are fractions of a person's time and so must lie between 0 and 1."""
+SHARE_PARAMETERS: frozenset[str] = frozenset({"prospecting_share", "selling_share", ANNUAL_ATTRITION})
+"""Parameters that are fractions (of a person's time, of a role's people) and so must lie between 0 and 1."""
 
 PARAMETER_LABELS: Mapping[str, str] = MappingProxyType({
     "opps_per_month": "Opportunities sourced / month",
@@ -122,4 +133,5 @@ PARAMETER_LABELS: Mapping[str, str] = MappingProxyType({
     "span_max": "Healthy span, maximum",
     RAMP_MONTHS: "Ramp (months)",
     ANNUAL_COST: "Default annual cost",
+    ANNUAL_ATTRITION: "Expected attrition / year",
 })
