@@ -1,0 +1,106 @@
+"""The Changes sheet: exactly what ``compare.compare`` reports, from the baseline to the exported scenario.
+
+One row per person or opening that changes (with from → to as ``Team · Role``), then the cost and
+capacity of every team before, after and the difference, then the organisation's. Values, not
+formulas: the comparison is between two scenarios, and the workbook holds the formulas of one.
+"""
+
+from __future__ import annotations
+
+from salesplanner.compare import CHANGE_LABELS, FIGURE_FIELDS, Figures, compare
+from salesplanner.model import Plan, ScenarioId
+from salesplanner.workbook import Sheet
+
+FIGURE_LABELS = {
+    "headcount": ("People", "int"),
+    "openings": ("Open positions", "int"),
+    "fte": ("FTE", "fte"),
+    "effective_fte": ("Effective FTE", "fte"),
+    "annual_cost": ("Annual cost", "money"),
+    "supply": ("Opportunity supply", "number"),
+    "close_cap": ("Closing capacity", "number"),
+    "wins": ("Wins / month", "number"),
+    "bookings_year": ("Bookings / year", "money"),
+}
+"""Header and format of each compared figure, in ``compare.FIGURE_FIELDS`` order."""
+
+MEMBER_HEADERS = ["ID", "Name", "Kind", "Change", "From", "To", "Start date", "Leave date",
+                  "Annual cost before", "Annual cost after", "Annual cost change",
+                  "Effective FTE before", "Effective FTE after", "Effective FTE change"]
+MEMBER_FORMATS: list[str | None] = [None, None, None, None, None, None, "date", "date",
+                                    "money", "money", "money", "fte", "fte", "fte"]
+
+
+def _figures(sheet: Sheet, row: int, column: int, before: Figures, after: Figures) -> None:
+    delta = after.minus(before)
+    for offset, name in enumerate(FIGURE_FIELDS):
+        fmt = FIGURE_LABELS[name][1]
+        for side, figures in enumerate((before, after, delta)):
+            sheet.number(row, column + 3 * offset + side, getattr(figures, name), fmt)
+
+
+def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id: ScenarioId) -> None:
+    comparison = compare(plan, baseline_id, scenario_id)
+    text = sheet.text
+    text(0, 0, f"Changes from {comparison.source_name} to {comparison.target_name}", "title")
+    text(1, 0, f"As of {comparison.as_of.isoformat()}; leaving counts up to {comparison.horizon_end.isoformat()}.")
+
+    first = 3
+    for row, change in enumerate(comparison.members, start=first + 1):
+        text(row, 0, change.member_id)
+        text(row, 1, change.name)
+        text(row, 2, "open position" if change.is_opening else "person")
+        text(row, 3, "; ".join(CHANGE_LABELS[kind] for kind in change.kinds))
+        text(row, 4, change.before.label)
+        text(row, 5, change.after.label)
+        sheet.date(row, 6, change.start_date)
+        sheet.date(row, 7, change.leave_date)
+        sheet.number(row, 8, change.annual_cost_before, "money")
+        sheet.number(row, 9, change.annual_cost_after, "money")
+        sheet.number(row, 10, change.annual_cost_delta, "money")
+        sheet.number(row, 11, change.effective_fte_before, "fte")
+        sheet.number(row, 12, change.effective_fte_after, "fte")
+        sheet.number(row, 13, change.effective_fte_delta, "fte")
+    last = first + len(comparison.members)
+    sheet.table(first, last, MEMBER_HEADERS, "ChangeTable", MEMBER_FORMATS)
+
+    first = max(last, first + 1) + 2
+    headers = ["Team id", "Team", "Change", "Status before", "Status after"]
+    formats: list[str | None] = [None] * len(headers)
+    for name in FIGURE_FIELDS:
+        label, fmt = FIGURE_LABELS[name]
+        headers += [f"{label} before", f"{label} after", f"{label} change"]
+        formats += [fmt, fmt, fmt]
+    for row, team in enumerate(comparison.teams, start=first + 1):
+        text(row, 0, team.team_id)
+        text(row, 1, team.name)
+        what = "added" if team.added else "removed" if team.removed else \
+            f"renamed from {team.before_name}" if team.renamed else "changed" if team.changed else "unchanged"
+        text(row, 2, what)
+        text(row, 3, team.status_before.value if team.status_before else None)
+        text(row, 4, team.status_after.value if team.status_after else None)
+        _figures(sheet, row, 5, team.figures.before, team.figures.after)
+    last = first + len(comparison.teams)
+    sheet.table(first, last, headers, "TeamChangeTable", formats)
+    for column in (3, 4):
+        sheet.book.colour_verdicts(sheet.worksheet, first + 1, last, column)
+
+    first = max(last, first + 1) + 2
+    totals = comparison.totals
+    rows: list[tuple[str, float | str, float | str, float | str | None, str]] = [
+        (FIGURE_LABELS[name][0], getattr(totals.before, name), getattr(totals.after, name),
+         getattr(totals.delta, name), FIGURE_LABELS[name][1]) for name in FIGURE_FIELDS]
+    rows.append(("Balanced teams", comparison.teams_balanced_before, comparison.teams_balanced_after,
+                 comparison.teams_balanced_after - comparison.teams_balanced_before, "int"))
+    rows.append(("Stage", comparison.diagnosis_before.stage.value, comparison.diagnosis_after.stage.value,
+                 None, ""))
+    for row, (label, before, after, delta, fmt) in enumerate(rows, start=first + 1):
+        text(row, 0, label)
+        for column, value in ((1, before), (2, after), (3, delta)):
+            if isinstance(value, str):
+                text(row, column, value)
+            else:
+                sheet.number(row, column, value, fmt or None)
+    sheet.table(first, first + len(rows), ["Organisation", "Before", "After", "Change"], "TotalChangeTable")
+    sheet.fit_columns()
+    sheet.book.advance()

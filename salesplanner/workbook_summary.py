@@ -1,0 +1,155 @@
+"""The Summary sheet: plan, scenario, stage with its reasons, organisation figures, warnings, the team
+table with colour-coded verdicts, and the chart of opportunity supply against closing capacity.
+
+Totals and the team table are formulas over Teams (so a what-if edit reaches them); the stage, its
+reasons, top-closer share, spans and warnings are the app's results at export time, written as values:
+they are rules over the whole organisation that a spreadsheet formula would only duplicate badly.
+"""
+
+from __future__ import annotations
+
+from salesplanner.analysis import ScenarioAnalysis
+from salesplanner.capacity import HANDOFF_LABELS
+from salesplanner.diagnosis import diagnose
+from salesplanner.model import Plan
+from salesplanner.palette import ROLE_COLOURS
+from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
+from salesplanner.workbook import Sheet
+from salesplanner.workbook_formulas import column_name
+from salesplanner.workbook_teams import TEAM_COLUMN_INDEX, TEAM_HEADERS, TeamRows
+
+SUMMARY_TEAM_COLUMNS = (
+    ("headcount", "int"), ("openings", "int"), ("supply", "number"), ("close_cap", "number"),
+    ("wins", "number"), ("bookings", "money"), ("annual_cost", "money"), ("bottleneck", None),
+    ("status", None),
+)
+"""Teams columns repeated in Summary's team table (bookings per year there, per month in Teams)."""
+
+
+def _sum_of(rows: TeamRows, roles: frozenset[Role] | set[Role]) -> str:
+    return "+".join(f"SUM({rows.range(f'people.{role.value}')})" for role in ROLE_ORDER if role in roles)
+
+
+def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: TeamRows) -> None:
+    scenario = analysis.scenario
+    totals = analysis.totals
+    diagnosis = diagnose(totals)
+    write, text = sheet.formula, sheet.text
+    text(0, 0, plan.name, "title")
+    text(1, 0, "Scenario", "label")
+    text(1, 1, scenario.name + (" (baseline)" if scenario.id == plan.baseline else ""))
+    text(2, 0, "As of", "label")
+    sheet.date(2, 1, plan.as_of)
+    text(3, 0, "Horizon (months)", "label")
+    sheet.number(3, 1, plan.horizon_months, "int")
+    text(4, 0, "Currency", "label")
+    text(4, 1, plan.currency)
+
+    text(6, 0, "Stage", "label")
+    text(6, 1, f"{diagnosis.stage.number}. {diagnosis.stage.value}", "heading")
+    row = 7
+    for reason in diagnosis.reasons:
+        text(row, 1, reason)
+        row += 1
+    text(row, 0, "Next stage", "label")
+    text(row, 1, diagnosis.next_stage)
+
+    row += 2
+    text(row, 0, "Organisation", "heading")
+    text(row, 2, "Totals are formulas over Teams; stage, shares, spans and warnings are as exported.")
+    row += 1
+    kpi: dict[str, int] = {}
+
+    def figure(key: str, label: str, formula: str | None, value: float | None, fmt: str, note: str = "") -> None:
+        nonlocal row
+        text(row, 0, label, "label")
+        if formula is None:
+            sheet.number(row, 1, value, fmt)
+        else:
+            write(row, 1, formula, value, fmt)
+        text(row, 2, note)
+        kpi[key] = row
+        row += 1
+
+    def b(key: str) -> str:
+        return f"$B${kpi[key] + 1}"
+
+    figure("headcount", "People in teams", f"=SUM({rows.range('headcount')})-SUM({rows.range('openings')})",
+           totals.headcount, "int", "leaving out anyone gone by the as-of date")
+    figure("openings", "Open positions", f"=SUM({rows.range('openings')})", totals.openings, "int")
+    figure("supply", "Opportunity supply / month", f"=SUM({rows.range('supply')})", totals.supply, "number")
+    figure("close_cap", "Closing capacity / month", f"=SUM({rows.range('close_cap')})", totals.close_cap, "number")
+    figure("wins", "Wins / month", f"=SUM({rows.range('wins')})", totals.wins, "number", "new customers")
+    figure("bookings_year", "Bookings / year", f"=12*SUM({rows.range('bookings')})", totals.bookings_year, "money")
+    figure("annual_cost", "Annual cost", f"=SUM({rows.range('annual_cost')})", totals.annual_cost, "money",
+           "run-rate of people in teams and open positions")
+    figure("cost_of_sales", "Cost of sales",
+           f'=IF({b("bookings_year")}>0,{b("annual_cost")}/{b("bookings_year")},"")',
+           totals.cost_of_sales, "percent", "annual cost ÷ bookings per year")
+    closers = _sum_of(rows, CLOSERS)
+    figure("sdr_per_closer", "SDRs per closer", f'=IF({closers}>0,({_sum_of(rows, SDRS)})/({closers}),"")',
+           totals.sdr_per_closer, "ratio")
+    figure("top_closer_share", "Top closers' share", None, totals.top_closer_share, "percent",
+           f"closing capacity held by the top {totals.top_closer_count} (20 %) of closers")
+    figure("vp_span", "VP direct reports", None, totals.vp_span, "int", "managers + people in teams without one")
+    figure("teams_balanced", "Balanced teams", f'=COUNTIF({rows.range("status")},"balanced")',
+           totals.teams_balanced, "int", f"of {totals.teams}")
+    figure("bench_people", "Bench: people", None, totals.bench_people, "int")
+    figure("bench_openings", "Bench: open positions", None, totals.bench_openings, "int")
+    figure("bench_annual_cost", "Bench: known cost", None, totals.bench_annual_cost, "money",
+           "bench members who carry their own annual cost")
+    chart_row = kpi["headcount"]
+
+    warnings = analysis.warnings()
+    row += 1
+    text(row, 0, f"Warnings ({len(warnings)})", "heading")
+    row += 1
+    for warning in warnings:
+        text(row, 0, warning.text)
+        row += 1
+    if not warnings:
+        text(row, 0, "none")
+        row += 1
+
+    row += 1
+    text(row, 0, "Teams", "heading")
+    first = row + 1
+    headers = ["Team", *(TEAM_HEADERS[key] for key, _ in SUMMARY_TEAM_COLUMNS)]
+    headers[headers.index(TEAM_HEADERS["bookings"])] = "Bookings / year"
+    for offset, result in enumerate(analysis.teams(), start=1):
+        teams_row = rows.first + offset  # 1-based row number on Teams
+        text(first + offset, 0, result.team.name)
+        values: dict[str, float | str | None] = {
+            "headcount": result.headcount, "openings": sum(result.openings.values()), "supply": result.supply,
+            "close_cap": result.close_cap, "wins": result.wins, "bookings": 12 * result.bookings,
+            "annual_cost": result.annual_cost,
+            "bottleneck": HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None,
+            "status": result.status.value}
+        for column, (key, fmt) in enumerate(SUMMARY_TEAM_COLUMNS, start=1):
+            reference = f"Teams!${column_name(TEAM_COLUMN_INDEX[key])}${teams_row}"
+            write(first + offset, column, f"=12*{reference}" if key == "bookings" else f"={reference}",
+                  values[key], fmt)
+        sheet.book.advance()
+    last = first + len(scenario.teams)
+    sheet.table(first, last, headers, "TeamSummary", [None, *(fmt for _, fmt in SUMMARY_TEAM_COLUMNS)])
+    sheet.book.colour_verdicts(sheet.worksheet, first + 1, last, len(SUMMARY_TEAM_COLUMNS))
+    if scenario.teams:
+        _chart(sheet, rows, chart_row, len(scenario.teams))
+    sheet.fit_columns({0: 30.0, 1: 24.0})
+
+
+def _chart(sheet: Sheet, rows: TeamRows, at_row: int, teams: int) -> None:
+    """Opportunity supply against closing capacity per team, coloured as the board's SDR and AE lanes."""
+    chart = sheet.book.workbook.add_chart({"type": "column"})
+    names = ["Teams", rows.first, TEAM_COLUMN_INDEX["name"], rows.last, TEAM_COLUMN_INDEX["name"]]
+    for key, label, role in (("supply", "Opportunity supply", Role.SDR_OUTBOUND),
+                             ("close_cap", "Closing capacity", Role.AE)):
+        chart.add_series({
+            "name": label, "categories": names,
+            "values": ["Teams", rows.first, TEAM_COLUMN_INDEX[key], rows.last, TEAM_COLUMN_INDEX[key]],
+            "fill": {"color": ROLE_COLOURS[role]}, "border": {"none": True}})
+    chart.set_title({"name": "Opportunity supply vs closing capacity per team"})
+    chart.set_y_axis({"name": "Opportunities / month", "major_gridlines": {"visible": True}})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": max(560, min(60 * teams, 2400)), "height": 360})
+    sheet.worksheet.insert_chart(at_row, 4, chart)

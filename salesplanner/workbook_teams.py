@@ -1,0 +1,196 @@
+"""The Teams and Summary sheets: §4 per team as live formulas, and the scenario at a glance.
+
+Each Teams row sums its members from ``RosterTable`` (SUMIFS by team id and role), looks up the role
+parameters in force (the team's override, else the plan's), then computes the flows and balances of
+§4 from cells of the same row. Every formula caches the engine's number (``ScenarioAnalysis``).
+Summary's totals and team table are formulas over Teams; the stage, its reasons and the warnings are
+the app's sentences at export time (text cannot follow a what-if edit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from salesplanner.analysis import ScenarioAnalysis
+from salesplanner.capacity import HANDOFF_LABELS, Handoff, TeamResult
+from salesplanner.model import Plan, resolved_role_parameters
+from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER, Role
+from salesplanner.workbook import Sheet
+from salesplanner.workbook_formulas import (
+    MONTH_DAYS,
+    accounts_after_horizon,
+    balance_ratio,
+    balance_verdict,
+    cell,
+    column_name,
+    exact_criterion,
+    parameter,
+    roster_sum,
+    text_literal,
+)
+
+MARKET_COLUMNS = (
+    ("inbound_leads_per_month", "Inbound leads / month", "number"),
+    ("lead_to_opp_rate", "Lead → opp rate", "percent"),
+    ("sales_cycle_days", "Sales cycle (days)", "number"),
+    ("win_rate", "Win rate", "percent"),
+    ("avg_deal_size", "Average deal", "money"),
+    ("existing_customers", "Existing customers", "number"),
+    ("monthly_churn", "Monthly churn", "percent"),
+)
+PARAMETER_COLUMNS = (
+    (Role.SDR_OUTBOUND, "opps_per_month", "Opps per outbound SDR / month", "number"),
+    (Role.SDR_INBOUND, "leads_per_month", "Leads per inbound SDR / month", "number"),
+    (Role.AE, "max_open_opps", "Open opps per AE", "number"),
+    (Role.FULL_CYCLE, "prospecting_share", "Prospecting share", "percent"),
+    (Role.FOUNDER, "selling_share", "Selling share", "percent"),
+    (Role.AM, "accounts_per_am", "Accounts per AM", "number"),
+)
+FLOW_COLUMNS = (
+    ("cycle_months", "Cycle (months)"),
+    ("intake", "Intake per AE / month"),
+    ("cap_in", "Inbound capacity (leads)"),
+    ("leads_worked", "Leads worked"),
+    ("opps_in", "Opps from inbound"),
+    ("opps_out", "Opps from outbound"),
+    ("supply", "Opportunity supply"),
+    ("close_cap", "Closing capacity"),
+    ("worked", "Opps worked"),
+    ("wins", "Wins / month"),
+    ("bookings", "Bookings / month"),
+    ("accounts_H", "Accounts after horizon"),
+    ("am_cap", "AM capacity (accounts)"),
+)
+HANDOFF_COLUMNS = tuple((handoff.value, HANDOFF_LABELS[handoff]) for handoff in Handoff)
+
+
+def _team_columns() -> list[tuple[str, str, str | None]]:
+    """(key, header, format) of every Teams column; keys are §4's names where §4 has one."""
+    columns: list[tuple[str, str, str | None]] = [
+        ("id", "Team id", None), ("name", "Team", None), ("segment", "Segment", None),
+        ("product_line", "Product line", None), ("geography", "Geography", None)]
+    columns += [(key, header, fmt) for key, header, fmt in MARKET_COLUMNS]
+    columns += [(name, header, fmt) for _, name, header, fmt in PARAMETER_COLUMNS]
+    columns += [(f"people.{r.value}", f"People: {DISPLAY_NAMES[r]}", "int") for r in ROLE_ORDER]
+    columns += [("headcount", "Headcount", "int"), ("openings", "Open positions", "int")]
+    columns += [(f"fte.{r.value}", f"FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
+    columns += [(f"effective_fte.{r.value}", f"Effective FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
+    columns += [(key, header, "number") for key, header in FLOW_COLUMNS]
+    for key, header in HANDOFF_COLUMNS:
+        columns += [(key, header, "ratio"), (f"{key}.verdict", f"{header} verdict", None)]
+    columns += [("bottleneck", "Bottleneck", None), ("status", "Status", None),
+                ("annual_cost", "Annual cost", "money"), ("manager_span", "Manager span", "ratio")]
+    return columns
+
+
+TEAM_COLUMNS = _team_columns()
+TEAM_HEADERS = {key: header for key, header, _ in TEAM_COLUMNS}
+"""Header of each Teams column by key: what a reader (or a test) looks a figure up by."""
+TEAM_COLUMN_INDEX = {key: index for index, (key, _, _) in enumerate(TEAM_COLUMNS)}
+
+
+@dataclass(frozen=True, slots=True)
+class TeamRows:
+    """Where Teams put its rows, for the Summary formulas and the chart."""
+
+    first: int
+    last: int
+
+    def range(self, key: str) -> str:
+        """Absolute A1 range of one Teams column over all team rows."""
+        letter = column_name(TEAM_COLUMN_INDEX[key])
+        return f"Teams!${letter}${self.first + 1}:${letter}${max(self.last, self.first) + 1}"
+
+
+def _team_row(sheet: Sheet, row: int, result: TeamResult, plan: Plan) -> None:
+    team = result.team
+    col = TEAM_COLUMN_INDEX
+    resolved = resolved_role_parameters(plan.assumptions, team)
+    ref = {key: cell(row, index) for key, index in col.items()}
+    write = sheet.formula
+    team_key = exact_criterion(team.id)
+    for key in ("id", "name", "segment", "product_line", "geography"):
+        sheet.text(row, col[key], getattr(team, key))
+    for key, _, fmt in MARKET_COLUMNS:
+        sheet.number(row, col[key], getattr(team.market, key), fmt)
+    parameters = {}
+    for role, name, _, fmt in PARAMETER_COLUMNS:
+        write(row, col[name], "=" + parameter(team_key, text_literal(DISPLAY_NAMES[role]), name),
+              resolved[role][name], fmt)
+        parameters[name] = ref[name]
+    for role in ROLE_ORDER:
+        by_team_role = [("Team id", team_key), ("Role", text_literal(DISPLAY_NAMES[role]))]
+        write(row, col[f"people.{role.value}"], "=" + roster_sum("Counted", by_team_role), result.members[role], "int")
+        write(row, col[f"fte.{role.value}"], "=" + roster_sum("FTE", [*by_team_role, ("Counted", "1")]),
+              result.fte[role], "fte")
+        write(row, col[f"effective_fte.{role.value}"], "=" + roster_sum("Effective FTE", by_team_role),
+              result.effective_fte[role], "fte")
+    people = [ref[f"people.{role.value}"] for role in ROLE_ORDER]
+    write(row, col["headcount"], f"=SUM({people[0]}:{people[-1]})", result.headcount, "int")
+    write(row, col["openings"], "=" + roster_sum("Counted", [("Team id", team_key), ("Status", '"open position"')]),
+          sum(result.openings.values()), "int")
+
+    e = {role: ref[f"effective_fte.{role.value}"] for role in ROLE_ORDER}
+    m = {key: ref[key] for key, _, _ in MARKET_COLUMNS}
+    opm, prospect, sell = parameters["opps_per_month"], parameters["prospecting_share"], parameters["selling_share"]
+    flows = {
+        "cycle_months": f"={m['sales_cycle_days']}/{MONTH_DAYS}",
+        "intake": f"={parameters['max_open_opps']}/{ref['cycle_months']}",
+        "cap_in": f"={e[Role.SDR_INBOUND]}*{parameters['leads_per_month']}",
+        "leads_worked": f"=MIN({m['inbound_leads_per_month']},{ref['cap_in']})",
+        "opps_in": f"={ref['leads_worked']}*{m['lead_to_opp_rate']}",
+        # Parenthesised as capacity.py multiplies, so both round the same way.
+        "opps_out": f"={e[Role.SDR_OUTBOUND]}*{opm}+{e[Role.FULL_CYCLE]}*{prospect}*{opm}"
+                    f"+{e[Role.FOUNDER]}*({sell}*{prospect})*{opm}",
+        "supply": f"={ref['opps_in']}+{ref['opps_out']}",
+        "close_cap": f"={e[Role.AE]}*{ref['intake']}+{e[Role.FULL_CYCLE]}*(1-{prospect})*{ref['intake']}"
+                     f"+{e[Role.FOUNDER]}*({sell}*(1-{prospect}))*{ref['intake']}",
+        "worked": f"=MIN({ref['supply']},{ref['close_cap']})",
+        "wins": f"={ref['worked']}*{m['win_rate']}",
+        "bookings": f"={ref['wins']}*{m['avg_deal_size']}",
+        "accounts_H": "=" + accounts_after_horizon(m["existing_customers"], m["monthly_churn"], ref["wins"]),
+        "am_cap": f"={e[Role.AM]}*{parameters['accounts_per_am']}",
+    }
+    for key, formula in flows.items():
+        write(row, col[key], formula, getattr(result, key), "number")
+
+    demands = {Handoff.INBOUND_LOAD: (m["inbound_leads_per_month"], ref["cap_in"]),
+               Handoff.SDR_TO_CLOSER: (ref["supply"], ref["close_cap"]),
+               Handoff.CLOSER_TO_AM: (ref["accounts_H"], ref["am_cap"])}
+    for item in result.balances:
+        demand, capacity = demands[item.handoff]
+        key = item.handoff.value
+        write(row, col[key], "=" + balance_ratio(demand, capacity), item.ratio, "ratio")
+        write(row, col[f"{key}.verdict"], "=" + balance_verdict(demand, capacity, ref[key]),
+              item.verdict.value if item.verdict else None)
+    verdicts = [ref[f"{handoff.value}.verdict"] for handoff in Handoff]
+    labels = [text_literal(HANDOFF_LABELS[handoff]) for handoff in Handoff]
+    bottleneck = '""'
+    for verdict, label in reversed(list(zip(verdicts, labels, strict=True))):
+        bottleneck = f'IF({verdict}="overloaded",{label},{bottleneck})'
+    write(row, col["bottleneck"], "=" + bottleneck,
+          HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None)
+    underused = ",".join(f'{verdict}="underused"' for verdict in verdicts)
+    write(row, col["status"],
+          f'=IF({ref["bottleneck"]}<>"","overloaded",IF(OR({underused}),"underused","balanced"))',
+          result.status.value)
+    write(row, col["annual_cost"], "=" + roster_sum("Run-rate cost", [("Team id", team_key), ("Counted", "1")]),
+          result.annual_cost, "money")
+    managers = ref[f"people.{Role.MANAGER.value}"]
+    write(row, col["manager_span"], f'=IF({managers}>0,({ref["headcount"]}-{managers})/{managers},"")',
+          result.manager_span, "ratio")
+
+
+def write_teams(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> TeamRows:
+    """One row per team in the scenario's order; returns where the rows are."""
+    row = 0
+    for row, result in enumerate(analysis.teams(), start=1):
+        _team_row(sheet, row, result, plan)
+        sheet.book.advance()
+    sheet.table(0, row, [header for _, header, _ in TEAM_COLUMNS], "TeamTable", [fmt for _, _, fmt in TEAM_COLUMNS])
+    for handoff in Handoff:
+        sheet.book.colour_verdicts(sheet.worksheet, 1, row, TEAM_COLUMN_INDEX[f"{handoff.value}.verdict"])
+    sheet.book.colour_verdicts(sheet.worksheet, 1, row, TEAM_COLUMN_INDEX["status"])
+    sheet.worksheet.freeze_panes(1, 2)
+    sheet.fit_columns()
+    return TeamRows(1, row)

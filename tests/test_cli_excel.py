@@ -1,0 +1,85 @@
+"""``salesplanner export`` and ``salesplanner import`` (DESIGN §8): reports, and one sentence on errors."""
+
+from __future__ import annotations
+
+from io import StringIO
+from pathlib import Path
+
+import openpyxl
+
+from salesplanner.cli import SUBCOMMANDS, main
+from salesplanner.planfile import load_plan, save_plan
+from tests.plans import sample_plan
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = StringIO(), StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_export_writes_the_workbook_of_the_named_scenario_with_changes(tmp_path: Path) -> None:
+    save_plan(sample_plan(), tmp_path / "plan.salesplan")
+    code, out, err = run("export", str(tmp_path / "plan.salesplan"), "-o", str(tmp_path / "out.xlsx"),
+                         "--scenario", "Growth", "--baseline", "Today")
+    assert (code, err) == (0, "")
+    assert out == 'out.xlsx: scenario "Growth" — Summary, Teams, Roster, Assumptions, Changes from "Today"\n'
+    book = openpyxl.load_workbook(tmp_path / "out.xlsx")
+    assert book.sheetnames == ["Summary", "Teams", "Roster", "Assumptions", "Changes"]
+    assert book["Summary"]["B2"].value == "Growth"
+
+
+def test_export_errors_are_one_sentence(tmp_path: Path) -> None:
+    save_plan(sample_plan(), tmp_path / "plan.salesplan")
+    plan = str(tmp_path / "plan.salesplan")
+    for argv, message in [
+        ((plan, "-o", str(tmp_path / "out.csv")), "salesplanner: out.csv: the workbook must be written as .xlsx\n"),
+        ((plan, "-o", str(tmp_path / "out.xlsx"), "--scenario", "Nope"),
+         'salesplanner: there is no scenario named "Nope" (the plan has "Today", "Growth")\n'),
+        ((plan, "-o", str(tmp_path / "no folder" / "out.xlsx")), None),
+        ((str(tmp_path / "missing.salesplan"), "-o", str(tmp_path / "out.xlsx")), None),
+    ]:
+        code, out, err = run("export", *argv)
+        assert code == 1 and out == ""
+        assert err.startswith("salesplanner: ") and err.count("\n") == 1 and "Traceback" not in err
+        if message:
+            assert err == message
+
+
+def test_import_reports_people_problems_warnings_and_ignored_columns(tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Full name;Title;Team;Region;FTE;Department\nAna Berg;AE;Nordics;Nordics;1;Sales\n"
+                      "Bo;Wizard;Nordics;;0,5;x\nCia;BDR;DACH;DACH;0;y\nDan;AE;;;1;z\n", encoding="utf-8")
+    code, out, err = run("import", str(roster), "-o", str(tmp_path / "plan.salesplan"))
+    assert (code, err) == (0, "")
+    assert out == ("plan.salesplan: 3 people imported into 1 team (2 on the bench)\n"
+                   "1 row with problems, not imported:\n"
+                   "  row 4, column FTE: must be greater than 0\n"
+                   "1 warning:\n"
+                   '  row 3, column Title: "Wizard" is not a known role; imported on the bench\n'
+                   "Ignored columns: Department\n")
+    plan = load_plan(tmp_path / "plan.salesplan")
+    assert sorted(p.name for p in plan.people.values()) == ["Ana Berg", "Bo", "Dan"]
+
+
+def test_import_of_an_exported_workbook(tmp_path: Path) -> None:
+    plan = sample_plan()
+    save_plan(plan, tmp_path / "plan.salesplan")
+    assert run("export", str(tmp_path / "plan.salesplan"), "-o", str(tmp_path / "plan.xlsx"))[0] == 0
+    code, out, _ = run("import", str(tmp_path / "plan.xlsx"), "-o", str(tmp_path / "back.salesplan"))
+    assert code == 0
+    assert out.startswith("back.salesplan: 12 people and 1 open position imported into 3 teams (2 on the bench)\n")
+    assert load_plan(tmp_path / "back.salesplan").people == plan.people
+
+
+def test_import_errors_are_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "text.xlsx").write_text("Name\nAna\n")
+    (tmp_path / "empty.csv").write_bytes(b"")
+    for name in ("text.xlsx", "empty.csv", "missing.csv"):
+        code, out, err = run("import", str(tmp_path / name), "-o", str(tmp_path / "plan.salesplan"))
+        assert code == 1 and out == "" and err.count("\n") == 1 and err.startswith(f"salesplanner: {name}")
+    assert not (tmp_path / "plan.salesplan").exists()
+
+
+def test_subcommands_are_listed_for_the_launcher() -> None:
+    assert {"import", "export"} <= set(SUBCOMMANDS)
