@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.view.context_menu_requested.connect(self.editing.board_menu)
         self.board.focus_team_changed.connect(self.details.show_team)
         self.board.selectionChanged.connect(self._show_selected_member)
+        self.board.add_opening_requested.connect(self.editing.add_opening)
         self.board.problem.connect(self.show_message)
         self.bench.view.dropped.connect(lambda ids: self.board.handle_drop(ids, None))
         self.warnings.activated.connect(self.reveal)

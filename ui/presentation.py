@@ -37,7 +37,7 @@ class PresentationWindow(QWidget):
         self.group_by = group_by
         self.board = BoardScene(self, theme=theme)
         self.board.group_by = group_by
-        self.board.show_role_tags = False
+        self.board.editing_aids = False
         self.board.set_document(document)
         self.view = BoardView(self.board, self)
         self.view.auto_columns = False

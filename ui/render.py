@@ -53,7 +53,7 @@ class ExportBoard:
         scene = BoardScene(theme=print_theme())
         scene.group_by = group_by
         scene.shown_group, scene.only_group = group, only_group
-        scene.show_role_tags = False
+        scene.editing_aids = False
         team_count = len(plan.scenarios[scenario_id].teams)
         scene.columns = columns or export_columns(team_count)
         scene.set_document(document)

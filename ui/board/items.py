@@ -78,6 +78,10 @@ class ChipData:
     """Share of full productivity today: below 1 while ramping (0 before the start date)."""
     left: bool = False
     leaving: bool = False
+    moved_from: str | None = None
+    """Where the person sits in the baseline, when the scenario on screen moved them ("Nordic SMB · AE")."""
+    ghost: bool = False
+    """A baseline position the person has left in this scenario: drawn faint, not selectable."""
 
     @property
     def initials(self) -> str:
@@ -92,9 +96,13 @@ class ChipItem(QGraphicsItem):
         super().__init__(parent)
         self.data_ = data
         self._style = style
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        if data.ghost:
+            self.setOpacity(0.45)
+            self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        else:
+            self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+            self.setAcceptHoverEvents(True)
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
 
     @property
     def member_id(self) -> MemberId:
@@ -132,7 +140,7 @@ def paint_chip(painter: QPainter, bounds: QRectF, data: ChipData, style: Style, 
     accent = theme.role(data.role) if data.role is not None and not data.opening else theme.muted
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     pen = QPen(theme.selection if selected else accent, 2.0 if selected else 1.1)
-    if data.opening:
+    if data.opening or data.ghost:
         pen.setStyle(Qt.PenStyle.DashLine)
     painter.setPen(pen)
     fill = theme.role_fill(data.role) if selected and data.role is not None else theme.card
@@ -164,7 +172,19 @@ def paint_chip(painter: QPainter, bounds: QRectF, data: ChipData, style: Style, 
     name_rect = QRectF(avatar.right() + 6, 0, right - avatar.right() - 6, height)
     elided = QFontMetricsF(name_font).elidedText(data.name, Qt.TextElideMode.ElideRight, name_rect.width())
     painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
+    if data.moved_from is not None:
+        _paint_moved_badge(painter, QRectF(rect.right() - 9, rect.top() - 4, 12, 12), theme, style)
     painter.restore()
+
+
+def _paint_moved_badge(painter: QPainter, rect: QRectF, theme: Theme, style: Style) -> None:
+    """A small arrow at the chip's corner: this person sits elsewhere in the baseline."""
+    painter.setPen(QPen(theme.card, 1.2))
+    painter.setBrush(QBrush(theme.selection))
+    painter.drawEllipse(rect)
+    painter.setPen(QPen(QColor("white")))
+    painter.setFont(style.initials)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "↗")
 
 
 def _paint_ramp(painter: QPainter, rect: QRectF, ramp: float, theme: Theme) -> None:
@@ -183,12 +203,15 @@ class LaneItem(QGraphicsItem):
     A *tag* lane is the compact target for a role the team does not use yet ("+ AM")."""
 
     def __init__(self, placement: Placement, style: Style, *, title: str, capacity: str = "",
-                 chip_count: int = 0, tag: bool = False, parent: QGraphicsItem | None = None) -> None:
+                 chip_count: int = 0, tag: bool = False, add_label: str = "",
+                 parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
         self.placement = placement
         self.title = title
         self.capacity = capacity
         self.tag = tag
+        self.add_label = add_label
+        """The "+ opening" button at the header's right end; empty for none."""
         self._style = style
         self._highlight = False
         if tag:
@@ -199,6 +222,13 @@ class LaneItem(QGraphicsItem):
             self._width = CARD_WIDTH - 2 * PADDING + 8
             self._height = LANE_HEADER_HEIGHT + rows * (CHIP_HEIGHT + CHIP_GAP)
         self._rect = QRectF(0, 0, self._width, self._height)
+
+    def add_rect(self) -> QRectF:
+        """Where the "+ opening" button sits (empty when the lane has none)."""
+        if not self.add_label or self.tag:
+            return QRectF()
+        width = QFontMetricsF(self._style.small).horizontalAdvance(self.add_label) + 12
+        return QRectF(self._width - width - 4, 3, width, LANE_HEADER_HEIGHT - 6)
 
     def chip_position(self, index: int) -> QPointF:
         row, column = divmod(index, CHIPS_PER_ROW)
@@ -244,6 +274,13 @@ class LaneItem(QGraphicsItem):
         painter.setPen(QPen(theme.muted))
         painter.drawText(QRectF(title_width + 18, 0, self._width - title_width - 22, LANE_HEADER_HEIGHT),
                          Qt.AlignmentFlag.AlignVCenter, self.capacity)
+        button = self.add_rect()
+        if not button.isEmpty():
+            painter.setPen(QPen(theme.faint, 1.0, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(_rounded(button, button.height() / 2))
+            painter.setPen(QPen(theme.muted))
+            painter.drawText(button, Qt.AlignmentFlag.AlignCenter, self.add_label)
 
 
 PILL_RECT = QRectF(0, 0, CARD_WIDTH - 2 * PADDING, PILL_HEIGHT)

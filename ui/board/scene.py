@@ -14,11 +14,13 @@ from salesplanner.capacity import TeamResult, Verdict, effective_fte, has_left, 
 from salesplanner.commands import Assign
 from salesplanner.layout import CARD_SLOTS, LANE_ORDER, lane_figures
 from salesplanner.model import (
+    Member,
     MemberId,
     Opening,
     Person,
     Placement,
     PlanError,
+    Scenario,
     Status,
     Team,
     TeamId,
@@ -113,6 +115,8 @@ def lane_capacity(result: TeamResult, role: Role) -> str:
 class BoardScene(QGraphicsScene):
     """Cards for the scenario on screen. ``handle_drop`` is the one way the board changes the plan."""
 
+    add_opening_requested = Signal(object)
+    """A lane's "+ opening" button was clicked: the Placement to add an opening to."""
     focus_team_changed = Signal(object)
     """The team whose card was last clicked (a TeamId), or None."""
     problem = Signal(str)
@@ -135,8 +139,10 @@ class BoardScene(QGraphicsScene):
         self.shown_group: str | None = None
         """Show only this group's teams (presenting one swimlane); None shows the whole board."""
         self.only_group = False
-        self.show_role_tags = True
-        """The "+ role" drop targets; exports leave them out."""
+        self.editing_aids = True
+        """The "+ role" drop targets and "+ opening" buttons; exports and presentations leave them out."""
+        self.show_ghosts = False
+        """Also draw, faintly, where people who moved sat in the baseline."""
         self.group_layout: list[GroupLayout] = []
         """Where each group and each of its rows landed in the last layout (for paging exports)."""
 
@@ -283,7 +289,7 @@ class BoardScene(QGraphicsScene):
 
     def _on_changed(self, change: DocumentChange) -> None:
         assert self.document is not None
-        if change.structure:
+        if change.structure or change.change.scenario_list:  # the baseline behind the badges may differ
             self.rebuild()
             return
         selected = set(self.selected_member_ids()) | self._reselect
@@ -329,6 +335,7 @@ class BoardScene(QGraphicsScene):
 
         by_role: dict[Role, list[ChipData]] = {}
         parameters = resolved_role_parameters(plan.assumptions, team)
+        baseline = plan.scenarios[plan.baseline] if plan.baseline != scenario.id else None
         for member_id in analysis.members_of(card.team_id):
             member = plan.member(scenario, member_id)
             assert member is not None
@@ -339,7 +346,16 @@ class BoardScene(QGraphicsScene):
                 ramp=ramp(start=member.start_date, leave=member.leave_date,
                           ramp_months=parameters[role][RAMP_MONTHS], on=plan.as_of),
                 left=has_left(member, plan.as_of),
-                leaving=isinstance(member, Person) and member.status is Status.LEAVING))
+                leaving=isinstance(member, Person) and member.status is Status.LEAVING,
+                moved_from=_baseline_seat(baseline, member, scenario.assignments[member_id])))
+        if baseline is not None and self.show_ghosts and card.team_id in baseline.teams:
+            for member_id in self.document.analysis_of(baseline.id).members_of(card.team_id):
+                now = scenario.assignments.get(member_id)
+                member = plan.member(scenario, member_id)
+                if member is not None and (now is None or now.team != card.team_id):
+                    role = baseline.assignments[member_id].role
+                    by_role.setdefault(role, []).append(ChipData(member_id=member_id, name=member.name, role=role,
+                                                                 opening=isinstance(member, Opening), ghost=True))
 
         badge, verdict = team_badge(result)
         card.set_header(title=team.name, subtitle=_market_line(team), badge=badge, badge_verdict=verdict,
@@ -351,14 +367,17 @@ class BoardScene(QGraphicsScene):
                 chips = by_role.get(slot)
                 if not chips:
                     continue
-                chips.sort(key=lambda c: (c.opening, c.name.casefold(), c.member_id))
+                chips.sort(key=lambda c: (c.ghost, c.opening, c.name.casefold(), c.member_id))
                 lane = LaneItem(Placement(card.team_id, slot), self.style_, title=text.role_name(slot),
-                                capacity=lane_capacity(result, slot), chip_count=len(chips), parent=card)
+                                capacity=lane_capacity(result, slot) if result.members[slot] else "",
+                                chip_count=len(chips), parent=card,
+                                add_label=text.translate("Board", "+ opening") if self.editing_aids else "")
                 lane.setPos(PADDING - 4, y)
                 for index, data in enumerate(chips):
                     chip = ChipItem(data, self.style_, parent=lane)
                     chip.setPos(lane.chip_position(index))
-                    self._chips[data.member_id] = chip
+                    if not data.ghost:
+                        self._chips[data.member_id] = chip
                 y += lane.boundingRect().height() + GAP
             else:
                 balance = next(b for b in result.balances if b.handoff is slot)
@@ -366,7 +385,7 @@ class BoardScene(QGraphicsScene):
                     pill = PillItem(balance, self.style_, parent=card)
                     pill.setPos(PADDING, y)
                     y += PILL_HEIGHT + GAP
-        if self.show_role_tags:
+        if self.editing_aids:
             y = self._add_role_tags(card, [role for role in LANE_ORDER if role not in by_role], y)
         card.set_height(y + PADDING - GAP)
         card.update()
@@ -428,6 +447,20 @@ class BoardScene(QGraphicsScene):
         self.setSceneRect(QRectF(0, 0, width + 2 * MARGIN, max(y, CHIP_HEIGHT + CHIP_GAP) + MARGIN))
 
 
+def _baseline_seat(baseline: Scenario | None, member: Member, now: Placement) -> str | None:
+    """Where the member sits in the baseline when that differs from ``now``; None when it does not,
+    when the scenario on screen is the baseline, or for an opening the baseline does not have (a new
+    hire is already drawn dashed)."""
+    if baseline is None or (isinstance(member, Opening) and member.id not in baseline.openings):
+        return None
+    before = baseline.assignments.get(member.id)
+    if before == now:
+        return None
+    if before is None:
+        return text.translate("Board", "the bench")
+    return f"{baseline.teams[before.team].name} · {text.role_name(before.role)}"
+
+
 def member_summary(document: PlanDocument, member_id: MemberId) -> str:
     """A few lines about a person or opening: role and team, FTE, productivity, dates, cost."""
     plan, scenario = document.plan, document.scenario
@@ -457,6 +490,11 @@ def member_summary(document: PlanDocument, member_id: MemberId) -> str:
                      text.translate("Board", "Started %1").replace("%1", member.start_date.isoformat()))
     if member.leave_date is not None:
         lines.append(text.translate("Board", "Leaves %1").replace("%1", member.leave_date.isoformat()))
+    if placement is not None and plan.baseline != scenario.id:
+        was = _baseline_seat(plan.scenarios[plan.baseline], member, placement)
+        if was is not None:
+            lines.append(text.translate("Board", "In %1: %2").replace(
+                "%1", plan.scenarios[plan.baseline].name).replace("%2", was))
     return "\n".join(lines)
 
 

@@ -117,6 +117,13 @@ class BoardView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        scene_position = self.mapToScene(event.position().toPoint())
+        lane = self.board.lane_at(scene_position)
+        if event.button() == Qt.MouseButton.LeftButton and lane is not None and \
+                lane.add_rect().contains(lane.mapFromScene(scene_position)):
+            self.board.add_opening_requested.emit(lane.placement)
+            event.accept()
+            return
         item = self._item_at(event.position().toPoint())
         self._pressed_chip = item if isinstance(item, ChipItem) else None
         self._press_position = event.position().toPoint()
@@ -239,6 +246,8 @@ class BoardView(QGraphicsView):
         if isinstance(item, PillItem):
             return item.tooltip()
         if isinstance(item, LaneItem):
+            if item.add_rect().contains(item.mapFromScene(self.mapToScene(position))):
+                return self.tr("Add an open position (a hire) to this lane")
             return item.title if item.tag else f"{item.title}: {item.capacity}"
         if isinstance(item, CardItem):
             scene_position = item.mapFromScene(self.mapToScene(position))
