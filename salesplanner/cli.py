@@ -46,6 +46,7 @@ def _build_parser() -> argparse.ArgumentParser:
     render.add_argument("--scale", type=float, default=2.0, help="PNG resolution as a multiple (default 2)")
     render.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="PDF page size (landscape)")
     render.add_argument("--one-page", action="store_true", help="PDF: the whole board on one page")
+    render.add_argument("--baseline", help="PowerPoint: add the changes from this scenario")
 
     compare = commands.add_parser("compare", help="what changes from one scenario to another: people, openings, "
                                                   "cost, capacity, handoffs and stage")
@@ -112,7 +113,8 @@ def _run_render(args: argparse.Namespace, out: TextIO, render_board: BoardRender
     if suffix == ".pptx":
         from salesplanner.slides import export_slides
 
-        slides = export_slides(plan, args.output, scenario_id=scenario.id)
+        baseline = plan.scenario_named(args.baseline).id if args.baseline else None
+        slides = export_slides(plan, args.output, scenario_id=scenario.id, baseline_id=baseline)
         out.write(f"{args.output.name}: {slides} slides\n")
         return
     if suffix not in (".png", ".svg", ".pdf"):

@@ -24,6 +24,7 @@ from salesplanner.capacity import (
     Verdict,
     has_left,
 )
+from salesplanner.compare import CHANGE_LABELS, compare
 from salesplanner.diagnosis import diagnose
 from salesplanner.layout import CARD_SLOTS, lane_figures
 from salesplanner.model import Opening, Person, Plan, PlanError, ScenarioId, Status, TeamId
@@ -266,13 +267,76 @@ def _title_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis) -> None:
         deck.text(slide, value, left + 0.2, 4.9, width - 0.4, 0.6, size=20, bold=True)
 
 
-def export_slides(plan: Plan, path: Path, *, scenario_id: ScenarioId, team_ids: Iterable[TeamId] | None = None) -> int:
-    """Write the deck atomically (a slide for each team, or for ``team_ids``); returns the number of slides."""
+CHANGE_ROWS_PER_SLIDE = 14
+
+
+def _signed(value: float, unit: str = "") -> str:
+    return f"{value:+,.0f}{unit}" if abs(value) >= 1 or value == 0 else f"{value:+,.2f}{unit}"
+
+
+def _changes_slides(deck: _Deck, plan: Plan, baseline_id: ScenarioId, scenario_id: ScenarioId) -> None:
+    """What the proposal changes from the baseline: the totals, then every person and opening that
+    changes, as a native table (continued on further slides when long)."""
+    from pptx.util import Inches, Pt
+
+    comparison = compare(plan, baseline_id, scenario_id)
+    delta = comparison.totals.delta
+    before, after = comparison.diagnosis_before.stage.value, comparison.diagnosis_after.stage.value
+    figures = [("Stage", before if before == after else f"{before} → {after}"),
+               ("Headcount", _signed(delta.headcount) + f"  (+{delta.openings:g} open)" if delta.openings > 0
+                else _signed(delta.headcount)),
+               ("Annual cost", f"{delta.annual_cost / 1e6:+,.2f} M {plan.currency}"),
+               ("Bookings / year", f"{delta.bookings_year / 1e6:+,.2f} M {plan.currency}"),
+               ("Balanced teams", f"{comparison.teams_balanced_before} → {comparison.teams_balanced_after}")]
+    rows = [(change.name, ", ".join(CHANGE_LABELS[kind] for kind in change.kinds), change.before.label,
+             change.after.label) for change in comparison.members]
+    pages = max(1, math.ceil(len(rows) / CHANGE_ROWS_PER_SLIDE))
+    for page in range(pages):
+        slide = deck.slide()
+        title = f"Changes from {comparison.source_name}" + (f" ({page + 1}/{pages})" if pages > 1 else "")
+        deck.text(slide, title, MARGIN, 0.35, 10, 0.6, size=28, bold=True)
+        width = (SLIDE_WIDTH - 2 * MARGIN - 0.2 * (len(figures) - 1)) / len(figures)
+        for index, (caption, value) in enumerate(figures):
+            left = MARGIN + index * (width + 0.2)
+            deck.box(slide, "", left, 1.05, width, 0.95, fill="F3F4F6", line="E5E7EB", text_colour=TEXT, size=12,
+                     rounded=0.12)
+            deck.text(slide, caption, left + 0.15, 1.1, width - 0.3, 0.35, size=11, colour=MUTED)
+            deck.text(slide, value, left + 0.15, 1.45, width - 0.3, 0.45, size=16, bold=True)
+        chunk = rows[page * CHANGE_ROWS_PER_SLIDE:(page + 1) * CHANGE_ROWS_PER_SLIDE]
+        if not chunk:
+            deck.text(slide, "Nobody moves: the two scenarios place everyone alike.", MARGIN, 2.4, 10, 0.5,
+                      size=16, colour=MUTED)
+            continue
+        shape = slide.shapes.add_table(len(chunk) + 1, 4, Inches(MARGIN), Inches(2.25),
+                                       Inches(SLIDE_WIDTH - 2 * MARGIN), Inches(0.32 * (len(chunk) + 1)))
+        table = shape.table
+        for column, width_in in enumerate((3.0, 2.6, 3.3, 3.4)):
+            table.columns[column].width = Inches(width_in)
+        for column, heading in enumerate(("Who", "Change", "From", "To")):
+            table.cell(0, column).text = heading
+        for row, values in enumerate(chunk, start=1):
+            for column, value in enumerate(values):
+                table.cell(row, column).text = value
+        for row in range(len(chunk) + 1):
+            for column in range(4):
+                for paragraph in table.cell(row, column).text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(12)
+
+
+def export_slides(plan: Plan, path: Path, *, scenario_id: ScenarioId, team_ids: Iterable[TeamId] | None = None,
+                  baseline_id: ScenarioId | None = None) -> int:
+    """Write the deck atomically (a slide for each team, or for ``team_ids``; with ``baseline_id`` also
+    what changes from that scenario); returns the number of slides."""
     if scenario_id not in plan.scenarios:
         raise PlanError(f"there is no scenario with id {scenario_id}")
     analysis = ScenarioAnalysis(plan, scenario_id)
     deck = _Deck(f"{plan.name} · {plan.scenarios[scenario_id].name} · {date.today().isoformat()}")
     _title_slide(deck, plan, analysis)
+    if baseline_id is not None and baseline_id != scenario_id:
+        if baseline_id not in plan.scenarios:
+            raise PlanError(f"there is no scenario with id {baseline_id}")
+        _changes_slides(deck, plan, baseline_id, scenario_id)
     chosen = None if team_ids is None else set(team_ids)
     for result in analysis.teams():
         if chosen is None or result.team.id in chosen:
