@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ui.board.scene import GROUPINGS
+from ui.excel_export import run_excel_export
 from ui.export_dialog import run_export_layout, run_print
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class Actions:
         self.save_as = action(tr("Save &As…"), files.save_as, "Ctrl+Shift+S")
         self.quit = action(tr("&Quit"), window.close, "Ctrl+Q")
         self.export_layout = action(tr("Export &layout…"), lambda: run_export_layout(window), "Ctrl+E")
+        self.export_excel = action(tr("Export to E&xcel…"), lambda: run_excel_export(window), "Ctrl+Shift+E")
         self.print = action(tr("&Print…"), lambda: run_print(window), QKeySequence.StandardKey.Print)
         self.present = action(tr("&Present"), window.present, "F5", icon_text=tr("Present"))
         self.recent_menu = QMenu(tr("Open &Recent"), window)
@@ -97,6 +99,11 @@ class Actions:
         self.show_warnings = window.warnings_dock.toggleViewAction()
         self.show_warnings.setText(tr("&Warnings"))
         self.show_warnings.triggered.connect(lambda shown: window.warnings_dock.raise_() if shown else None)
+        self.show_changes = window.compare_dock.toggleViewAction()
+        self.show_changes.setText(tr("&Changes"))
+        self.show_changes.setIconText(tr("Compare"))
+        self.show_changes.setShortcut(QKeySequence("Ctrl+K"))
+        self.show_changes.triggered.connect(lambda shown: window.compare_dock.raise_() if shown else None)
 
         menus = window.menuBar()
         file_menu = menus.addMenu(tr("&File"))
@@ -105,7 +112,7 @@ class Actions:
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
-        file_menu.addActions([self.export_layout, self.print])
+        file_menu.addActions([self.export_excel, self.export_layout, self.print])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit = menus.addMenu(tr("&Edit"))
@@ -125,7 +132,8 @@ class Actions:
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.actual_size, self.fit])
         view_menu.addSeparator()
-        view_menu.addActions([self.show_bench, self.show_details, self.show_warnings, self.history])
+        view_menu.addActions([self.show_bench, self.show_details, self.show_warnings, self.show_changes,
+                              self.history])
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from salesplanner.analysis import Warning
-from salesplanner.model import MemberId
+from salesplanner.model import MemberId, TeamId
 from salesplanner.planfile import SUFFIX
 from ui.actions import Actions, group_label
 from ui.autosave import Autosaver
 from ui.bench import BenchPanel
 from ui.board.scene import GROUPINGS, BoardScene
 from ui.board.view import BoardView
+from ui.compare_panel import ComparePanel
 from ui.document import DocumentChange, PlanDocument
 from ui.editing import Editing
 from ui.files import FileController
@@ -75,11 +76,15 @@ class MainWindow(QMainWindow):
         self.history_view.setEmptyLabel(self.tr("Opened plan"))
         self.history_dock = self._dock(self.tr("History"), "history", self.history_view,
                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.compare = ComparePanel(document, self)
+        self.compare_dock = self._dock(self.tr("Changes"), "changes", self.compare,
+                                       Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.compare_dock.hide()
         self.tabifyDockWidget(self.details_dock, self.warnings_dock)
         self.tabifyDockWidget(self.warnings_dock, self.history_dock)
         self.details_dock.raise_()
         self.history_dock.hide()
-        self.resizeDocks([self.bench_dock, self.details_dock], [230, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.bench_dock, self.details_dock], [230, 360], Qt.Orientation.Horizontal)
 
         self.files = FileController(self)
         self.autosaver = Autosaver(self)
@@ -99,6 +104,7 @@ class MainWindow(QMainWindow):
         self.board.problem.connect(self.show_message)
         self.bench.view.dropped.connect(lambda ids: self.board.handle_drop(ids, None))
         self.warnings.activated.connect(self.reveal)
+        self.compare.row_activated.connect(self.reveal_id)
         self.summary.warnings_clicked.connect(self.show_warnings)
         self._connect(document)
         self._update_title()
@@ -137,7 +143,7 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addActions([self.actions_.zoom_out, self.actions_.zoom_in, self.actions_.fit])
         toolbar.addSeparator()
-        toolbar.addAction(self.actions_.present)
+        toolbar.addActions([self.actions_.show_changes, self.actions_.present])
         self.addToolBar(toolbar)
         self._fill_scenarios()
 
@@ -150,7 +156,8 @@ class MainWindow(QMainWindow):
         document.setParent(self)
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
-        for panel in (self.board, self.bench, self.summary, self.details, self.warnings, self.autosaver):
+        for panel in (self.board, self.bench, self.summary, self.details, self.warnings, self.compare,
+                      self.autosaver):
             panel.set_document(document)
         self._connect(document)
         self.undo_group.removeStack(previous.undo_stack)
@@ -248,6 +255,18 @@ class MainWindow(QMainWindow):
     def show_warnings(self) -> None:
         self.warnings_dock.show()
         self.warnings_dock.raise_()
+
+    def reveal_id(self, item_id: str) -> None:
+        """Select a person's chip, or focus a team's card, by id (from the Changes view)."""
+        if item_id in self.document.scenario.teams:
+            self.reveal(Warning("", team=TeamId(item_id)))
+        else:
+            placement = self.document.scenario.assignments.get(MemberId(item_id))
+            self.reveal(Warning("", team=placement.team if placement else None, member=MemberId(item_id)))
+
+    def show_changes(self) -> None:
+        self.compare_dock.show()
+        self.compare_dock.raise_()
 
     def reveal(self, warning: Warning) -> None:
         """Select and scroll to what a warning is about: a person's chip, else the team's card."""

@@ -93,6 +93,13 @@ class SummaryStrip(QFrame):
             lines.append(self.tr("… and %1 more").replace("%1", str(len(warnings) - 15)))
         return "\n".join(lines) or self.tr("No warnings")
 
+    def _delta(self, value: float, baseline: float | None, currency: str) -> str:
+        """"  (+0.62 M)" beside a figure when a proposal is on screen: the change from the baseline."""
+        if baseline is None or value == baseline:
+            return ""
+        sign = "+" if value > baseline else "−"
+        return f"  ({sign}{text.money(abs(value - baseline), currency, compact=True)})"
+
     def refresh(self, *_: object) -> None:
         document = self._document
         assert document is not None
@@ -103,9 +110,13 @@ class SummaryStrip(QFrame):
         reasons = "\n".join(f"• {reason}" for reason in diagnosis.reasons)
         self.stage.set(text.stage_name(diagnosis.stage),
                        tooltip=f"{reasons}\n\n{self.tr('Next:')} {diagnosis.next_stage}")
-        self.bookings.set(text.money(totals.bookings_year, currency, compact=True),
+        baseline = None if document.scenario.id == document.plan.baseline else \
+            document.analysis_of(document.plan.baseline).totals
+        self.bookings.set(text.money(totals.bookings_year, currency, compact=True)
+                          + self._delta(totals.bookings_year, baseline.bookings_year if baseline else None, currency),
                           tooltip=self.tr("New bookings per year: 12 × monthly wins × average deal"))
-        self.cost.set(text.money(totals.annual_cost, currency, compact=True),
+        self.cost.set(text.money(totals.annual_cost, currency, compact=True)
+                      + self._delta(totals.annual_cost, baseline.annual_cost if baseline else None, currency),
                       tooltip=self.tr("Annual run-rate cost of people in teams and open positions"))
         self.cost_of_sales.set("—" if totals.cost_of_sales is None else text.number(totals.cost_of_sales, 2),
                                tooltip=self.tr("Annual cost ÷ bookings per year"))

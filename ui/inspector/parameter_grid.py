@@ -6,7 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from salesplanner.roles import ANNUAL_COST, DEFAULT_ROLE_PARAMETERS, RAMP_MONTHS, ROLE_ORDER, SHARE_PARAMETERS, Role
+from salesplanner.roles import (
+    ANNUAL_ATTRITION,
+    ANNUAL_COST,
+    DEFAULT_ROLE_PARAMETERS,
+    RAMP_MONTHS,
+    ROLE_ORDER,
+    SHARE_PARAMETERS,
+    Role,
+)
 from ui import text
 from ui.inspector.fields import FieldEdit
 from ui.inspector.kinds import FieldKind, NumberKind, PercentKind
@@ -14,8 +22,10 @@ from ui.inspector.labels import parameter_label, parameter_unit
 from ui.text import translate
 from ui.theme import current_theme, font
 
-MIN_WIDTHS = {RAMP_MONTHS: 30, ANNUAL_COST: 56}
-"""Pixels a field needs to show its usual values (ramp "5", cost "180,000") whole."""
+MIN_WIDTHS = {RAMP_MONTHS: 30, ANNUAL_COST: 56, ANNUAL_ATTRITION: 38}
+"""Pixels a field needs to show its usual values (ramp "5", cost "180,000", attrition "15 %") whole."""
+PER_ROLE = (RAMP_MONTHS, ANNUAL_COST, ANNUAL_ATTRITION)
+"""Parameters every role has: one column each, on the role's first row."""
 
 
 def parameter_kind(name: str, *, optional: bool) -> FieldKind:
@@ -41,7 +51,8 @@ class RoleParameterGrid(QWidget):
         muted = current_theme().muted.name()
         captions = ((translate("Inspector", "Capacity"), ""),
                     (translate("Inspector", "Ramp"), parameter_label(RAMP_MONTHS)),
-                    (translate("Inspector", "Annual cost"), parameter_label(ANNUAL_COST)))
+                    (translate("Inspector", "Annual cost"), parameter_label(ANNUAL_COST)),
+                    (translate("Inspector", "Attrition"), parameter_label(ANNUAL_ATTRITION)))
         for column, (caption, tooltip) in enumerate(captions, start=1):
             header = QLabel(caption, self)
             header.setToolTip(tooltip)
@@ -53,7 +64,7 @@ class RoleParameterGrid(QWidget):
         row = 1
         for role in ROLE_ORDER:
             names = list(DEFAULT_ROLE_PARAMETERS[role])
-            capacity = [name for name in names if name not in (RAMP_MONTHS, ANNUAL_COST)]
+            capacity = [name for name in names if name not in PER_ROLE]
             # A row per capacity figure (a manager has two), ramp and cost on the role's first row: the
             # table stays four narrow columns wide, so it fits the panel's usual width.
             for index, name in enumerate(capacity):
@@ -65,18 +76,19 @@ class RoleParameterGrid(QWidget):
                 grid.addWidget(label, row, 0)
                 grid.addWidget(self._field(role, name, optional), row, 1)
                 if index == 0:
-                    grid.addWidget(self._field(role, RAMP_MONTHS, optional), row, 2)
-                    grid.addWidget(self._field(role, ANNUAL_COST, optional), row, 3)
+                    for column, shared in enumerate(PER_ROLE, start=2):
+                        grid.addWidget(self._field(role, shared, optional), row, column)
                 row += 1
             problems = QVBoxLayout()
             problems.setSpacing(0)
             for name in names:
                 problems.addWidget(self.fields[role, name].problem)
-            grid.addLayout(problems, row, 0, 1, 4)
+            grid.addLayout(problems, row, 0, 1, 5)
             row += 1
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(2, 2)
         grid.setColumnStretch(3, 4)
+        grid.setColumnStretch(4, 2)
 
     def _field(self, role: Role, name: str, optional: bool) -> FieldEdit:
         field = FieldEdit(parameter_kind(name, optional=optional), self)

@@ -1,0 +1,276 @@
+"""The Changes view: what a proposal changes from another scenario (by default the baseline), read from
+the core's ``compare`` — the same data as the Excel Changes sheet and ``salesplanner compare``."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from salesplanner.compare import BalanceChange, ChangeKind, Comparison, MemberChange, compare
+from salesplanner.model import ScenarioId
+from ui import text
+from ui.document import PlanDocument, Subscription
+from ui.theme import Theme, current_theme
+
+REFRESH_DELAY_MS = 150
+
+
+def change_name(kind: ChangeKind) -> str:
+    return {
+        ChangeKind.MOVED: text.translate("Changes", "moves team"),
+        ChangeKind.ROLE_CHANGED: text.translate("Changes", "changes role"),
+        ChangeKind.FROM_BENCH: text.translate("Changes", "joins from the bench"),
+        ChangeKind.TO_BENCH: text.translate("Changes", "goes to the bench"),
+        ChangeKind.NEW_OPENING: text.translate("Changes", "opening to fill"),
+        ChangeKind.OPENING_DROPPED: text.translate("Changes", "opening dropped"),
+        ChangeKind.LEAVES: text.translate("Changes", "leaves"),
+    }[kind]
+
+
+def _seat(change: MemberChange, after: bool) -> str:
+    side = change.after if after else change.before
+    if not side.present:
+        return "—"
+    if side.placement is None:
+        return text.translate("Changes", "bench")
+    return f"{side.team_name} · {text.role_name(side.placement.role)}"
+
+
+def _signed_money(value: float, currency: str) -> str:
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return sign + text.money(abs(value), currency, compact=True)
+
+
+def _signed(value: float, decimals: int = 1) -> str:
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return sign + text.number(abs(value), decimals)
+
+
+def _ratio(value: float | None) -> str:
+    return "—" if value is None else text.number(value, 2)
+
+
+class ComparePanel(QWidget):
+    """From ⟶ To, a headline, then people, teams and totals tables."""
+
+    row_activated = Signal(object)
+    """A MemberId (a people row) or TeamId (a teams row) the user double-clicked, to reveal on the board."""
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source = QComboBox(self)
+        self.target = QComboBox(self)
+        self.source.activated.connect(self._push_choice)
+        self.target.activated.connect(self._push_choice)
+        self.headline = QLabel(self)
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.people = self._table([self.tr("Who"), self.tr("Change"), self.tr("From"), self.tr("To"),
+                                   self.tr("Cost / year")])
+        self.teams = self._table([self.tr("Team"), self.tr("Headcount"), self.tr("Cost / year"),
+                                  self.tr("Closing capacity"), self.tr("Bookings / year"), self.tr("Inbound load"),
+                                  self.tr("SDR → closer"), self.tr("Closer → AM")])
+        self.totals = self._table([self.tr("Figure"), self.tr("Before"), self.tr("After"), self.tr("Change")])
+        self.people.cellDoubleClicked.connect(lambda row, _: self._activate(self.people, row))
+        self.teams.cellDoubleClicked.connect(lambda row, _: self._activate(self.teams, row))
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.people, self.tr("People"))
+        self.tabs.addTab(self.teams, self.tr("Teams"))
+        self.tabs.addTab(self.totals, self.tr("Totals"))
+        choice = QHBoxLayout()
+        choice.addWidget(QLabel(self.tr("From")))
+        choice.addWidget(self.source, 1)
+        choice.addWidget(QLabel("→"))
+        choice.addWidget(self.target, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(choice)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.tabs, 1)
+        self.comparison: Comparison | None = None
+        self._pair: tuple[ScenarioId, ScenarioId] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._document: PlanDocument | None = None
+        self._subscription = Subscription(changed=lambda _change: self._schedule(),
+                                          switched=self._on_scenario_switched)
+        self.set_document(document)
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setAlternatingRowColors(True)
+        table.setSortingEnabled(False)
+        return table
+
+    def set_document(self, document: PlanDocument) -> None:
+        self._document = document
+        self._pair = None
+        self._subscription.follow(document)
+        self._refill_choices()
+        self._schedule()
+
+    @property
+    def pair(self) -> tuple[ScenarioId, ScenarioId]:
+        """(from, to): what the user chose, else the baseline → the scenario on screen."""
+        assert self._document is not None
+        plan = self._document.plan
+        if self._pair is not None and all(sid in plan.scenarios for sid in self._pair):
+            return self._pair
+        return plan.baseline, self._document.scenario.id
+
+    def _refill_choices(self) -> None:
+        assert self._document is not None
+        source, target = self.pair
+        for box, chosen in ((self.source, source), (self.target, target)):
+            box.blockSignals(True)
+            box.clear()
+            for scenario in self._document.plan.scenarios.values():
+                box.addItem(scenario.name, scenario.id)
+            box.setCurrentIndex(box.findData(chosen))
+            box.blockSignals(False)
+
+    def _push_choice(self) -> None:
+        self._pair = (self.source.currentData(), self.target.currentData())
+        self.refresh()
+
+    def _on_scenario_switched(self) -> None:
+        self._pair = None  # follow the screen again
+        self._refill_choices()
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802
+        super().showEvent(event)  # type: ignore[arg-type]
+        self.refresh()
+
+    def _activate(self, table: QTableWidget, row: int) -> None:
+        item = table.item(row, 0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole):
+            self.row_activated.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def refresh(self) -> None:
+        document = self._document
+        if document is None:
+            return
+        self._refill_choices()
+        source, target = self.pair
+        self.comparison = comparison = compare(document.plan, source, target,
+                                               analyses=(document.analysis_of(source), document.analysis_of(target)))
+        currency = document.plan.currency
+        self._fill_headline(comparison, currency)
+        self._fill_people(comparison, currency)
+        self._fill_teams(comparison, currency)
+        self._fill_totals(comparison, currency)
+
+    def _fill_headline(self, comparison: Comparison, currency: str) -> None:
+        before, after = comparison.diagnosis_before.stage, comparison.diagnosis_after.stage
+        stage = text.stage_name(after) if before is after else \
+            f"{text.stage_name(before)} → {text.stage_name(after)}"
+        delta = comparison.totals.delta
+        moved = len(comparison.members)
+        self.headline.setText(
+            self.tr("Stage %1  ·  bookings %2 a year  ·  cost %3 a year  ·  balanced teams %4 → %5  ·  %6 changes")
+            .replace("%1", stage).replace("%2", _signed_money(delta.bookings_year, currency))
+            .replace("%3", _signed_money(delta.annual_cost, currency))
+            .replace("%4", str(comparison.teams_balanced_before)).replace("%5", str(comparison.teams_balanced_after))
+            .replace("%6", str(moved)))
+
+    def _fill_people(self, comparison: Comparison, currency: str) -> None:
+        rows = [(change.member_id, [change.name, ", ".join(change_name(k) for k in change.kinds),
+                                    _seat(change, after=False), _seat(change, after=True),
+                                    _signed_money(change.annual_cost_delta, currency)])
+                for change in comparison.members]
+        self._fill(self.people, rows)
+
+    def _fill_teams(self, comparison: Comparison, currency: str) -> None:
+        theme = current_theme()
+        self.teams.setRowCount(0)
+        for team in comparison.teams:
+            if not team.changed:
+                continue
+            delta = team.figures.delta
+            before, after = team.figures.before, team.figures.after
+            cells = [team.name, f"{before.headcount} → {after.headcount}",
+                     _signed_money(delta.annual_cost, currency), _signed(delta.close_cap),
+                     _signed_money(delta.bookings_year, currency)]
+            row = self.teams.rowCount()
+            self.teams.insertRow(row)
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole, team.team_id)
+                self.teams.setItem(row, column, item)
+            for offset, balance in enumerate(team.balances):
+                self.teams.setItem(row, len(cells) + offset, self._balance_item(balance, theme))
+
+    @staticmethod
+    def _balance_item(balance: BalanceChange, theme: Theme) -> QTableWidgetItem:
+        """Ratio before → after, coloured by the verdict after, bold when the verdict changed."""
+        item = QTableWidgetItem(f"{_ratio(balance.ratio_before)} → {_ratio(balance.ratio_after)}")
+        verdict = balance.verdict_after
+        if verdict is not None:
+            item.setForeground(theme.verdict(verdict)[0])
+        if balance.verdict_changed:
+            font = QFont(item.font())
+            font.setBold(True)
+            item.setFont(font)
+            item.setToolTip(text.translate("Changes", "%1 → %2").replace(
+                "%1", text.verdict_name(balance.verdict_before) if balance.verdict_before else "—").replace(
+                "%2", text.verdict_name(verdict) if verdict else "—"))
+        return item
+
+    def _fill_totals(self, comparison: Comparison, currency: str) -> None:
+        before, after, delta = comparison.totals.before, comparison.totals.after, comparison.totals.delta
+        money = {"annual_cost", "bookings_year"}
+        labels = {"headcount": self.tr("Headcount"), "openings": self.tr("Open positions"), "fte": self.tr("FTE"),
+                  "effective_fte": self.tr("Effective FTE"), "annual_cost": self.tr("Annual cost"),
+                  "supply": self.tr("Opportunities / month"), "close_cap": self.tr("Closing capacity / month"),
+                  "wins": self.tr("Wins / month"), "bookings_year": self.tr("Bookings / year")}
+        rows = []
+        for name, label in labels.items():
+            values = [getattr(before, name), getattr(after, name), getattr(delta, name)]
+            if name in money:
+                shown = [text.money(values[0], currency), text.money(values[1], currency),
+                         _signed_money(values[2], currency)]
+            elif name in ("headcount", "openings"):
+                shown = [str(values[0]), str(values[1]), _signed(values[2], 0)]
+            else:
+                shown = [text.number(values[0]), text.number(values[1]), _signed(values[2])]
+            rows.append((None, [label, *shown]))
+        rows.append((None, [self.tr("Balanced teams"), str(comparison.teams_balanced_before),
+                            str(comparison.teams_balanced_after),
+                            _signed(comparison.teams_balanced_after - comparison.teams_balanced_before, 0)]))
+        self._fill(self.totals, rows)
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
+        table.setRowCount(len(rows))
+        for row, (key, cells) in enumerate(rows):
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if column == 0 and key is not None:
+                    item.setData(Qt.ItemDataRole.UserRole, key)
+                table.setItem(row, column, item)
