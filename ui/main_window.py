@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QUndoGroup
 from PySide6.QtWidgets import (
@@ -201,6 +202,8 @@ class MainWindow(QMainWindow):
 
     def _show_selected_member(self) -> None:
         """One chip selected: the inspector edits that person or opening."""
+        if not shiboken6.isValid(self.board):  # the scene clears its selection as it is destroyed
+            return
         selected = self.board.selected_member_ids()
         if len(selected) == 1:
             self.details.show_member(selected[0])

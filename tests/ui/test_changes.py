@@ -1,0 +1,157 @@
+"""Reorganisation side by side: the Changes view, badges and ghosts on the board, "+ opening" on a lane,
+deltas in the summary strip, the Excel export flow and the Changes slide. Numbers by hand from §4 on
+conftest's plan (see test_board's docstring): moving Dita (SMB outbound SDR) to Enterprise as an AE
+raises Enterprise's wins from 10 × 0.25 = 2.5 to 12 × 0.25 = 3 a month (+0.5 × 40,000 × 12 = +240,000 a
+year); SMB keeps 2.5 (its closer is still the bottleneck); cost +180,000 − 90,000 = +90,000."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+import ui.excel_export
+from salesplanner.model import MemberId, Placement
+from salesplanner.roles import Role
+from tests.ui.conftest import ENTERPRISE, SMB, DialogAnswers, click
+from ui.board.items import ChipItem
+from ui.main_window import MainWindow
+
+DITA = MemberId("p-dita")
+
+
+def propose_moving_dita(window: MainWindow) -> None:
+    window.actions_.duplicate_scenario.trigger()
+    window.board.handle_drop([DITA], Placement(ENTERPRISE, Role.AE))
+
+
+def rows(table: object) -> list[list[str]]:
+    return [[table.item(r, c).text() for c in range(table.columnCount())]  # type: ignore[attr-defined]
+            for r in range(table.rowCount())]  # type: ignore[attr-defined]
+
+
+def test_changes_view_lists_the_move_and_its_effect(window: MainWindow) -> None:
+    window.show_changes()
+    propose_moving_dita(window)
+    window.compare.refresh()
+    assert window.compare.source.currentText() == "Today" and window.compare.target.currentText() == "Today (copy)"
+    assert rows(window.compare.people) == [
+        ["Dita Moe", "moves team, changes role", "Nordic SMB · Outbound SDR", "Nordic Enterprise · AE", "+€ 90 k"]]
+    teams = {row[0]: row for row in rows(window.compare.teams)}
+    assert teams["Nordic Enterprise"][1:5] == ["3 → 4", "+€ 180 k", "+10.0", "+€ 240 k"]
+    # Enterprise SDR → closer: 12 / 10 = 1.20 → 12 / 20 = 0.60; SMB: 24 / 10 = 2.40 → 12 / 10 = 1.20.
+    assert teams["Nordic Enterprise"][6] == "1.20 → 0.60"
+    assert teams["Nordic SMB"][1:6] == ["4 → 3", "−€ 90 k", "±0.0", "±€ 0", "— → —"]
+    assert teams["Nordic SMB"][6] == "2.40 → 1.20"
+    assert "bookings +€ 240 k a year" in window.compare.headline.text()
+    assert "1 changes" in window.compare.headline.text()
+    totals = {row[0]: row[1:] for row in rows(window.compare.totals)}
+    assert totals["Bookings / year"] == ["€ 2,400,000", "€ 2,640,000", "+€ 240 k"]
+    window.actions_.undo.trigger()
+    window.compare.refresh()
+    assert rows(window.compare.people) == []
+
+
+def test_double_clicking_a_change_reveals_the_person(window: MainWindow) -> None:
+    window.show_changes()
+    propose_moving_dita(window)
+    window.compare.refresh()
+    table = window.compare.people
+    where = table.visualItemRect(table.item(0, 0)).center()
+    # A real double-click is a press and release, then the double-click event on the same cell.
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+    QTest.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+    assert window.board.selected_member_ids() == [DITA]
+    assert window.board.focus_team == ENTERPRISE
+
+
+def test_moved_chips_carry_a_badge_that_undo_takes_away(window: MainWindow) -> None:
+    propose_moving_dita(window)
+    chip = window.board.chip(DITA)
+    assert chip is not None and chip.data_.moved_from == "Nordic SMB · Outbound SDR"
+    assert "In Today: Nordic SMB · Outbound SDR" in window.board.chip_tooltip(DITA)
+    assert window.board.chip(MemberId("p-ana")).data_.moved_from is None  # type: ignore[union-attr]
+    window.actions_.undo.trigger()
+    assert window.board.chip(DITA).data_.moved_from is None  # type: ignore[union-attr]
+    window.document.set_scenario(window.document.plan.baseline)
+    assert all(chip.data_.moved_from is None for chip in window.board.items() if isinstance(chip, ChipItem))
+
+
+def test_ghosts_show_where_people_sat_in_the_baseline(window: MainWindow) -> None:
+    propose_moving_dita(window)
+    window.board.show_ghosts = True
+    window.board.rebuild()
+    lane = window.board.lane(SMB, Role.SDR_OUTBOUND)
+    assert lane is not None
+    ghosts = [c for c in lane.childItems() if isinstance(c, ChipItem) and c.data_.ghost]
+    assert [g.data_.name for g in ghosts] == ["Dita Moe"]
+    assert not ghosts[0].flags() & ghosts[0].GraphicsItemFlag.ItemIsSelectable
+    assert window.board.chip(DITA).parentItem().placement == Placement(ENTERPRISE, Role.AE)  # type: ignore[union-attr]
+
+
+def test_the_lane_button_adds_an_opening_to_that_lane(window: MainWindow) -> None:
+    lane = window.board.lane(SMB, Role.AE)
+    assert lane is not None
+    button = lane.mapRectToScene(lane.add_rect()).center()
+    window.view.ensureVisible(lane.sceneBoundingRect())
+    QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     window.view.mapFromScene(button))
+    names = [c.data_.name for c in window.board.lane(SMB, Role.AE).childItems()  # type: ignore[union-attr]
+             if isinstance(c, ChipItem)]
+    assert names == ["Cai Lund", "AE (new hire)"]
+    assert window.document.undo_stack.undoText() == "Add opening AE (new hire)"
+
+
+def test_the_summary_strip_shows_the_change_from_the_baseline(window: MainWindow) -> None:
+    propose_moving_dita(window)
+    assert window.summary.bookings.value.text() == "€ 2.64 M  (+€ 240 k)"
+    assert window.summary.cost.value.text() == "€ 960 k  (+€ 90 k)"
+    window.document.set_scenario(window.document.plan.baseline)
+    assert window.summary.bookings.value.text() == "€ 2.40 M"
+
+
+def test_export_to_excel_writes_the_workbook_with_a_changes_sheet(window: MainWindow, tmp_path: Path,
+                                                                  dialogs: DialogAnswers,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+
+    propose_moving_dita(window)
+    target = tmp_path / "proposal.xlsx"
+    monkeypatch.setattr(ui.excel_export, "ask_workbook_path", lambda *_: target)
+    opened: list[object] = []
+    monkeypatch.setattr(ui.excel_export.QDesktopServices, "openUrl", opened.append)
+
+    def accept(dialog: QWidget) -> None:
+        assert isinstance(dialog, QDialog)
+        assert dialog.baseline.currentText() == "Changes from Today"  # type: ignore[attr-defined]
+        dialog.accept()
+
+    dialogs.queue(accept, click(QMessageBox.StandardButton.Close))
+    window.actions_.export_excel.trigger()
+    book = load_workbook(target)
+    assert {"Summary", "Teams", "Roster", "Assumptions", "Changes"} <= set(book.sheetnames)
+    assert dialogs.seen[-1] == "proposal.xlsx is ready. Open it now?"
+    assert opened == []
+    assert window.statusBar().currentMessage() == "Exported proposal.xlsx"
+
+
+def test_slides_with_a_baseline_open_with_the_changes(window: MainWindow, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from salesplanner.slides import export_slides
+
+    propose_moving_dita(window)
+    plan = window.document.plan
+    count = export_slides(plan, tmp_path / "deck.pptx", scenario_id=window.document.scenario.id,
+                          baseline_id=plan.baseline)
+    deck = Presentation(str(tmp_path / "deck.pptx"))
+    assert count == len(deck.slides) == 1 + 1 + 2  # title, changes, two teams
+    changes = deck.slides[1]
+    texts = [shape.text_frame.text for shape in changes.shapes if shape.has_text_frame]
+    assert "Changes from Today" in texts and "+0.24 M EUR" in texts
+    table = next(shape.table for shape in changes.shapes if shape.has_table)
+    assert [table.cell(1, c).text for c in range(4)] == [
+        "Dita Moe", "moves team, changes role", "Nordic SMB · Outbound SDR", "Nordic Enterprise · AE"]
