@@ -92,6 +92,9 @@ class Actions:
             item.setChecked(dimension == window.board.group_by)
             item.triggered.connect(lambda _checked=False, d=dimension: window.set_group_by(d))
             self.group_actions[dimension] = item
+        self.show_ghosts = action(tr("Show &baseline positions"), window.toggle_ghosts, "Ctrl+G")
+        self.show_ghosts.setCheckable(True)
+        self.show_ghosts.setToolTip(tr("Also draw, faintly, where people who moved sat in the baseline"))
         self.show_bench = window.bench_dock.toggleViewAction()
         self.show_bench.setText(tr("&Bench"))
         self.show_details = window.details_dock.toggleViewAction()
@@ -131,6 +134,8 @@ class Actions:
         group_menu.addActions(list(self.group_actions.values()))
         view_menu.addSeparator()
         view_menu.addActions([self.zoom_in, self.zoom_out, self.actual_size, self.fit])
+        view_menu.addSeparator()
+        view_menu.addAction(self.show_ghosts)
         view_menu.addSeparator()
         view_menu.addActions([self.show_bench, self.show_details, self.show_warnings, self.show_changes,
                               self.history])

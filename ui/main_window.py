@@ -267,6 +267,10 @@ class MainWindow(QMainWindow):
             placement = self.document.scenario.assignments.get(MemberId(item_id))
             self.reveal(Warning("", team=placement.team if placement else None, member=MemberId(item_id)))
 
+    def toggle_ghosts(self) -> None:
+        self.board.show_ghosts = self.actions_.show_ghosts.isChecked()
+        self.board.rebuild()
+
     def show_changes(self) -> None:
         self.compare_dock.show()
         self.compare_dock.raise_()

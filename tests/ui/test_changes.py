@@ -82,14 +82,16 @@ def test_moved_chips_carry_a_badge_that_undo_takes_away(window: MainWindow) -> N
 
 def test_ghosts_show_where_people_sat_in_the_baseline(window: MainWindow) -> None:
     propose_moving_dita(window)
-    window.board.show_ghosts = True
-    window.board.rebuild()
+    QTest.keyClick(window.view, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)  # View → Show baseline positions
+    assert window.actions_.show_ghosts.isChecked()
     lane = window.board.lane(SMB, Role.SDR_OUTBOUND)
     assert lane is not None
     ghosts = [c for c in lane.childItems() if isinstance(c, ChipItem) and c.data_.ghost]
     assert [g.data_.name for g in ghosts] == ["Dita Moe"]
     assert not ghosts[0].flags() & ghosts[0].GraphicsItemFlag.ItemIsSelectable
     assert window.board.chip(DITA).parentItem().placement == Placement(ENTERPRISE, Role.AE)  # type: ignore[union-attr]
+    window.actions_.show_ghosts.trigger()
+    assert not any(c.data_.ghost for c in window.board.items() if isinstance(c, ChipItem))
 
 
 def test_the_lane_button_adds_an_opening_to_that_lane(window: MainWindow) -> None:
