@@ -43,7 +43,7 @@ from salesplanner.model import (
     person_problems,
     team_problems,
 )
-from salesplanner.roles import Role, role_from_title
+from salesplanner.roles import DISPLAY_NAMES, Role, role_from_title
 from salesplanner.roster_files import MAX_ROWS, Cell, RosterTable, read_roster
 from salesplanner.roster_values import DateColumn, number, text
 
@@ -273,6 +273,7 @@ class _Builder:
         self.assignments: dict[MemberId, Placement] = {}
         self.problems: list[RowProblem] = []
         self.warnings: list[RowProblem] = []
+        self.has_team_column = Field.TEAM in mapping.fields or Field.TEAM_ID in mapping.fields
         self.taken: set[str] = {"s-today", *self.teams}
         if Field.ID in self.columns:  # ids the file gives are reserved before any is generated
             self.reserved = {t for row in table.rows if (t := text(row[self.columns[Field.ID]]))}
@@ -356,6 +357,8 @@ class _Builder:
             if role is None:
                 self.warn(row, Field.ROLE, f'"{title}" is not a known role; imported on the bench')
         if team_name is None and team_id is None:
+            if role is not None and self.has_team_column:
+                self.warn(row, Field.TEAM, f"no team; imported on the bench instead of as {DISPLAY_NAMES[role]}")
             return None
         team = self.team(row, team_name, team_id)
         if team is None:
@@ -426,6 +429,14 @@ def build_plan_from_roster(table: RosterTable, mapping: ColumnMapping | None = N
         raise PlanError(f"{table.source}: no column holds the name (expected one such as "
                         f"{', '.join(repr(a.title()) for a in COLUMN_ALIASES[Field.NAME][:2])})")
     builder = _Builder(table, mapping, teams)
+    if not builder.has_team_column and table.rows:
+        # Said once, on the header row, rather than on every row.
+        dropped = [FIELD_LABELS[field] for field in (Field.SEGMENT, Field.PRODUCT_LINE, Field.GEOGRAPHY)
+                   if field in mapping.fields]
+        unused = f"; {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} not used without a team" \
+            if dropped else ""
+        builder.warnings.append(RowProblem(1, None, "no column holds the team, so everyone is imported on the bench"
+                                           + unused))
     for index in range(len(table.rows)):
         builder.add(index)
     scenario = Scenario(ScenarioId("s-today"), "Today", teams=builder.teams, openings=builder.openings,

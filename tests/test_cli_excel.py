@@ -55,8 +55,9 @@ def test_import_reports_people_problems_warnings_and_ignored_columns(tmp_path: P
     assert out == ("plan.salesplan: 3 people imported into 1 team (2 on the bench)\n"
                    "1 row with problems, not imported:\n"
                    "  row 4, column FTE: must be greater than 0\n"
-                   "1 warning:\n"
+                   "2 warnings:\n"
                    '  row 3, column Title: "Wizard" is not a known role; imported on the bench\n'
+                   "  row 5, column Team: no team; imported on the bench instead of as AE\n"
                    "Ignored columns: Department\n")
     plan = load_plan(tmp_path / "plan.salesplan")
     assert sorted(p.name for p in plan.people.values()) == ["Ana Berg", "Bo", "Dan"]

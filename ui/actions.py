@@ -54,6 +54,7 @@ class Actions:
         self.export_excel = action(tr("Export to E&xcel…"), lambda: run_excel_export(window), "Ctrl+Shift+E")
         self.print = action(tr("&Print…"), lambda: run_print(window), QKeySequence.StandardKey.Print)
         self.present = action(tr("&Present"), window.present, "F5", icon_text=tr("Present"))
+        self.import_roster = action(tr("&Import roster…"), files.import_roster, "Ctrl+I")
         self.recent_menu = QMenu(tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
 
@@ -107,6 +108,13 @@ class Actions:
         self.show_changes.setIconText(tr("Compare"))
         self.show_changes.setShortcut(QKeySequence("Ctrl+K"))
         self.show_changes.triggered.connect(lambda shown: window.compare_dock.raise_() if shown else None)
+        self.show_timeline = window.timeline_dock.toggleViewAction()
+        self.show_timeline.setText(tr("&Timeline"))
+        self.show_timeline.setShortcut(QKeySequence("Ctrl+L"))
+        self.show_timeline.triggered.connect(lambda shown: window.timeline_dock.raise_() if shown else None)
+        self.show_hiring = window.hiring_dock.toggleViewAction()
+        self.show_hiring.setText(tr("&Hiring plan"))
+        self.show_hiring.triggered.connect(lambda shown: window.hiring_dock.raise_() if shown else None)
 
         menus = window.menuBar()
         file_menu = menus.addMenu(tr("&File"))
@@ -115,6 +123,7 @@ class Actions:
         file_menu.addSeparator()
         file_menu.addActions([self.save, self.save_as])
         file_menu.addSeparator()
+        file_menu.addAction(self.import_roster)
         file_menu.addActions([self.export_excel, self.export_layout, self.print])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
@@ -138,7 +147,7 @@ class Actions:
         view_menu.addAction(self.show_ghosts)
         view_menu.addSeparator()
         view_menu.addActions([self.show_bench, self.show_details, self.show_warnings, self.show_changes,
-                              self.history])
+                              self.show_timeline, self.show_hiring, self.history])
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

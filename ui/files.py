@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from salesplanner.model import Plan, PlanError, Scenario, ScenarioId
 from salesplanner.planfile import SUFFIX, load_plan, save_plan
@@ -65,6 +65,34 @@ class FileController(QObject):
             return False
         self._window.set_document(PlanDocument(plan, path.resolve()))
         self.remember(path)
+        return True
+
+    def import_roster(self) -> bool:
+        """File → Import roster: a CSV or XLSX roster becomes a new, unsaved plan (teams named like the
+        scenario's on screen keep their markets)."""
+        from salesplanner.roster_files import read_roster
+        from ui.import_dialog import RosterImportDialog, ask_roster_path
+
+        if not self.maybe_save():
+            return False
+        path = ask_roster_path(self._window)
+        if path is None:
+            return False
+        try:
+            table = read_roster(path)
+        except PlanError as error:
+            self.show_problem(self.tr("Could not import the roster"), str(error))
+            return False
+        document = self._window.document
+        dialog = RosterImportDialog(table, document.plan.currency, document.scenario.teams.values(),
+                                    parent=self._window)
+        if dialog.exec() != QDialog.DialogCode.Accepted or (imported := dialog.result()) is None:
+            return False
+        new = PlanDocument(imported.plan)
+        self._window.set_document(new)
+        new.mark_unsaved()  # a roster is not a plan file yet: closing asks to save it
+        self._window.show_message(self.tr("Imported %1 people from %2").replace("%1", str(imported.people))
+                                  .replace("%2", path.name))
         return True
 
     def save(self) -> bool:

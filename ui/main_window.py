@@ -36,10 +36,12 @@ from ui.compare_panel import ComparePanel
 from ui.document import DocumentChange, PlanDocument
 from ui.editing import Editing
 from ui.files import FileController
+from ui.hiring_panel import HiringPanel
 from ui.inspector import InspectorPanel
 from ui.move_dialog import MoveDialog
 from ui.presentation import PresentationWindow
 from ui.summary_strip import SummaryStrip
+from ui.timeline_panel import TimelinePanel
 from ui.warnings_panel import WarningsPanel
 
 
@@ -80,7 +82,16 @@ class MainWindow(QMainWindow):
         self.compare = ComparePanel(document, self)
         self.compare_dock = self._dock(self.tr("Changes"), "changes", self.compare,
                                        Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.compare_dock.hide()
+        self.timeline = TimelinePanel(document, self)
+        self.timeline_dock = self._dock(self.tr("Timeline"), "timeline", self.timeline,
+                                        Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.hiring = HiringPanel(document, self)
+        self.hiring_dock = self._dock(self.tr("Hiring plan"), "hiring", self.hiring,
+                                      Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.compare_dock, self.timeline_dock)
+        self.tabifyDockWidget(self.timeline_dock, self.hiring_dock)
+        for dock in (self.compare_dock, self.timeline_dock, self.hiring_dock):
+            dock.hide()
         self.tabifyDockWidget(self.details_dock, self.warnings_dock)
         self.tabifyDockWidget(self.warnings_dock, self.history_dock)
         self.details_dock.raise_()
@@ -106,6 +117,8 @@ class MainWindow(QMainWindow):
         self.bench.view.dropped.connect(lambda ids: self.board.handle_drop(ids, None))
         self.warnings.activated.connect(self.reveal)
         self.compare.row_activated.connect(self.reveal_id)
+        self.hiring.opening_activated.connect(self.reveal_id)
+        self.hiring.add_opening_requested.connect(self.editing.add_opening)
         self.summary.warnings_clicked.connect(self.show_warnings)
         self._connect(document)
         self._update_title()
@@ -158,7 +171,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         for panel in (self.board, self.bench, self.summary, self.details, self.warnings, self.compare,
-                      self.autosaver):
+                      self.timeline, self.hiring, self.autosaver):
             panel.set_document(document)
         self._connect(document)
         self.undo_group.removeStack(previous.undo_stack)
@@ -274,6 +287,10 @@ class MainWindow(QMainWindow):
     def show_changes(self) -> None:
         self.compare_dock.show()
         self.compare_dock.raise_()
+
+    def show_timeline(self) -> None:
+        self.timeline_dock.show()
+        self.timeline_dock.raise_()
 
     def reveal(self, warning: Warning) -> None:
         """Select and scroll to what a warning is about: a person's chip, else the team's card."""

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from salesplanner.model import MemberId, Placement
 from salesplanner.planfile import load_plan, plan_to_dict, save_plan
@@ -151,3 +152,54 @@ def test_window_layout_zoom_grouping_and_recent_files_are_remembered(qtbot, wind
     assert again.view.zoom == pytest.approx(1.5)
     assert not again.warnings_dock.isVisibleTo(again)
     assert again.files.recent()[0].name == "kept.salesplan"
+
+
+def test_import_roster_opens_the_roster_as_a_new_unsaved_plan(window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch,
+                                                             dialogs: DialogAnswers) -> None:
+    import ui.import_dialog
+    from ui.import_dialog import RosterImportDialog
+
+    roster = tmp_path / "team.csv"
+    roster.write_text("Name,Title,Team,Segment\nIda Holm,AE,Nordic SMB,SMB\nOla Berg,BDR,Nordic SMB,SMB\n"
+                      "Kim Lund,CSM,Nordic Enterprise,Enterprise\n", encoding="utf-8")
+    monkeypatch.setattr(ui.import_dialog, "ask_roster_path", lambda parent: roster)
+
+    summaries: list[str] = []
+
+    def accept(dialog: QWidget) -> None:  # records, then clicks: an assertion here would leave it open
+        if isinstance(dialog, RosterImportDialog):
+            deadline = time.monotonic() + 5
+            while dialog.busy and time.monotonic() < deadline:  # the live result is built on a worker
+                QApplication.processEvents()
+            summaries.append(dialog.summary.text())
+            dialog.import_button.click()
+
+    dialogs.queue(accept)
+    window.actions_.import_roster.trigger()
+    # Both team names match the scenario's teams, so no team is new.
+    assert summaries == ["3 people, 0 openings and 2 teams (0 new) will be imported"]
+    plan = window.document.plan
+    assert sorted(p.name for p in plan.people.values()) == ["Ida Holm", "Kim Lund", "Ola Berg"]
+    assert window.document.path is None and window.document.modified
+    # The existing teams of that name are matched and keep their markets (deal size 40,000 in conftest).
+    assert {t.name: t.market.avg_deal_size for t in window.document.scenario.teams.values()} == \
+        {"Nordic SMB": 40_000, "Nordic Enterprise": 40_000}
+    smb = next(t.id for t in window.document.scenario.teams.values() if t.name == "Nordic SMB")
+    assert window.board.lane(smb, Role.AE) is not None
+
+
+def test_a_roster_that_cannot_be_read_is_explained_and_nothing_changes(window: MainWindow, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch,
+                                                                       dialogs: DialogAnswers) -> None:
+    import ui.import_dialog
+
+    bad = tmp_path / "roster.xlsx"
+    bad.write_text("name,fte\n", encoding="utf-8")
+    monkeypatch.setattr(ui.import_dialog, "ask_roster_path", lambda parent: bad)
+    before = window.document
+    dialogs.queue(click(Button.Ok))
+    window.actions_.import_roster.trigger()
+    assert dialogs.seen == ["roster.xlsx is not an Excel workbook (it is not a zip archive); if it is a CSV file, "
+                            "give it the .csv extension"]
+    assert window.document is before
