@@ -187,7 +187,8 @@ def _run_export(args: argparse.Namespace, out: TextIO) -> None:
     baseline = plan.scenario_named(args.baseline) if args.baseline else None
     export_workbook(plan, args.output, scenario_id=scenario.id, baseline_id=baseline.id if baseline else None)
     changes = f', Changes from "{baseline.name}"' if baseline else ""
-    out.write(f'{args.output.name}: scenario "{scenario.name}" — Summary, Teams, Roster, Assumptions{changes}\n')
+    out.write(f'{args.output.name}: scenario "{scenario.name}" — Summary, Teams, Roster, Assumptions{changes}, '
+              'Timeline\n')
 
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None,

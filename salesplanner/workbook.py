@@ -1,6 +1,7 @@
 """Excel export (DESIGN §7): a working planning workbook for finance and HR.
 
-``export_workbook`` writes Summary, Teams, Roster, Assumptions and, when a baseline is given, Changes.
+``export_workbook`` writes Summary, Teams, Roster, Assumptions, Changes when a baseline is given, and
+Timeline (the scenario month by month).
 The capacity columns of Teams are live formulas over Roster and Assumptions (``workbook_formulas``
 says how they refer to each other), and each formula carries the engine's own number as its cached
 value, so viewers that do not recalculate, and ``pandas.read_excel``, see the app's figures.
@@ -189,7 +190,8 @@ def export_workbook(plan: Plan, path: str | os.PathLike[str], *, scenario_id: Sc
                     baseline_id: ScenarioId | None = None, progress: Progress | None = None) -> bool:
     """Write the §7 workbook of ``scenario_id`` to ``path``, atomically.
 
-    With ``baseline_id`` a Changes sheet compares that scenario with the exported one. ``progress``
+    With ``baseline_id`` a Changes sheet compares that scenario with the exported one (and the Timeline
+    sheet shows its organisation line too). ``progress``
     is called now and then with (rows written, rows in all); if it returns False the export stops,
     nothing is written and the function returns False. Returns True once the file is in place.
     Raises ``PlanError`` with one sentence when the scenario is unknown or the file cannot be written.
@@ -209,7 +211,7 @@ def export_workbook(plan: Plan, path: str | os.PathLike[str], *, scenario_id: Sc
     analysis = ScenarioAnalysis(plan, scenario_id)
     scenario = analysis.scenario
     members = len(plan.people) + len(scenario.openings)
-    total = members + 2 * len(scenario.teams) + 4
+    total = members + 3 * len(scenario.teams) + 4
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {
         "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
@@ -230,6 +232,9 @@ def export_workbook(plan: Plan, path: str | os.PathLike[str], *, scenario_id: Sc
             from salesplanner.workbook_changes import write_changes
 
             write_changes(Sheet(book, "Changes"), plan, baseline_id, scenario_id)
+        from salesplanner.workbook_timeline import write_timeline
+
+        write_timeline(Sheet(book, "Timeline"), plan, scenario_id, baseline_id)
         book.report()
         workbook.close()
     except ExportCancelled:

@@ -277,9 +277,10 @@ def test_the_wildcard_team_id_is_matched_exactly() -> None:
 def test_sheets_tables_and_headers(exported: tuple[Plan, Path]) -> None:
     _, path = exported
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Summary", "Teams", "Roster", "Assumptions"]
+    assert book.sheetnames == ["Summary", "Teams", "Roster", "Assumptions", "Timeline"]
     tables = {table.name: table for sheet in book.worksheets for table in sheet.tables.values()}
-    assert set(tables) == {"TeamSummary", "TeamTable", "RosterTable", "RoleTable", "OverrideTable", "ParameterTable"}
+    assert set(tables) == {"TeamSummary", "TeamTable", "RosterTable", "RoleTable", "OverrideTable", "ParameterTable",
+                           "TimelineTable"}
     assert tables["RosterTable"].ref == f"A1:U{1 + 12 + 5 + 1}"  # 17 people and one opening
     assert [cell.value for cell in book["Roster"][1]] == ROSTER_HEADERS
     assert [cell.value for cell in book["Teams"][1]] == [header for _, header, _ in TEAM_COLUMNS]
@@ -378,7 +379,7 @@ def test_changes_sheet_only_with_a_baseline(tmp_path: Path) -> None:
     assert "Changes" not in openpyxl.load_workbook(without).sheetnames
     with_baseline = export(plan, tmp_path / "b.xlsx", scenario_id=ScenarioId("s-growth"), baseline_id=plan.baseline)
     book = openpyxl.load_workbook(with_baseline)
-    assert book.sheetnames[-1] == "Changes"
+    assert book.sheetnames[-2:] == ["Changes", "Timeline"]
     changes = {row[0]: row for row in book["Changes"].iter_rows(min_row=5, values_only=True) if row[0]}
     # The sample's Growth proposal: Ana moves to DACH, Kim joins SMB as an AM, an SDR opening is added.
     assert changes["p-ana"][3] == "moves team"
@@ -433,5 +434,30 @@ def test_empty_plans_export_too(tmp_path: Path, people: int, teams: int) -> None
     plan = synthetic_plan(people=people, teams=teams, seed=1)
     path = export(plan, tmp_path / "plan.xlsx", baseline_id=ScenarioId("s-proposal"))
     book = openpyxl.load_workbook(path, data_only=True)
-    assert book.sheetnames == ["Summary", "Teams", "Roster", "Assumptions", "Changes"]
+    assert book.sheetnames == ["Summary", "Teams", "Roster", "Assumptions", "Changes", "Timeline"]
     assert label_values(book["Summary"])["Opportunity supply / month"] == 0
+
+
+def test_timeline_sheet_holds_the_engines_months_per_team_and_the_baselines_line(tmp_path: Path) -> None:
+    from salesplanner.timeline import timeline
+
+    plan = sample_plan()
+    growth = ScenarioId("s-growth")
+    path = export(plan, tmp_path / "t.xlsx", scenario_id=growth, baseline_id=plan.baseline)
+    frame = pd.read_excel(path, sheet_name="Timeline", header=3, engine="calamine")
+    expected = timeline(plan, growth)
+    months = len(expected.dates)
+    assert len(frame) == months * (2 + len(plan.scenarios[growth].teams))  # two organisation lines, then teams
+    growth_total = frame[(frame["Team"] == "All teams") & (frame["Scenario"] == "Growth")]
+    assert list(growth_total["Month"]) == list(range(months))
+    assert list(growth_total["Bookings capacity / year"]) == pytest.approx(list(expected.total.bookings_year))
+    assert list(growth_total["Closing capacity / month"]) == pytest.approx(list(expected.total.close_cap))
+    # Month 0 is today's figures: the same number as the analysis (and the Summary sheet).
+    assert growth_total["Bookings capacity / year"].iloc[0] == pytest.approx(
+        ScenarioAnalysis(plan, growth).totals.bookings_year)
+    today = frame[(frame["Team"] == "All teams") & (frame["Scenario"] == "Today")]
+    baseline_line = timeline(plan, plan.baseline).total.bookings_year
+    assert list(today["Bookings capacity / year"]) == pytest.approx(list(baseline_line))
+    for team_id, series in expected.teams.items():
+        rows = frame[frame["Team"] == plan.scenarios[growth].teams[team_id].name]
+        assert list(rows["Wins / month"]) == pytest.approx(list(series.wins))

@@ -1,0 +1,84 @@
+"""The Timeline sheet: the exported scenario month by month over the horizon, as openings start and ramp,
+leavers leave and expected attrition thins capacity — the numbers of ``timeline.timeline``.
+
+One row per month for the organisation (and the baseline's, when the export compares with one), then
+one row per team and month, in an Excel table so it filters by team; a line chart of bookings capacity
+per year. Values, not formulas: the monthly model (ramp curves, attrition) lives in the engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from salesplanner.model import Plan, ScenarioId
+from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER
+from salesplanner.timeline import Series, timeline
+from salesplanner.workbook import Sheet
+
+FLOW_HEADERS = [("Opportunity supply / month", "supply"), ("Closing capacity / month", "close_cap"),
+                ("Wins / month", "wins"), ("Bookings capacity / year", "bookings_year")]
+HEADERS = ["Month", "Date", "Scenario", "Team", *(f"Effective FTE {DISPLAY_NAMES[r]}" for r in ROLE_ORDER),
+           *(header for header, _ in FLOW_HEADERS)]
+FORMATS: list[str | None] = ["int", "date", None, None, *(["fte"] * len(ROLE_ORDER)), "number", "number",
+                             "number", "money"]
+TOTAL = "All teams"
+
+
+def _write_series(sheet: Sheet, row: int, month: int, series: Series, *, when: date, scenario: str,
+                  team: str) -> None:
+    sheet.number(row, 0, month, "int")
+    sheet.date(row, 1, when)
+    sheet.text(row, 2, scenario)
+    sheet.text(row, 3, team)
+    for offset, role in enumerate(ROLE_ORDER):
+        sheet.number(row, 4 + offset, series.effective_fte[role][month], "fte")
+    column = 4 + len(ROLE_ORDER)
+    for offset, (_, name) in enumerate(FLOW_HEADERS):
+        values = series.bookings_year if name == "bookings_year" else getattr(series, name)
+        sheet.number(row, column + offset, values[month], FORMATS[column + offset])
+
+
+def write_timeline(sheet: Sheet, plan: Plan, scenario_id: ScenarioId, baseline_id: ScenarioId | None) -> None:
+    months = timeline(plan, scenario_id)
+    compared = timeline(plan, baseline_id) if baseline_id is not None else None
+    scenario = plan.scenarios[scenario_id]
+    sheet.text(0, 0, f"{scenario.name} month by month", "title")
+    sheet.text(1, 0, "Openings start and ramp, leavers leave, and each role's expected annual attrition thins "
+                     "capacity as (1 − attrition)^(months / 12).")
+    first = 3
+    row = first + 1
+    lines = [(months, scenario.name)] + ([(compared, plan.scenarios[baseline_id].name)]
+                                         if compared is not None and baseline_id is not None else [])
+    total_rows: list[tuple[str, int, int]] = []
+    for line, name in lines:
+        start = row
+        for month, when in enumerate(line.dates):
+            _write_series(sheet, row, month, line.total, when=when, scenario=name, team=TOTAL)
+            row += 1
+        total_rows.append((name, start, row - 1))
+    for team_id, series in months.teams.items():
+        team = scenario.teams[team_id].name
+        for month, when in enumerate(months.dates):
+            _write_series(sheet, row, month, series, when=when, scenario=scenario.name, team=team)
+            row += 1
+        sheet.book.advance()
+    sheet.table(first, row - 1, HEADERS, "TimelineTable", FORMATS)
+    sheet.worksheet.freeze_panes(first + 1, 4)
+    sheet.fit_columns()
+
+    chart = sheet.book.workbook.add_chart({"type": "line"})
+    bookings = HEADERS.index("Bookings capacity / year")
+    for index, (name, start, end) in enumerate(total_rows):
+        chart.add_series({
+            "name": name, "categories": [sheet.name, start, 1, end, 1],
+            "values": [sheet.name, start, bookings, end, bookings],
+            "line": {"width": 2.5 if index == 0 else 1.5, "dash_type": "solid" if index == 0 else "dash",
+                     "color": "#2563EB" if index == 0 else "#6B7280"},
+            "marker": {"type": "circle", "size": 4} if index == 0 else {"type": "none"}})
+    chart.set_title({"name": "Bookings capacity per year, month by month"})
+    chart.set_x_axis({"num_format": "mmm yy"})
+    chart.set_y_axis({"num_format": f'#,##0 "{plan.currency}"', "major_gridlines": {"visible": True}})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": 720, "height": 340})
+    sheet.worksheet.insert_chart(1, len(HEADERS) + 1, chart)
+
