@@ -117,6 +117,7 @@ class ComparePanel(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setResizeContentsPrecision(40)  # a plan-wide reorganisation lists thousands
         table.horizontalHeader().setStretchLastSection(True)
         table.setAlternatingRowColors(True)
         table.setSortingEnabled(False)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,6 +45,10 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 OPENING_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _LAST = 10**9
 """Sorts an opening with no value in a column after the others."""
+
+
+SIZE_SAMPLE_ROWS = 40
+"""Rows a content-sized column looks at to choose its width."""
 
 
 class Column(IntEnum):
@@ -220,6 +224,7 @@ class HiringPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)  # measuring every row of a long plan stalls
         header.setSectionResizeMode(Column.OPENING, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.hint = QLabel(self.tr("No openings in this scenario: add one with + Opening or from a lane’s "
@@ -238,22 +243,33 @@ class HiringPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.hint, 1)
         self.document: PlanDocument | None = None
-        self._subscription = Subscription(changed=self._on_changed, switched=self.refresh)
+        self._stale = False
+        self._subscription = Subscription(changed=self._on_changed, switched=lambda: self._on_changed(None))
         self.set_document(document)
 
     def set_document(self, document: PlanDocument) -> None:
         self.document = document
         self._subscription.follow(document)
-        self.refresh()
+        self._on_changed(None)
 
-    def _on_changed(self, _change: DocumentChange) -> None:
-        self.refresh()
+    def _on_changed(self, _change: DocumentChange | None) -> None:
+        """Refresh now when seen; otherwise when next shown (a drag must not pay for a hidden table)."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def _on_double_clicked(self, index: QModelIndex) -> None:
         self.opening_activated.emit(MemberId(index.data(OPENING_ID_ROLE)))
 
     def refresh(self) -> None:
         assert self.document is not None
+        self._stale = False
         plan = self.document.plan
         hires = hiring_plan(plan, self.document.scenario.id)
         self.model.set_hires(plan, hires)

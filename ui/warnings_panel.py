@@ -42,7 +42,10 @@ class WarningsPanel(QWidget):
         self.model = WarningsModel()
         self.view = QListView(self)
         self.view.setModel(self.model)
-        self.view.setWordWrap(True)
+        # One line per warning (the whole sentence in the tooltip): a big plan has a thousand of them, and
+        # rows of one height are laid out without measuring each (uniform sizes).
+        self.view.setUniformItemSizes(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.view.setAlternatingRowColors(True)
         self.view.clicked.connect(lambda index: self.activated.emit(self.model.warnings[index.row()]))
         self.view.activated.connect(lambda index: self.activated.emit(self.model.warnings[index.row()]))
@@ -53,6 +56,7 @@ class WarningsPanel(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.empty)
         self._document: PlanDocument | None = None
+        self._stale = True
         self._subscription = Subscription(changed=self.refresh, switched=self.refresh)
         self.set_document(document)
 
@@ -64,10 +68,13 @@ class WarningsPanel(QWidget):
     def refresh(self, *_: object) -> None:
         """The list is rebuilt only while it can be seen: on a big plan it holds a thousand sentences."""
         if self._document is None or not self.isVisible():
+            self._stale = True
             return
+        self._stale = False
         self.model.set_warnings(self._document.analysis.warnings())
         self.empty.setVisible(not self.model.warnings)
 
     def showEvent(self, event: object) -> None:  # noqa: N802
         super().showEvent(event)  # type: ignore[arg-type]
-        self.refresh()
+        if self._stale:
+            self.refresh()
