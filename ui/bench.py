@@ -117,7 +117,7 @@ class ChipDelegate(QStyledItemDelegate):
         self._style = style
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        return QSize(200, int(CHIP_HEIGHT) + 6)
+        return QSize(120, int(CHIP_HEIGHT) + 6)  # as wide as the list: the chip fills the row
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         data = index.data(CHIP_DATA_ROLE)
@@ -136,6 +136,7 @@ class BenchView(QListView):
         super().__init__(parent)
         self.setItemDelegate(ChipDelegate(style))
         self.setUniformItemSizes(True)  # thousands of rows paint at once (measured: 388 ms → 40 ms)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)

@@ -96,7 +96,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.warnings_dock, self.history_dock)
         self.details_dock.raise_()
         self.history_dock.hide()
-        self.resizeDocks([self.bench_dock, self.details_dock], [230, 360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.bench_dock, self.details_dock], [205, 340], Qt.Orientation.Horizontal)
 
         self.files = FileController(self)
         self.autosaver = Autosaver(self)
