@@ -43,8 +43,19 @@ from salesplanner.model import (
     person_problems,
     plan_field_problems,
     role_parameter_problems,
-    team_problems,
     text_problem,
+)
+from salesplanner.planfile_fast import (
+    ASSIGNMENT_FIELDS,
+    OPENING_FIELDS,
+    PERSON_FIELDS,
+    PLAN_FIELDS,
+    ROLES_BY_NAME,
+    SCENARIO_FIELDS,
+    TEAM_FIELDS,
+    fast_opening,
+    fast_person,
+    fast_team,
 )
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
 
@@ -155,119 +166,15 @@ class _Reader:
         return value
 
 
-_PLAN_FIELDS = frozenset({"format", "version", "name", "currency", "as_of", "horizon_months",
-                          "assumptions", "people", "scenarios"})
-_PERSON_FIELDS = frozenset({"id", "name", "email", "location", "status", "fte", "productivity",
-                            "start_date", "leave_date", "annual_cost"})
-_OPENING_FIELDS = frozenset({"id", "title", "start_date", "fte", "annual_cost"})
-_SCENARIO_FIELDS = frozenset({"id", "name", "baseline", "teams", "openings", "assignments"})
-_TEAM_FIELDS = frozenset({"id", "name", "segment", "product_line", "geography", "market", "roles"})
-_ASSIGNMENT_FIELDS = frozenset({"person", "team", "role"})
-_MARKET_KEYS = frozenset(MARKET_FIELDS)
 _ROLE_NAMES = ", ".join(role.value for role in ROLE_ORDER)
 
 
-_ROLES: dict[str, Role] = {role.value: role for role in Role}
-_STATUSES: dict[str, Status] = {status.value: status for status in Status}
-_NUMBER_TYPES = (int, float)  # exact types: a JSON true/false is a bool, never a number here
-
-
 def _read_role(reader: _Reader, value: Any, path: str) -> Role | None:
-    role = _ROLES.get(value) if isinstance(value, str) else None
+    role = ROLES_BY_NAME.get(value) if isinstance(value, str) else None
     if role is None:
         shown = json.dumps(value)[:40]
         reader.problem(path, f"unknown role {shown} (roles are {_ROLE_NAMES})")
     return role
-
-
-# --- fast paths -------------------------------------------------------------------------------------
-# A big plan is almost all people, assignments and teams whose fields have their plain JSON types. For
-# those, the objects are built directly and checked with the model's own rules; anything else (a wrong
-# type, a bad value) returns None and goes through the careful reader, which names the problem.
-
-_TEXT_OR_NONE = frozenset({str, type(None)})
-_NUMBER = frozenset({int, float})
-_NUMBER_OR_NONE = frozenset({int, float, type(None)})
-
-
-def _plain_text(value: Any) -> bool:
-    return type(value) in _TEXT_OR_NONE
-
-
-def _plain_number(value: Any) -> bool:
-    return type(value) in _NUMBER_OR_NONE
-
-
-def _plain_date(value: Any) -> date | None:
-    """A YYYY-MM-DD date or None; raises ValueError for anything else."""
-    if value is None:
-        return None
-    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return date.fromisoformat(value)
-    raise ValueError(value)
-
-
-def _fast_person(raw: Any) -> Person | None:
-    try:
-        if type(raw) is not dict or not _PERSON_FIELDS.issuperset(raw):
-            return None
-        get = raw.get
-        person_id, name, email, location = raw["id"], raw["name"], get("email"), get("location")
-        fte, productivity, cost = get("fte", 1.0), get("productivity", 1.0), get("annual_cost")
-        start, leave = get("start_date"), get("leave_date")
-        if not (type(person_id) is str and person_id.strip() and type(name) is str
-                and type(email) in _TEXT_OR_NONE and type(location) in _TEXT_OR_NONE
-                and type(fte) in _NUMBER and type(productivity) in _NUMBER and type(cost) in _NUMBER_OR_NONE):
-            return None
-        person = Person(PersonId(person_id), name, email, location, _STATUSES[get("status", "active")], fte,
-                        productivity, None if start is None else _plain_date(start),
-                        None if leave is None else _plain_date(leave), cost)
-    except (KeyError, TypeError, ValueError):
-        return None
-    return None if person_problems(person) else person
-
-
-def _fast_opening(raw: Any) -> Opening | None:
-    try:
-        if type(raw) is not dict or not _OPENING_FIELDS.issuperset(raw):
-            return None
-        opening_id, title = raw["id"], raw["title"]
-        fte, cost = raw.get("fte", 1.0), raw.get("annual_cost")
-        if not (type(opening_id) is str and opening_id.strip() and type(title) is str and fte is not None
-                and _plain_number(fte) and _plain_number(cost)):
-            return None
-        opening = Opening(id=OpeningId(opening_id), title=title, start_date=_plain_date(raw.get("start_date")),
-                          fte=fte, annual_cost=cost)
-    except (KeyError, TypeError, ValueError):
-        return None
-    return None if opening_problems(opening) else opening
-
-
-def _fast_team(raw: Any) -> Team | None:
-    try:
-        if type(raw) is not dict or not _TEAM_FIELDS.issuperset(raw):
-            return None
-        team_id, name, market_data = raw["id"], raw["name"], raw.get("market", {})
-        roles_data = raw.get("roles", {})
-        if not (type(team_id) is str and team_id.strip() and type(name) is str and type(market_data) is dict
-                and _MARKET_KEYS.issuperset(market_data) and type(roles_data) is dict
-                and all(_plain_text(raw.get(key)) for key in ("segment", "product_line", "geography"))
-                and all(v is not None and _plain_number(v) for v in market_data.values())):
-            return None
-        roles: dict[Role, dict[str, float]] = {}
-        for role_name, values in roles_data.items():
-            role = _ROLES[role_name]
-            if type(values) is not dict or not DEFAULT_ROLE_PARAMETERS[role].keys() >= values.keys() or \
-                    not all(v is not None and _plain_number(v) for v in values.values()):
-                return None
-            if values:
-                roles[role] = {name: values[name] for name in DEFAULT_ROLE_PARAMETERS[role] if name in values}
-        team = Team(id=TeamId(team_id), name=name, segment=raw.get("segment"), product_line=raw.get("product_line"),
-                    geography=raw.get("geography"), market=MarketProfile(**market_data),
-                    roles={role: roles[role] for role in ROLE_ORDER if role in roles})
-    except (KeyError, TypeError, ValueError):
-        return None
-    return None if team_problems(team) else team
 
 
 def _read_role_parameters(reader: _Reader, value: Any, path: str, *,
@@ -292,7 +199,7 @@ def _read_role_parameters(reader: _Reader, value: Any, path: str, *,
 
 
 def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
-    data = reader.object(raw, path, _PERSON_FIELDS)
+    data = reader.object(raw, path, PERSON_FIELDS)
     if data is None:
         return None
     status_text = reader.text(data, "status", path, default="active")
@@ -316,7 +223,7 @@ def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
 
 
 def _read_opening(reader: _Reader, raw: Any, path: str) -> Opening | None:
-    data = reader.object(raw, path, _OPENING_FIELDS)
+    data = reader.object(raw, path, OPENING_FIELDS)
     if data is None:
         return None
     opening = Opening(
@@ -331,7 +238,7 @@ def _read_opening(reader: _Reader, raw: Any, path: str) -> Opening | None:
 
 
 def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
-    data = reader.object(raw, path, _TEAM_FIELDS)
+    data = reader.object(raw, path, TEAM_FIELDS)
     if data is None:
         return None
     market_path = f"{path}.market"
@@ -374,7 +281,7 @@ def _read_unique(reader: _Reader, raw: Any, path: str, fast: Callable[[Any], T |
 
 def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, Person],
                    person_paths: dict[str, tuple[str, int]]) -> tuple[Scenario, bool] | None:
-    data = reader.object(raw, path, _SCENARIO_FIELDS)
+    data = reader.object(raw, path, SCENARIO_FIELDS)
     if data is None:
         return None
     baseline = data.get("baseline", False)
@@ -382,13 +289,13 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
         reader.problem(f"{path}.baseline", "must be true or false")
         baseline = False
     teams: dict[TeamId, Team] = _read_unique(reader, data.get("teams", []), f"{path}.teams",
-                                             _fast_team, _read_team, {})
+                                             fast_team, _read_team, {})
     openings: dict[OpeningId, Opening] = _read_unique(reader, data.get("openings", []),
-                                                      f"{path}.openings", _fast_opening, _read_opening,
+                                                      f"{path}.openings", fast_opening, _read_opening,
                                                       dict(person_paths))
     assignments: dict[MemberId, Placement] = {}
     assigned_at: dict[str, int] = {}
-    roles_by_name = _ROLES
+    roles_by_name = ROLES_BY_NAME
     for index, entry in enumerate(reader.list(data.get("assignments", []), f"{path}.assignments")):
         if type(entry) is dict and len(entry) == 3:  # the fast path: a plain, valid, first assignment
             member_id, team_id, role_name = entry.get("person"), entry.get("team"), entry.get("role")
@@ -400,7 +307,7 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
                 assignments[MemberId(member_id)] = Placement(TeamId(team_id), role)
                 continue
         where = f"{path}.assignments[{index}]"
-        item = reader.object(entry, where, _ASSIGNMENT_FIELDS)
+        item = reader.object(entry, where, ASSIGNMENT_FIELDS)
         if item is None:
             continue
         member_id, team_id = reader.id(item, "person", where), reader.id(item, "team", where)
@@ -445,7 +352,7 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
     if version < 1:
         reader.problem("version", f"must be {VERSION}")
         return None
-    data = reader.object(raw, "", _PLAN_FIELDS) or {}
+    data = reader.object(raw, "", PLAN_FIELDS) or {}
 
     horizon = reader.number(data, "horizon_months", "", 12)
     if horizon != int(horizon):
@@ -465,7 +372,7 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
 
     person_paths: dict[str, tuple[str, int]] = {}
     people: dict[PersonId, Person] = _read_unique(reader, data.get("people", []), "people",
-                                                  _fast_person, _read_person, person_paths)
+                                                  fast_person, _read_person, person_paths)
 
     scenarios: dict[ScenarioId, Scenario] = {}
     baselines: list[tuple[ScenarioId, str]] = []

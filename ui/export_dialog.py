@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog,
 
 from salesplanner.model import PlanError, ScenarioId
 from salesplanner.slides import export_slides
-from ui.board.scene import group_title
+from ui.board.labels import group_title
 from ui.render import ExportBoard, footer_text, page_sources, paint_pages, render_file
 
 if TYPE_CHECKING:

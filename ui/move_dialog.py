@@ -19,7 +19,7 @@ from salesplanner.capacity import TeamResult
 from salesplanner.layout import LANE_ORDER
 from salesplanner.model import MemberId, Placement
 from ui import text
-from ui.board.scene import team_badge
+from ui.board.labels import team_badge
 from ui.document import PlanDocument
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1

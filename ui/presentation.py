@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from salesplanner.diagnosis import diagnose
 from ui import text
-from ui.board.scene import BoardScene, group_title
+from ui.board.labels import group_title
+from ui.board.scene import BoardScene
 from ui.board.view import BoardView
 from ui.document import DocumentChange, PlanDocument
 from ui.theme import board_font, print_theme

@@ -10,19 +10,16 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from salesplanner.capacity import TeamResult, Verdict, effective_fte, has_left, member_cost, ramp
+from salesplanner.capacity import has_left, ramp
 from salesplanner.commands import Assign
-from salesplanner.layout import CARD_SLOTS, LANE_ORDER, lane_figures
+from salesplanner.layout import CARD_SLOTS, LANE_ORDER
 from salesplanner.model import (
-    Member,
     MemberId,
     Opening,
     Person,
     Placement,
     PlanError,
-    Scenario,
     Status,
-    Team,
     TeamId,
     resolved_role_parameters,
 )
@@ -45,6 +42,7 @@ from ui.board.items import (
     PillItem,
     Style,
 )
+from ui.board.labels import baseline_seat, group_title, lane_capacity, market_line, member_summary, team_badge
 from ui.document import DocumentChange, PlanDocument, Subscription
 from ui.theme import Theme, current_theme
 
@@ -65,51 +63,6 @@ class GroupLayout:
     """The group's header and cards, in scene coordinates."""
     rows: list[QRectF]
     team_ids: tuple[TeamId, ...]
-
-
-def group_title(dimension: str | None, value: str | None) -> str:
-    if value:
-        return value
-    return {
-        "segment": text.translate("Board", "No segment"),
-        "product_line": text.translate("Board", "No product line"),
-        "geography": text.translate("Board", "No geography"),
-    }.get(dimension or "", "")
-
-
-def team_badge(result: TeamResult) -> tuple[str, Verdict | None]:
-    """The card's verdict: its bottleneck, else its first underused handoff, else balanced."""
-    if result.headcount == 0:
-        return text.translate("Board", "Empty"), None
-    if result.bottleneck is not None:
-        return text.translate("Board", "Bottleneck: %1").replace("%1", text.bottleneck_name(result.bottleneck)), \
-            Verdict.OVERLOADED
-    for item in result.balances:
-        if item.verdict is Verdict.UNDERUSED:
-            return text.translate("Board", "Underused: %1").replace("%1", text.receiving_role_name(item.handoff)), \
-                Verdict.UNDERUSED
-    return text.translate("Board", "Balanced"), Verdict.BALANCED
-
-
-def lane_capacity(result: TeamResult, role: Role) -> str:
-    """The capacity a lane shows next to its role name (figures from the core's ``lane_figures``)."""
-    figures = lane_figures(result, role)
-    if role is Role.MANAGER:
-        span = figures.span
-        return "" if span is None else text.translate("Board", "span %1").replace("%1", text.number(span))
-    parts = [text.translate("Board", "%1 FTE").replace("%1", text.number(figures.effective_fte))]
-    if figures.leads is not None:
-        parts.append(text.translate("Board", "%1 leads/mo").replace("%1", text.number(figures.leads, 0)))
-    if figures.sourced is not None and figures.closes is not None:
-        parts.append(text.translate("Board", "sources %1 · closes %2 opps/mo").replace(
-            "%1", text.number(figures.sourced)).replace("%2", text.number(figures.closes)))
-    elif figures.sourced is not None:
-        parts.append(text.translate("Board", "%1 opps/mo").replace("%1", text.number(figures.sourced)))
-    elif figures.closes is not None:
-        parts.append(text.translate("Board", "closes %1 opps/mo").replace("%1", text.number(figures.closes)))
-    if figures.accounts is not None:
-        parts.append(text.translate("Board", "%1 accounts").replace("%1", text.number(figures.accounts, 0)))
-    return " · ".join(parts)
 
 
 class BoardScene(QGraphicsScene):
@@ -347,7 +300,7 @@ class BoardScene(QGraphicsScene):
                           ramp_months=parameters[role][RAMP_MONTHS], on=plan.as_of),
                 left=has_left(member, plan.as_of),
                 leaving=isinstance(member, Person) and member.status is Status.LEAVING,
-                moved_from=_baseline_seat(baseline, member, scenario.assignments[member_id])))
+                moved_from=baseline_seat(baseline, member, scenario.assignments[member_id])))
         if baseline is not None and self.show_ghosts and card.team_id in baseline.teams:
             for member_id in self.document.analysis_of(baseline.id).members_of(card.team_id):
                 now = scenario.assignments.get(member_id)
@@ -358,7 +311,7 @@ class BoardScene(QGraphicsScene):
                                                                  opening=isinstance(member, Opening), ghost=True))
 
         badge, verdict = team_badge(result)
-        card.set_header(title=team.name, subtitle=_market_line(team), badge=badge, badge_verdict=verdict,
+        card.set_header(title=team.name, subtitle=market_line(team), badge=badge, badge_verdict=verdict,
                         badge_tooltip="\n".join(f"{text.handoff_name(b.handoff)}: {text.balance_sentence(b)}"
                                                 for b in result.balances if b.verdict is not None))
         y = HEADER_HEIGHT
@@ -445,59 +398,3 @@ class BoardScene(QGraphicsScene):
                                                  tuple(team_ids)))
             y += GROUP_GAP
         self.setSceneRect(QRectF(0, 0, width + 2 * MARGIN, max(y, CHIP_HEIGHT + CHIP_GAP) + MARGIN))
-
-
-def _baseline_seat(baseline: Scenario | None, member: Member, now: Placement) -> str | None:
-    """Where the member sits in the baseline when that differs from ``now``; None when it does not,
-    when the scenario on screen is the baseline, or for an opening the baseline does not have (a new
-    hire is already drawn dashed)."""
-    if baseline is None or (isinstance(member, Opening) and member.id not in baseline.openings):
-        return None
-    before = baseline.assignments.get(member.id)
-    if before == now:
-        return None
-    if before is None:
-        return text.translate("Board", "the bench")
-    return f"{baseline.teams[before.team].name} · {text.role_name(before.role)}"
-
-
-def member_summary(document: PlanDocument, member_id: MemberId) -> str:
-    """A few lines about a person or opening: role and team, FTE, productivity, dates, cost."""
-    plan, scenario = document.plan, document.scenario
-    member = plan.member(scenario, member_id)
-    if member is None:
-        return ""
-    placement = scenario.assignments.get(member_id)
-    lines = [member.name]
-    if placement is None:
-        lines.append(text.translate("Board", "On the bench"))
-    else:
-        team = scenario.teams[placement.team]
-        lines.append(f"{text.role_name(placement.role)} · {team.name}")
-        parameters = resolved_role_parameters(plan.assumptions, team)
-        effective = effective_fte(member, ramp_months=parameters[placement.role][RAMP_MONTHS], on=plan.as_of)
-        lines.append(text.translate("Board", "%1 FTE, %2 effective today").replace(
-            "%1", text.number(member.fte, 2)).replace("%2", text.number(effective, 2)))
-        lines.append(text.translate("Board", "Annual cost %1").replace(
-            "%1", text.money(member_cost(member, placement.role, parameters), plan.currency)))
-    if isinstance(member, Opening):
-        lines.append(text.translate("Board", "Open position"))
-    elif member.productivity != 1:
-        lines.append(text.translate("Board", "Productivity ×%1").replace("%1", text.number(member.productivity, 2)))
-    if member.start_date is not None:
-        lines.append(text.translate("Board", "Starts %1").replace("%1", member.start_date.isoformat())
-                     if member.start_date > plan.as_of else
-                     text.translate("Board", "Started %1").replace("%1", member.start_date.isoformat()))
-    if member.leave_date is not None:
-        lines.append(text.translate("Board", "Leaves %1").replace("%1", member.leave_date.isoformat()))
-    if placement is not None and plan.baseline != scenario.id:
-        was = _baseline_seat(plan.scenarios[plan.baseline], member, placement)
-        if was is not None:
-            lines.append(text.translate("Board", "In %1: %2").replace(
-                "%1", plan.scenarios[plan.baseline].name).replace("%2", was))
-    return "\n".join(lines)
-
-
-def _market_line(team: Team) -> str:
-    parts = [part for part in (team.segment, team.geography, team.product_line) if part]
-    return " · ".join(parts) if parts else text.translate("Board", "No market set")

@@ -1,0 +1,112 @@
+"""What the board says: group titles, team badges, lane capacities, a chip's tooltip — translated,
+numbers through QLocale; the figures themselves come from the core."""
+
+from __future__ import annotations
+
+from salesplanner.capacity import TeamResult, Verdict, effective_fte, member_cost
+from salesplanner.layout import lane_figures
+from salesplanner.model import Member, MemberId, Opening, Placement, Scenario, Team, resolved_role_parameters
+from salesplanner.roles import RAMP_MONTHS, Role
+from ui import text
+from ui.document import PlanDocument
+
+
+def group_title(dimension: str | None, value: str | None) -> str:
+    if value:
+        return value
+    return {
+        "segment": text.translate("Board", "No segment"),
+        "product_line": text.translate("Board", "No product line"),
+        "geography": text.translate("Board", "No geography"),
+    }.get(dimension or "", "")
+
+
+def team_badge(result: TeamResult) -> tuple[str, Verdict | None]:
+    """The card's verdict: its bottleneck, else its first underused handoff, else balanced."""
+    if result.headcount == 0:
+        return text.translate("Board", "Empty"), None
+    if result.bottleneck is not None:
+        return text.translate("Board", "Bottleneck: %1").replace("%1", text.bottleneck_name(result.bottleneck)), \
+            Verdict.OVERLOADED
+    for item in result.balances:
+        if item.verdict is Verdict.UNDERUSED:
+            return text.translate("Board", "Underused: %1").replace("%1", text.receiving_role_name(item.handoff)), \
+                Verdict.UNDERUSED
+    return text.translate("Board", "Balanced"), Verdict.BALANCED
+
+
+def lane_capacity(result: TeamResult, role: Role) -> str:
+    """The capacity a lane shows next to its role name (figures from the core's ``lane_figures``)."""
+    figures = lane_figures(result, role)
+    if role is Role.MANAGER:
+        span = figures.span
+        return "" if span is None else text.translate("Board", "span %1").replace("%1", text.number(span))
+    parts = [text.translate("Board", "%1 FTE").replace("%1", text.number(figures.effective_fte))]
+    if figures.leads is not None:
+        parts.append(text.translate("Board", "%1 leads/mo").replace("%1", text.number(figures.leads, 0)))
+    if figures.sourced is not None and figures.closes is not None:
+        parts.append(text.translate("Board", "sources %1 · closes %2 opps/mo").replace(
+            "%1", text.number(figures.sourced)).replace("%2", text.number(figures.closes)))
+    elif figures.sourced is not None:
+        parts.append(text.translate("Board", "%1 opps/mo").replace("%1", text.number(figures.sourced)))
+    elif figures.closes is not None:
+        parts.append(text.translate("Board", "closes %1 opps/mo").replace("%1", text.number(figures.closes)))
+    if figures.accounts is not None:
+        parts.append(text.translate("Board", "%1 accounts").replace("%1", text.number(figures.accounts, 0)))
+    return " · ".join(parts)
+
+
+def baseline_seat(baseline: Scenario | None, member: Member, now: Placement) -> str | None:
+    """Where the member sits in the baseline when that differs from ``now``; None when it does not,
+    when the scenario on screen is the baseline, or for an opening the baseline does not have (a new
+    hire is already drawn dashed)."""
+    if baseline is None or (isinstance(member, Opening) and member.id not in baseline.openings):
+        return None
+    before = baseline.assignments.get(member.id)
+    if before == now:
+        return None
+    if before is None:
+        return text.translate("Board", "the bench")
+    return f"{baseline.teams[before.team].name} · {text.role_name(before.role)}"
+
+
+def member_summary(document: PlanDocument, member_id: MemberId) -> str:
+    """A few lines about a person or opening: role and team, FTE, productivity, dates, cost."""
+    plan, scenario = document.plan, document.scenario
+    member = plan.member(scenario, member_id)
+    if member is None:
+        return ""
+    placement = scenario.assignments.get(member_id)
+    lines = [member.name]
+    if placement is None:
+        lines.append(text.translate("Board", "On the bench"))
+    else:
+        team = scenario.teams[placement.team]
+        lines.append(f"{text.role_name(placement.role)} · {team.name}")
+        parameters = resolved_role_parameters(plan.assumptions, team)
+        effective = effective_fte(member, ramp_months=parameters[placement.role][RAMP_MONTHS], on=plan.as_of)
+        lines.append(text.translate("Board", "%1 FTE, %2 effective today").replace(
+            "%1", text.number(member.fte, 2)).replace("%2", text.number(effective, 2)))
+        lines.append(text.translate("Board", "Annual cost %1").replace(
+            "%1", text.money(member_cost(member, placement.role, parameters), plan.currency)))
+    if isinstance(member, Opening):
+        lines.append(text.translate("Board", "Open position"))
+    elif member.productivity != 1:
+        lines.append(text.translate("Board", "Productivity ×%1").replace("%1", text.number(member.productivity, 2)))
+    if member.start_date is not None:
+        lines.append(text.translate("Board", "Starts %1").replace("%1", member.start_date.isoformat())
+                     if member.start_date > plan.as_of else
+                     text.translate("Board", "Started %1").replace("%1", member.start_date.isoformat()))
+    if member.leave_date is not None:
+        lines.append(text.translate("Board", "Leaves %1").replace("%1", member.leave_date.isoformat()))
+    if placement is not None and plan.baseline != scenario.id:
+        was = baseline_seat(plan.scenarios[plan.baseline], member, placement)
+        if was is not None:
+            lines.append(text.translate("Board", "In %1: %2").replace(
+                "%1", plan.scenarios[plan.baseline].name).replace("%2", was))
+    return "\n".join(lines)
+
+
+def market_line(team: Team) -> str:
+    parts = [part for part in (team.segment, team.geography, team.product_line) if part]
+    return " · ".join(parts) if parts else text.translate("Board", "No market set")
