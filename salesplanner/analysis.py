@@ -28,7 +28,7 @@ from salesplanner.model import (
     TeamId,
     resolved_role_parameters,
 )
-from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
+from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, SELLERS, Role
 
 SUPERSTAR_SHARE_LIMIT = 0.40
 SUM_BLOCK = 20
@@ -109,7 +109,7 @@ class OrgTotals:
 
     @property
     def sellers(self) -> int:
-        return sum(n for role, n in self.members_by_role.items() if role is not Role.MANAGER)
+        return sum(n for role, n in self.members_by_role.items() if role in SELLERS)
 
     @property
     def closers(self) -> int:

@@ -50,7 +50,7 @@ _CELL_TAGS = (b"<c", b":c ")
 MAX_COLUMN_LETTERS = 2
 """Columns up to ZZ (702). A reader sizes its grid by the largest reference, so a sheet with one cell
 at XFD1048576 would ask for 17 billion cells: references beyond ZZ or row ``MAX_ROWS + 1`` are refused."""
-_FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{3,}|[A-Z]{0,2}(\d{6,}))')  # literal start: a fast search
+_FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{%d,}|[A-Z]{0,%d}(\d{6,}))' % (MAX_COLUMN_LETTERS + 1, MAX_COLUMN_LETTERS))
 _RELATIONSHIP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _PACKAGE_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
