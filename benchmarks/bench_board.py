@@ -40,10 +40,10 @@ def measure(plan_path: str, moves: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from salesplanner.model import Placement
-    from salesplanner.planfile import load_plan
+    from salesplanner.planfile.read import load_plan
     from ui.app import create_application
     from ui.document import PlanDocument
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     app = create_application()
     start = time.perf_counter()
@@ -83,7 +83,7 @@ def main() -> int:
         print(json.dumps(measure(args.child[0], int(args.child[1]))))
         return 0
 
-    from salesplanner.planfile import save_plan
+    from salesplanner.planfile.write import save_plan
     from salesplanner.synthetic import synthetic_plan
 
     results: dict[int, dict[str, float]] = {}

@@ -25,7 +25,8 @@ from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.commands import Assign
 from salesplanner.diagnosis import diagnose
 from salesplanner.model import MemberId, Placement, Plan
-from salesplanner.planfile import load_plan, save_plan
+from salesplanner.planfile.read import load_plan
+from salesplanner.planfile.write import save_plan
 from salesplanner.synthetic import synthetic_plan
 
 SIZES = (100, 1_000, 10_000)

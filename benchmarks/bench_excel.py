@@ -21,9 +21,9 @@ from typing import Any
 
 from salesplanner.model import Opening, Plan
 from salesplanner.roles import DISPLAY_NAMES
-from salesplanner.roster import build_plan_from_roster, read_roster
+from salesplanner.roster.build import build_plan_from_roster, read_roster
 from salesplanner.synthetic import synthetic_plan
-from salesplanner.workbook import export_workbook
+from salesplanner.workbook.export import export_workbook
 
 SEED = 7
 EXPORT_GOAL = 1.5  # export ÷ bare XlsxWriter writing the same cells, at most

@@ -43,7 +43,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--people", type=int, default=10_000)
     args = parser.parse_args()
-    from salesplanner.planfile import save_plan
+    from salesplanner.planfile.write import save_plan
     from salesplanner.synthetic import synthetic_plan
 
     with tempfile.TemporaryDirectory() as folder:

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from salesplanner.capacity import TeamResult, Verdict, compute_team, has_left
-from salesplanner.commands import Change
+from salesplanner.changes import Change
 from salesplanner.model import (
     Member,
     MemberId,

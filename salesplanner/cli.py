@@ -69,7 +69,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
 
 def _run_demo(args: argparse.Namespace) -> None:
-    from salesplanner.planfile import save_plan
+    from salesplanner.planfile.write import save_plan
     from salesplanner.resources import load_demo_plan
 
     if args.people is None:
@@ -87,7 +87,7 @@ def _run_demo(args: argparse.Namespace) -> None:
 
 
 def _run_summary(args: argparse.Namespace, out: TextIO) -> None:
-    from salesplanner.planfile import load_plan
+    from salesplanner.planfile.read import load_plan
     from salesplanner.summary import scenario_summary
 
     plan = load_plan(args.plan)
@@ -101,11 +101,11 @@ def _run_summary(args: argparse.Namespace, out: TextIO) -> None:
 
 
 BoardRenderer = Callable[..., str]
-"""Draws the board to PNG, SVG or PDF (ui.render.render_file); given by the launcher, which may use Qt."""
+"""Draws the board to PNG, SVG or PDF (ui.board.render.render_file); given by the launcher, which may use Qt."""
 
 
 def _run_render(args: argparse.Namespace, out: TextIO, render_board: BoardRenderer | None) -> None:
-    from salesplanner.planfile import load_plan
+    from salesplanner.planfile.read import load_plan
 
     plan = load_plan(args.plan)
     scenario = plan.scenario_named(args.scenario) if args.scenario else plan.scenarios[plan.baseline]
@@ -130,7 +130,7 @@ def _run_render(args: argparse.Namespace, out: TextIO, render_board: BoardRender
 
 def _run_compare(args: argparse.Namespace, out: TextIO) -> None:
     from salesplanner.compare import compare, comparison_to_dict
-    from salesplanner.planfile import load_plan
+    from salesplanner.planfile.read import load_plan
 
     plan = load_plan(args.plan)
     source = plan.scenario_named(args.source) if args.source else plan.scenarios[plan.baseline]
@@ -145,8 +145,8 @@ def _run_compare(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _run_import(args: argparse.Namespace, out: TextIO) -> None:
-    from salesplanner.planfile import save_plan
-    from salesplanner.roster import build_plan_from_roster, read_roster
+    from salesplanner.planfile.write import save_plan
+    from salesplanner.roster.build import build_plan_from_roster, read_roster
 
     result = build_plan_from_roster(read_roster(args.roster, sheet=args.sheet))
     save_plan(result.plan, args.output)
@@ -154,7 +154,7 @@ def _run_import(args: argparse.Namespace, out: TextIO) -> None:
 
 
 if TYPE_CHECKING:
-    from salesplanner.roster import RosterImport
+    from salesplanner.roster.build import RosterImport
 
 
 def format_import_report(result: RosterImport, output: str) -> str:
@@ -177,8 +177,8 @@ def format_import_report(result: RosterImport, output: str) -> str:
 
 
 def _run_export(args: argparse.Namespace, out: TextIO) -> None:
-    from salesplanner.planfile import load_plan
-    from salesplanner.workbook import export_workbook
+    from salesplanner.planfile.read import load_plan
+    from salesplanner.workbook.export import export_workbook
 
     if args.output.suffix.lower() != ".xlsx":
         raise PlanError(f"{args.output.name}: the workbook must be written as .xlsx")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import secrets
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from salesplanner.changes import Change
 from salesplanner.model import (
     Assumptions,
     MemberId,
@@ -39,34 +39,6 @@ from salesplanner.model import (
     text_problem,
 )
 from salesplanner.roles import DISPLAY_NAMES
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What a command touched, so views and the analysis refresh only that."""
-
-    members: frozenset[MemberId] = frozenset()
-    """People and openings whose data or placement changed."""
-    teams: frozenset[tuple[ScenarioId, TeamId]] = frozenset()
-    """Teams whose own data (name, market, overrides) changed."""
-    scenarios: frozenset[ScenarioId] = frozenset()
-    """Scenarios whose structure changed (teams added, removed or reordered): refresh them whole."""
-    everything: bool = False
-    """Assumptions, as-of date or horizon changed: every number may differ."""
-    scenario_list: bool = False
-    """Scenarios were added, removed, renamed or re-based."""
-    plan_fields: bool = False
-    """The plan's own fields (name, currency, as-of date, horizon) changed."""
-
-    def __or__(self, other: Change) -> Change:
-        return Change(
-            members=self.members | other.members,
-            teams=self.teams | other.teams,
-            scenarios=self.scenarios | other.scenarios,
-            everything=self.everything or other.everything,
-            scenario_list=self.scenario_list or other.scenario_list,
-            plan_fields=self.plan_fields or other.plan_fields,
-        )
 
 
 class Command(ABC):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from salesplanner.model import Plan
-from salesplanner.planfile import load_plan
+from salesplanner.planfile.read import load_plan
 
 _PACKAGE = Path(__file__).resolve().parent
 RESOURCES = next((p for p in (_PACKAGE / "resources", _PACKAGE.parent / "resources") if p.is_dir()),

@@ -26,10 +26,10 @@ from salesplanner.capacity import (
 )
 from salesplanner.compare import CHANGE_LABELS, compare
 from salesplanner.diagnosis import diagnose
+from salesplanner.files import write_atomically
 from salesplanner.layout import CARD_SLOTS, lane_figures
 from salesplanner.model import Opening, Person, Plan, PlanError, ScenarioId, Status, TeamId
 from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, VERDICT_COLOURS
-from salesplanner.planfile import write_atomically
 from salesplanner.roles import DISPLAY_NAMES, Role
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 13.333, 7.5  # inches, 16:9

@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 
 from salesplanner.cli import SUBCOMMANDS, main
-from salesplanner.planfile import load_plan, save_plan
+from salesplanner.planfile.read import load_plan
+from salesplanner.planfile.write import save_plan
 from tests.plans import sample_plan
 
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from salesplanner.analysis import ScenarioAnalysis
+from salesplanner.changes import Change
 from salesplanner.commands import (
     AddOpening,
     AddPerson,
@@ -18,7 +19,6 @@ from salesplanner.commands import (
     AddTeam,
     Assign,
     Batch,
-    Change,
     Command,
     EditAssumptions,
     EditOpening,
@@ -48,7 +48,8 @@ from salesplanner.model import (
     Team,
     TeamId,
 )
-from salesplanner.planfile import PlanFileError, dumps_plan, loads_plan, plan_to_dict
+from salesplanner.planfile.read import PlanFileError, loads_plan
+from salesplanner.planfile.write import dumps_plan, plan_to_dict
 from salesplanner.roles import Role
 from tests.plans import commands, plans_and_sample, sample_plan
 

@@ -50,7 +50,7 @@ from salesplanner.model import (
     Team,
     TeamId,
 )
-from salesplanner.planfile import save_plan
+from salesplanner.planfile.write import save_plan
 from salesplanner.roles import Role
 
 MONTH = 365 / 12

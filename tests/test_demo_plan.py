@@ -20,7 +20,7 @@ from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import Handoff, Verdict
 from salesplanner.diagnosis import Stage, diagnose
 from salesplanner.model import Opening, Plan, ScenarioId, Status
-from salesplanner.planfile import dumps_plan
+from salesplanner.planfile.write import dumps_plan
 from salesplanner.resources import DEMO_PLAN_PATH, load_demo_plan
 from salesplanner.roles import Role
 

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from salesplanner.analysis import ScenarioAnalysis
-from salesplanner.commands import Assign, Change, Command, EditPerson
+from salesplanner.changes import Change
+from salesplanner.commands import Assign, Command, EditPerson
 from salesplanner.model import MemberId, PersonId, Placement, Plan, PlanError, ScenarioId, TeamId
 from salesplanner.roles import Role
 from tests.plans import commands, plans_and_sample, sample_plan

@@ -13,16 +13,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from salesplanner import planfile
 from salesplanner.model import Plan
-from salesplanner.planfile import (
-    PlanFileError,
-    dumps_plan,
-    load_plan,
-    loads_plan,
-    plan_to_dict,
-    save_plan,
-)
+from salesplanner.planfile import read as planfile_read
+from salesplanner.planfile.read import PlanFileError, load_plan, loads_plan
+from salesplanner.planfile.write import dumps_plan, plan_to_dict, save_plan
 from tests.plans import plans, plans_and_sample, sample_plan
 
 PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
@@ -365,7 +359,7 @@ def test_the_problem_list_is_bounded() -> None:
         person["fte"] = 7
     with pytest.raises(PlanFileError) as caught:
         loads_plan(json.dumps(data))
-    assert 1 < len(caught.value.problems) <= planfile.MAX_REPORTED_PROBLEMS
+    assert 1 < len(caught.value.problems) <= planfile_read.MAX_REPORTED_PROBLEMS
 
 
 def test_a_plan_that_loads_can_be_saved(tmp_path: Path) -> None:

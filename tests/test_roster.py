@@ -15,12 +15,13 @@ import pytest
 import xlsxwriter
 
 from salesplanner.model import MemberId, Placement, PlanError, Status, Team, TeamId
-from salesplanner.planfile import load_plan, save_plan
+from salesplanner.planfile.read import load_plan
+from salesplanner.planfile.write import save_plan
 from salesplanner.roles import Role
-from salesplanner.roster import ColumnMapping, Field, build_plan_from_roster, read_roster
-from salesplanner.roster_files import MAX_ROWS
-from salesplanner.roster_values import DateColumn, number
-from salesplanner.workbook import export_workbook
+from salesplanner.roster.build import ColumnMapping, Field, build_plan_from_roster, read_roster
+from salesplanner.roster.cells import DateColumn, number
+from salesplanner.roster.files import MAX_ROWS
+from salesplanner.workbook.export import export_workbook
 from tests.plans import sample_plan
 
 AS_OF = date(2027, 1, 1)
@@ -325,7 +326,7 @@ def test_a_million_row_sheet_is_refused_in_bounded_memory(tmp_path: Path, dimens
     path = _huge_sheet(tmp_path / "huge.xlsx", 1_000_000, dimension=dimension)
     # In a fresh process, so its peak memory is this read's alone. VmHWM, not ru_maxrss: the latter
     # starts from the forking parent's (pytest with Qt loaded) on Linux.
-    script = ("import re, sys\nfrom salesplanner.roster import read_roster\n"
+    script = ("import re, sys\nfrom salesplanner.roster.build import read_roster\n"
               "from salesplanner.model import PlanError\n"
               "try:\n    read_roster(sys.argv[1])\nexcept PlanError as error:\n    print(error)\n"
               "status = open('/proc/self/status').read()\n"

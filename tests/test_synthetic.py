@@ -11,7 +11,8 @@ import pytest
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import ramp
 from salesplanner.model import Plan, PlanError, Status
-from salesplanner.planfile import dumps_plan, loads_plan
+from salesplanner.planfile.read import loads_plan
+from salesplanner.planfile.write import dumps_plan
 from salesplanner.roles import Role
 from salesplanner.synthetic import synthetic_plan
 

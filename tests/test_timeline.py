@@ -39,7 +39,8 @@ from salesplanner.model import (
     Team,
     TeamId,
 )
-from salesplanner.planfile import PlanFileError, dumps_plan, loads_plan
+from salesplanner.planfile.read import PlanFileError, loads_plan
+from salesplanner.planfile.write import dumps_plan
 from salesplanner.roles import ANNUAL_ATTRITION, DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
 from salesplanner.timeline import Timeline, hiring_plan, month_date, timeline, timeline_by_loop
 from tests.plans import plans, sample_plan

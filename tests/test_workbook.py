@@ -41,9 +41,9 @@ from salesplanner.model import (
 )
 from salesplanner.palette import VERDICT_COLOURS
 from salesplanner.roles import RAMP_MONTHS, Role
-from salesplanner.workbook import export_workbook
-from salesplanner.workbook_sheets import OPEN_POSITION, ROSTER_HEADERS
-from salesplanner.workbook_teams import TEAM_COLUMNS, TEAM_HEADERS
+from salesplanner.workbook.export import export_workbook
+from salesplanner.workbook.sheets import OPEN_POSITION, ROSTER_HEADERS
+from salesplanner.workbook.teams import TEAM_COLUMNS, TEAM_HEADERS
 from tests.plans import sample_plan
 from tests.spreadsheet_engine import ensure_calc, recalculate
 

@@ -9,11 +9,11 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from salesplanner.model import PlanError
-from salesplanner.planfile import load_plan
+from salesplanner.planfile.read import load_plan
 from salesplanner.resources import RESOURCES, load_demo_plan
-from ui.autosave import find_recoverable
 from ui.document import PlanDocument
-from ui.main_window import MainWindow
+from ui.window.autosave import find_recoverable
+from ui.window.main_window import MainWindow
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

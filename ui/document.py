@@ -16,7 +16,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from salesplanner.analysis import ScenarioAnalysis
-from salesplanner.commands import Change, Command
+from salesplanner.changes import Change
+from salesplanner.commands import Command
 from salesplanner.model import Plan, Scenario, ScenarioId, TeamId
 
 

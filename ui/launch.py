@@ -16,7 +16,7 @@ def _render_board(*args: Any, **kwargs: Any) -> str:
     """``salesplanner render`` for PNG, SVG and PDF: Qt draws the board offscreen, no window or display."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import create_application
-    from ui.render import render_file
+    from ui.board.render import render_file
 
     create_application()
     return render_file(*args, **kwargs)

@@ -27,7 +27,7 @@ from salesplanner.model import (
 from salesplanner.roles import Role
 from ui.app import create_application
 from ui.document import PlanDocument
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 MONTH = 365 / 12
 ENTERPRISE, SMB = TeamId("t-ent"), TeamId("t-smb")

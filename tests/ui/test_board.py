@@ -17,8 +17,8 @@ from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, send_drop
 from ui import drag
 from ui.board.items import ChipItem, LaneItem, PillItem
-from ui.main_window import MainWindow
-from ui.move_dialog import MoveDialog
+from ui.dialogs.move_dialog import MoveDialog
+from ui.window.main_window import MainWindow
 
 ANA, BO, DITA, EVA, FINN = (MemberId(f"p-{n}") for n in ("ana", "bo", "dita", "eva", "finn"))
 

@@ -13,12 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-import ui.excel_export
+import ui.dialogs.excel_export
 from salesplanner.model import MemberId, Placement
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, DialogAnswers, click
 from ui.board.items import ChipItem
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 DITA = MemberId("p-dita")
 
@@ -122,9 +122,9 @@ def test_export_to_excel_writes_the_workbook_with_a_changes_sheet(window: MainWi
 
     propose_moving_dita(window)
     target = tmp_path / "proposal.xlsx"
-    monkeypatch.setattr(ui.excel_export, "ask_workbook_path", lambda *_: target)
+    monkeypatch.setattr(ui.dialogs.excel_export, "ask_workbook_path", lambda *_: target)
     opened: list[object] = []
-    monkeypatch.setattr(ui.excel_export.QDesktopServices, "openUrl", opened.append)
+    monkeypatch.setattr(ui.dialogs.excel_export.QDesktopServices, "openUrl", opened.append)
 
     def accept(dialog: QWidget) -> None:
         assert isinstance(dialog, QDialog)

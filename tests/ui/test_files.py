@@ -11,10 +11,11 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from salesplanner.model import MemberId, Placement
-from salesplanner.planfile import load_plan, plan_to_dict, save_plan
+from salesplanner.planfile.read import load_plan
+from salesplanner.planfile.write import plan_to_dict, save_plan
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, DialogAnswers, click, two_team_plan
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 DITA = MemberId("p-dita")
 Button = QMessageBox.StandardButton
@@ -157,13 +158,13 @@ def test_window_layout_zoom_grouping_and_recent_files_are_remembered(qtbot, wind
 def test_import_roster_opens_the_roster_as_a_new_unsaved_plan(window: MainWindow, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch,
                                                              dialogs: DialogAnswers) -> None:
-    import ui.import_dialog
-    from ui.import_dialog import RosterImportDialog
+    import ui.dialogs.import_dialog
+    from ui.dialogs.import_dialog import RosterImportDialog
 
     roster = tmp_path / "team.csv"
     roster.write_text("Name,Title,Team,Segment\nIda Holm,AE,Nordic SMB,SMB\nOla Berg,BDR,Nordic SMB,SMB\n"
                       "Kim Lund,CSM,Nordic Enterprise,Enterprise\n", encoding="utf-8")
-    monkeypatch.setattr(ui.import_dialog, "ask_roster_path", lambda parent: roster)
+    monkeypatch.setattr(ui.dialogs.import_dialog, "ask_roster_path", lambda parent: roster)
 
     summaries: list[str] = []
 
@@ -192,11 +193,11 @@ def test_import_roster_opens_the_roster_as_a_new_unsaved_plan(window: MainWindow
 def test_a_roster_that_cannot_be_read_is_explained_and_nothing_changes(window: MainWindow, tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch,
                                                                        dialogs: DialogAnswers) -> None:
-    import ui.import_dialog
+    import ui.dialogs.import_dialog
 
     bad = tmp_path / "roster.xlsx"
     bad.write_text("name,fte\n", encoding="utf-8")
-    monkeypatch.setattr(ui.import_dialog, "ask_roster_path", lambda parent: bad)
+    monkeypatch.setattr(ui.dialogs.import_dialog, "ask_roster_path", lambda parent: bad)
     before = window.document
     dialogs.queue(click(Button.Ok))
     window.actions_.import_roster.trigger()

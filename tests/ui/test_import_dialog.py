@@ -13,13 +13,13 @@ import xlsxwriter
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
-import ui.import_dialog
+import ui.dialogs.import_dialog
 from salesplanner.model import MarketProfile, MemberId, Placement, Team, TeamId
 from salesplanner.roles import Role
-from salesplanner.roster import FIELD_LABELS, Field, RosterImport
-from salesplanner.roster_files import read_roster
-from ui.import_dialog import RosterImportDialog, ask_roster_path
-from ui.import_models import field_label
+from salesplanner.roster.build import FIELD_LABELS, Field, RosterImport
+from salesplanner.roster.files import read_roster
+from ui.dialogs.import_dialog import RosterImportDialog, ask_roster_path
+from ui.dialogs.import_models import field_label
 
 AS_OF = date(2027, 1, 1)
 ENTERPRISE = TeamId("t-ent")
@@ -283,7 +283,7 @@ def test_ask_roster_path_offers_csv_and_xlsx(monkeypatch: pytest.MonkeyPatch, tm
     assert ask_roster_path(None) == tmp_path / "roster.xlsx"
     assert asked == ["Rosters (*.csv *.xlsx)"]
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: ("", ""))
-    assert ui.import_dialog.ask_roster_path(None) is None
+    assert ui.dialogs.import_dialog.ask_roster_path(None) is None
 
 
 def test_a_slow_build_says_so_and_only_the_newest_mapping_is_shown(qtbot, roster: Path,
@@ -291,14 +291,14 @@ def test_a_slow_build_says_so_and_only_the_newest_mapping_is_shown(qtbot, roster
     """Builds run in a worker: while one is held back the dialog says it is working, the combos still
     respond, and the outcome of a mapping that was changed meanwhile is never shown."""
     release = threading.Event()
-    real_build = ui.import_dialog.build_plan_from_roster
+    real_build = ui.dialogs.import_dialog.build_plan_from_roster
 
     def held_build(*args: Any, **kwargs: Any) -> RosterImport:
         release.wait(5)
         return real_build(*args, **kwargs)
 
-    monkeypatch.setattr(ui.import_dialog, "build_plan_from_roster", held_build)
-    monkeypatch.setattr(ui.import_dialog, "SLOW_BUILD_S", 0.0)
+    monkeypatch.setattr(ui.dialogs.import_dialog, "build_plan_from_roster", held_build)
+    monkeypatch.setattr(ui.dialogs.import_dialog, "SLOW_BUILD_S", 0.0)
     dialog = RosterImportDialog(read_roster(roster), "EUR", (), as_of=AS_OF)
     qtbot.addWidget(dialog)
     shown: list[str] = []

@@ -26,8 +26,8 @@ from ui.document import PlanDocument
 from ui.inspector import InspectorPanel, Subject, SubjectKind
 from ui.inspector.fields import ChoiceField, FieldEdit
 from ui.inspector.kinds import NumberKind, PercentKind
-from ui.main_window import MainWindow
 from ui.theme import current_theme
+from ui.window.main_window import MainWindow
 
 DITA = MemberId("p-dita")
 TODAY = two_team_plan().baseline

@@ -12,16 +12,16 @@ from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 
-import ui.render
+import ui.board.render
 from salesplanner.model import MemberId, Placement, PlanError
 from salesplanner.resources import load_demo_plan
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, two_team_plan
 from ui.board.items import ChipItem, paint_chip
-from ui.export_dialog import LayoutExport, export_layout, print_board
+from ui.board.render import ExportBoard, render_file, render_png
+from ui.dialogs.export_dialog import LayoutExport, export_layout, print_board
 from ui.launch import main as salesplanner
-from ui.main_window import MainWindow
-from ui.render import ExportBoard, render_file, render_png
+from ui.window.main_window import MainWindow
 
 MARKET_TEAMS = "s-market-teams"
 DEMO_TEAMS = ("Nordic Enterprise", "Nordic SMB", "Nordic Mid-Market", "DACH Mid-Market")
@@ -96,7 +96,7 @@ def test_png_is_the_board_at_twice_its_size_and_shows_the_chips(qapp, tmp_path: 
 
 def test_png_too_large_for_an_image_is_refused_with_one_sentence(qapp, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(ui.render, "MAX_IMAGE_PIXELS", 10_000)
+    monkeypatch.setattr(ui.board.render, "MAX_IMAGE_PIXELS", 10_000)
     plan = two_team_plan()
     with pytest.raises(PlanError, match=r"^The board would be [\d,]+ × [\d,]+ pixels at 2×, more than an image "
                                         r"can hold; export a PDF \(one page per group\) or a smaller scale\.$"):

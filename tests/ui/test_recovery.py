@@ -14,13 +14,14 @@ from pathlib import Path
 import pytest
 
 from salesplanner.model import MemberId, Placement
-from salesplanner.planfile import dumps_plan, load_plan, plan_to_dict, save_plan
+from salesplanner.planfile.read import load_plan
+from salesplanner.planfile.write import dumps_plan, plan_to_dict, save_plan
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, DialogAnswers, click, two_team_plan, without_unsaved_changes
 from ui.app import offer_recovery
-from ui.autosave import autosave_folder, find_recoverable
 from ui.document import PlanDocument
-from ui.main_window import MainWindow
+from ui.window.autosave import autosave_folder, find_recoverable
+from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 DITA = MemberId("p-dita")
@@ -104,11 +105,11 @@ EDIT_THEN_WAIT = textwrap.dedent("""
     from PySide6.QtCore import QStandardPaths, QTimer
     QStandardPaths.setTestModeEnabled(True)
     from salesplanner.model import MemberId, Placement, TeamId
-    from salesplanner.planfile import load_plan
+    from salesplanner.planfile.read import load_plan
     from salesplanner.roles import Role
     from ui.app import create_application
     from ui.document import PlanDocument
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     app = create_application()
     path = Path(sys.argv[1])
@@ -127,7 +128,7 @@ RESTART_AND_RECOVER = textwrap.dedent("""
     from salesplanner.resources import load_demo_plan
     from ui.app import create_application, offer_recovery
     from ui.document import PlanDocument
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     app = create_application()
     window = MainWindow(PlanDocument(load_demo_plan()))

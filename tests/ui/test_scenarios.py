@@ -10,7 +10,7 @@ from salesplanner.model import MemberId, Placement
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, DialogAnswers, click
 from ui.board.items import ChipItem
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 DITA, BO = MemberId("p-dita"), MemberId("p-bo")
 Button = QMessageBox.StandardButton

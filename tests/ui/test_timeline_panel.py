@@ -20,17 +20,17 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
-import ui.timeline_panel
+import ui.panels.timeline_panel
 from salesplanner.commands import AddOpening, RemoveTeam
 from salesplanner.model import MemberId, Opening, Placement, ScenarioId
 from salesplanner.roles import ROLE_ORDER, Role
 from salesplanner.timeline import Timeline, hiring_plan, timeline
 from tests.ui.conftest import ENTERPRISE, MONTH, SMB
 from ui import text
-from ui.hiring_panel import Column, HiringPanel
-from ui.main_window import MainWindow
-from ui.timeline_chart import nice_ticks
-from ui.timeline_panel import REFRESH_DELAY_MS, TimelinePanel
+from ui.panels.hiring_panel import Column, HiringPanel
+from ui.panels.timeline_chart import nice_ticks
+from ui.panels.timeline_panel import REFRESH_DELAY_MS, TimelinePanel
+from ui.window.main_window import MainWindow
 
 TODAY = ScenarioId("s-today")
 EVA = MemberId("p-eva")
@@ -179,7 +179,7 @@ def test_recomputes_only_when_visible_and_debounced(window: MainWindow, qtbot,
         computed.append(scenario_id)
         return timeline(plan, scenario_id)
 
-    monkeypatch.setattr(ui.timeline_panel, "timeline", counting)
+    monkeypatch.setattr(ui.panels.timeline_panel, "timeline", counting)
     hidden = TimelinePanel(window.document)
     qtbot.addWidget(hidden)
     move = Placement(ENTERPRISE, Role.AE)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, two_team_plan
 from ui.document import PlanDocument
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 TOOLS = Path(sys.executable).parent

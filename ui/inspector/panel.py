@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from salesplanner.commands import Change
+from salesplanner.changes import Change
 from salesplanner.model import MemberId, TeamId
 from ui import text
 from ui.document import DocumentChange, PlanDocument

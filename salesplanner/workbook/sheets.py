@@ -1,7 +1,7 @@
 """The Assumptions and Roster sheets of the exported workbook: the inputs the Teams formulas read.
 
-Row by row the same values the engine uses, so that the formulas of ``workbook_formulas`` recalculate
-to the engine's numbers. Teams and Summary are in ``workbook_teams``, Changes in ``workbook_changes``.
+Row by row the same values the engine uses, so that the formulas of ``workbook.formulas`` recalculate
+to the engine's numbers. Teams and Summary are in ``workbook.teams``, Changes in ``workbook.changes``.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import effective_fte, has_left, member_cost, ramp
 from salesplanner.model import Opening, Plan, RoleParameters, Scenario, TeamId, resolved_role_parameters
 from salesplanner.roles import ANNUAL_COST, DISPLAY_NAMES, PARAMETER_LABELS, RAMP_MONTHS, ROLE_ORDER, SHARE_PARAMETERS
-from salesplanner.workbook import Sheet
-from salesplanner.workbook_formulas import (
+from salesplanner.workbook.book import Sheet
+from salesplanner.workbook.formulas import (
     AS_OF,
     HORIZON,
     MONTH_DAYS,

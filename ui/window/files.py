@@ -15,11 +15,13 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from salesplanner.model import Plan, PlanError, Scenario, ScenarioId
-from salesplanner.planfile import SUFFIX, load_plan, save_plan
+from salesplanner.planfile.format import SUFFIX
+from salesplanner.planfile.read import load_plan
+from salesplanner.planfile.write import save_plan
 from ui.document import PlanDocument
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 RECENT_KEY = "files/recent"
 MAX_RECENT = 10
@@ -70,8 +72,8 @@ class FileController(QObject):
     def import_roster(self) -> bool:
         """File → Import roster: a CSV or XLSX roster becomes a new, unsaved plan (teams named like the
         scenario's on screen keep their markets)."""
-        from salesplanner.roster_files import read_roster
-        from ui.import_dialog import RosterImportDialog, ask_roster_path
+        from salesplanner.roster.files import read_roster
+        from ui.dialogs.import_dialog import RosterImportDialog, ask_roster_path
 
         if not self.maybe_save():
             return False

@@ -1,6 +1,6 @@
 """Roster import (DESIGN §6): a CSV or XLSX of people becomes a new plan.
 
-``read_roster`` (in ``roster_files``) reads the file into a ``RosterTable``; ``ColumnMapping.guess``
+``read_roster`` (in ``roster.files``) reads the file into a ``RosterTable``; ``ColumnMapping.guess``
 matches its columns to fields through ``COLUMN_ALIASES`` (case-insensitively; the UI lets the user
 change the result); ``build_plan_from_roster`` turns the rows into people, openings and teams.
 
@@ -44,8 +44,8 @@ from salesplanner.model import (
     team_problems,
 )
 from salesplanner.roles import DISPLAY_NAMES, Role, role_from_title
-from salesplanner.roster_files import MAX_ROWS, Cell, RosterTable, read_roster
-from salesplanner.roster_values import DateColumn, number, text
+from salesplanner.roster.cells import DateColumn, number, text
+from salesplanner.roster.files import MAX_ROWS, Cell, RosterTable, read_roster
 
 __all__ = ["COLUMN_ALIASES", "MAX_ROWS", "ColumnMapping", "Field", "RosterImport", "RosterTable", "RowProblem",
            "build_plan_from_roster", "read_roster"]

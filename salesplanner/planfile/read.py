@@ -10,8 +10,7 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -45,23 +44,19 @@ from salesplanner.model import (
     role_parameter_problems,
     text_problem,
 )
-from salesplanner.planfile_fast import (
+from salesplanner.planfile.fast import ROLES_BY_NAME, fast_opening, fast_person, fast_team
+from salesplanner.planfile.format import (
     ASSIGNMENT_FIELDS,
+    FORMAT,
     OPENING_FIELDS,
     PERSON_FIELDS,
     PLAN_FIELDS,
-    ROLES_BY_NAME,
     SCENARIO_FIELDS,
     TEAM_FIELDS,
-    fast_opening,
-    fast_person,
-    fast_team,
+    VERSION,
 )
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
 
-FORMAT = "salesplanner-plan"
-VERSION = 1
-SUFFIX = ".salesplan"
 MAX_FILE_BYTES = 256 * 1024 * 1024
 MAX_REPORTED_PROBLEMS = 10
 
@@ -104,12 +99,12 @@ class _Reader:
         for name, reason in problems:
             self.problem(f"{path}.{name}" if path else name, reason)
 
-    def object(self, value: Any, path: str, fields: frozenset[str]) -> dict[str, Any] | None:
+    def object(self, value: Any, path: str, fields: Collection[str]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
             self.problem(path, "must be an object")
             return None
-        if not fields.issuperset(value):
-            for key in sorted(value.keys() - fields):
+        if not value.keys() <= set(fields):
+            for key in sorted(value.keys() - set(fields)):
                 self.problem(_field_path(path, key), "unknown field")
         return value
 
@@ -242,7 +237,7 @@ def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
     if data is None:
         return None
     market_path = f"{path}.market"
-    market_data = reader.object(data.get("market", {}), market_path, frozenset(MARKET_FIELDS)) or {}
+    market_data = reader.object(data.get("market", {}), market_path, MARKET_FIELDS) or {}
     defaults = MarketProfile()
     market = MarketProfile(**{name: reader.number(market_data, name, market_path, getattr(defaults, name))
                               for name in MARKET_FIELDS})
@@ -467,97 +462,3 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         return loads_plan(content)
     except PlanFileError as error:
         raise PlanFileError([f"{path.name}: {problem}" for problem in error.problems]) from None
-
-
-# --- writing --------------------------------------------------------------------------------------
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _role_parameters_to_dict(roles: Mapping[Role, Mapping[str, float]]) -> dict[str, dict[str, float]]:
-    return {role.value: {name: roles[role][name] for name in DEFAULT_ROLE_PARAMETERS[role]
-                         if name in roles[role]}
-            for role in ROLE_ORDER if role in roles}
-
-
-def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    """The plan as version-1 JSON data, keys in the documented order, assignments in member order."""
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "name": plan.name,
-        "currency": plan.currency,
-        "as_of": plan.as_of.isoformat(),
-        "horizon_months": plan.horizon_months,
-        "assumptions": {"tolerance": plan.assumptions.tolerance,
-                        "roles": _role_parameters_to_dict(plan.assumptions.roles)},
-        "people": [
-            {"id": p.id, "name": p.name, "email": p.email, "location": p.location, "status": p.status.value,
-             "fte": p.fte, "productivity": p.productivity, "start_date": _iso(p.start_date),
-             "leave_date": _iso(p.leave_date), "annual_cost": p.annual_cost}
-            for p in plan.people.values()],
-        "scenarios": [_scenario_to_dict(plan, s) for s in plan.scenarios.values()],
-    }
-
-
-def _scenario_to_dict(plan: Plan, scenario: Scenario) -> dict[str, Any]:
-    assignments = []
-    for member in plan.members(scenario):
-        placement = scenario.assignments.get(member.id)
-        if placement is not None:
-            assignments.append({"person": member.id, "team": placement.team, "role": placement.role.value})
-    return {
-        "id": scenario.id,
-        "name": scenario.name,
-        "baseline": scenario.id == plan.baseline,
-        "teams": [
-            {"id": t.id, "name": t.name, "segment": t.segment, "product_line": t.product_line,
-             "geography": t.geography,
-             "market": {name: getattr(t.market, name) for name in MARKET_FIELDS},
-             "roles": _role_parameters_to_dict(t.roles)}
-            for t in scenario.teams.values()],
-        "openings": [
-            {"id": o.id, "title": o.title, "start_date": _iso(o.start_date), "fte": o.fte,
-             "annual_cost": o.annual_cost}
-            for o in scenario.openings.values()],
-        "assignments": assignments,
-    }
-
-
-def dumps_plan(plan: Plan) -> str:
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
-
-
-def write_atomically(path: str | os.PathLike[str], content: bytes) -> None:
-    """Write ``content`` to ``path`` so that a crash leaves either the old file or the new one.
-
-    A temporary file in the same folder is written, flushed and fsynced, then renamed over the target.
-    """
-    path = Path(path)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    if hasattr(os, "O_DIRECTORY"):
-        directory = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(directory)
-        finally:
-            os.close(directory)
-
-
-def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
-    """Save atomically; raises ``PlanFileError`` with one sentence when the file cannot be written."""
-    try:
-        write_atomically(path, dumps_plan(plan).encode("utf-8"))
-    except OSError as error:
-        raise PlanFileError([f"{Path(path).name}: could not be saved ({error.strerror or error})"]) from None

@@ -13,7 +13,7 @@ from datetime import date
 from salesplanner.model import Plan, ScenarioId
 from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER
 from salesplanner.timeline import Series, timeline
-from salesplanner.workbook import Sheet
+from salesplanner.workbook.book import Sheet
 
 FLOW_HEADERS = [("Opportunity supply / month", "supply"), ("Closing capacity / month", "close_cap"),
                 ("Wins / month", "wins"), ("Bookings capacity / year", "bookings_year")]

@@ -1,9 +1,9 @@
-"""Plan files: the shapes of their objects, and the fast way to read the plain ones.
+"""Plan files: the fast way to read the plain objects.
 
 A big plan is almost all people, assignments and teams whose fields have their plain JSON types. For
-those, ``planfile`` builds the objects directly here and checks them with the model's own rules;
+those, ``planfile.read`` builds the objects directly here and checks them with the model's own rules;
 anything else (a wrong type, a bad value) makes a function here return None and goes through
-``planfile``'s careful reader, which names the problem. So the messages come from one place and the
+``planfile.read``'s careful reader, which names the problem. So the messages come from one place and the
 rules from another (``model``), and this module only decides what is plain.
 """
 
@@ -26,17 +26,13 @@ from salesplanner.model import (
     person_problems,
     team_problems,
 )
+from salesplanner.planfile.format import OPENING_FIELDS, PERSON_FIELDS, TEAM_FIELDS
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
 
-PLAN_FIELDS = frozenset({"format", "version", "name", "currency", "as_of", "horizon_months",
-                          "assumptions", "people", "scenarios"})
-PERSON_FIELDS = frozenset({"id", "name", "email", "location", "status", "fte", "productivity",
-                            "start_date", "leave_date", "annual_cost"})
-OPENING_FIELDS = frozenset({"id", "title", "start_date", "fte", "annual_cost"})
-SCENARIO_FIELDS = frozenset({"id", "name", "baseline", "teams", "openings", "assignments"})
-TEAM_FIELDS = frozenset({"id", "name", "segment", "product_line", "geography", "market", "roles"})
-ASSIGNMENT_FIELDS = frozenset({"person", "team", "role"})
 MARKET_KEYS = frozenset(MARKET_FIELDS)
+_PERSON_KEYS = frozenset(PERSON_FIELDS)
+_OPENING_KEYS = frozenset(OPENING_FIELDS)
+_TEAM_KEYS = frozenset(TEAM_FIELDS)
 
 
 ROLES_BY_NAME: dict[str, Role] = {role.value: role for role in Role}
@@ -68,7 +64,7 @@ def plain_date(value: Any) -> date | None:
 
 def fast_person(raw: Any) -> Person | None:
     try:
-        if type(raw) is not dict or not PERSON_FIELDS.issuperset(raw):
+        if type(raw) is not dict or not _PERSON_KEYS.issuperset(raw):
             return None
         get = raw.get
         person_id, name, email, location = raw["id"], raw["name"], get("email"), get("location")
@@ -88,7 +84,7 @@ def fast_person(raw: Any) -> Person | None:
 
 def fast_opening(raw: Any) -> Opening | None:
     try:
-        if type(raw) is not dict or not OPENING_FIELDS.issuperset(raw):
+        if type(raw) is not dict or not _OPENING_KEYS.issuperset(raw):
             return None
         opening_id, title = raw["id"], raw["title"]
         fte, cost = raw.get("fte", 1.0), raw.get("annual_cost")
@@ -104,7 +100,7 @@ def fast_opening(raw: Any) -> Opening | None:
 
 def fast_team(raw: Any) -> Team | None:
     try:
-        if type(raw) is not dict or not TEAM_FIELDS.issuperset(raw):
+        if type(raw) is not dict or not _TEAM_KEYS.issuperset(raw):
             return None
         team_id, name, market_data = raw["id"], raw["name"], raw.get("market", {})
         roles_data = raw.get("roles", {})

@@ -30,7 +30,7 @@ from ui import text
 from ui.board.items import CardItem, ChipItem, LaneItem
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 
 class Editing(QObject):

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog,
 from salesplanner.model import PlanError, ScenarioId
 from salesplanner.slides import export_slides
 from ui.board.labels import group_title
-from ui.render import ExportBoard, footer_text, page_sources, paint_pages, render_file
+from ui.board.render import ExportBoard, footer_text, page_sources, paint_pages, render_file
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 FORMAT_SUFFIXES = {"png": ".png", "svg": ".svg", "pdf": ".pdf", "pptx": ".pptx"}
 

@@ -14,9 +14,9 @@ from salesplanner.diagnosis import diagnose
 from salesplanner.model import Plan
 from salesplanner.palette import ROLE_COLOURS
 from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
-from salesplanner.workbook import Sheet
-from salesplanner.workbook_formulas import column_name
-from salesplanner.workbook_teams import TEAM_COLUMN_INDEX, TEAM_HEADERS, TeamRows
+from salesplanner.workbook.book import Sheet
+from salesplanner.workbook.formulas import column_name
+from salesplanner.workbook.teams import TEAM_COLUMN_INDEX, TEAM_HEADERS, TeamRows
 
 SUMMARY_TEAM_COLUMNS = (
     ("headcount", "int"), ("openings", "int"), ("supply", "number"), ("close_cap", "number"),

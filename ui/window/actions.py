@@ -11,11 +11,11 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ui.board.scene import GROUPINGS
-from ui.excel_export import run_excel_export
-from ui.export_dialog import run_export_layout, run_print
+from ui.dialogs.excel_export import run_excel_export
+from ui.dialogs.export_dialog import run_export_layout, run_print
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 Shortcut = QKeySequence | QKeySequence.StandardKey | str
 

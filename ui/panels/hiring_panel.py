@@ -36,8 +36,8 @@ from salesplanner.roles import ROLE_ORDER
 from salesplanner.timeline import Hire, hiring_plan, month_date
 from ui import text
 from ui.document import DocumentChange, PlanDocument, Subscription
+from ui.panels.timeline_chart import month_label
 from ui.theme import current_theme, font
-from ui.timeline_chart import month_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QStyle
 
 from salesplanner.capacity import Verdict
-from salesplanner.roster import ColumnMapping, Field, RowProblem
-from salesplanner.roster_files import Cell, RosterTable
+from salesplanner.roster.build import ColumnMapping, Field, RowProblem
+from salesplanner.roster.files import Cell, RosterTable
 from ui.theme import current_theme
 
 ModelIndex = QModelIndex | QPersistentModelIndex

@@ -19,8 +19,8 @@ from salesplanner.roles import ROLE_ORDER, Role
 from salesplanner.timeline import Series, Timeline, timeline
 from ui import text
 from ui.document import DocumentChange, PlanDocument, Subscription
+from ui.panels.timeline_chart import BASELINE_COLOUR, SCENARIO_COLOURS, ChartLine, TimelineChart, ValueFormat
 from ui.theme import current_theme, font
-from ui.timeline_chart import BASELINE_COLOUR, SCENARIO_COLOURS, ChartLine, TimelineChart, ValueFormat
 
 REFRESH_DELAY_MS = 250
 

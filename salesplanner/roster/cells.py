@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from salesplanner.roster_files import Cell
+from salesplanner.roster.files import Cell
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})")

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
-from salesplanner.planfile import SUFFIX, dumps_plan, write_atomically
+from salesplanner.files import write_atomically
+from salesplanner.planfile.format import SUFFIX
+from salesplanner.planfile.write import dumps_plan
 from ui.document import PlanDocument
 
 AUTOSAVE_DELAY_MS = 1500

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from salesplanner.model import PlanError, Team
-from salesplanner.roster import ColumnMapping, Field, RosterImport, build_plan_from_roster
-from salesplanner.roster_files import RosterTable
-from ui.import_models import ImportMessagesModel, RosterPreviewModel, cell_text, field_label
+from salesplanner.roster.build import ColumnMapping, Field, RosterImport, build_plan_from_roster
+from salesplanner.roster.files import RosterTable
+from ui.dialogs.import_models import ImportMessagesModel, RosterPreviewModel, cell_text, field_label
 
 DEBOUNCE_MS = 150
 """Long enough to let a user scroll through a combo's choices with the arrow keys without a build per step."""

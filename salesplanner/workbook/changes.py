@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from salesplanner.compare import CHANGE_LABELS, FIGURE_FIELDS, Figures, compare
 from salesplanner.model import Plan, ScenarioId
-from salesplanner.workbook import Sheet
+from salesplanner.workbook.book import Sheet
 
 FIGURE_LABELS = {
     "headcount": ("People", "int"),

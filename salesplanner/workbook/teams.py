@@ -15,8 +15,8 @@ from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import HANDOFF_LABELS, Handoff, TeamResult
 from salesplanner.model import Plan, resolved_role_parameters
 from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER, Role
-from salesplanner.workbook import Sheet
-from salesplanner.workbook_formulas import (
+from salesplanner.workbook.book import Sheet
+from salesplanner.workbook.formulas import (
     MONTH_DAYS,
     accounts_after_horizon,
     balance_ratio,

@@ -1,8 +1,8 @@
 """The main window: summary strip over the board, bench on the left, details and warnings on the right.
 
 The window shows one document at a time; ``set_document`` hands a new one to every panel (opening a
-file, New, recovering an autosave). File handling lives in ``ui.files``, autosave in ``ui.autosave``,
-the plan-changing actions in ``ui.editing``.
+file, New, recovering an autosave). File handling lives in ``ui.window.files``, autosave in ``ui.window.autosave``,
+the plan-changing actions in ``ui.window.editing``.
 """
 
 from __future__ import annotations
@@ -26,23 +26,23 @@ from PySide6.QtWidgets import (
 
 from salesplanner.analysis import Warning
 from salesplanner.model import MemberId, TeamId
-from salesplanner.planfile import SUFFIX
-from ui.actions import Actions, group_label
-from ui.autosave import Autosaver
-from ui.bench import BenchPanel
+from salesplanner.planfile.format import SUFFIX
+from ui.board.presentation import PresentationWindow
 from ui.board.scene import GROUPINGS, BoardScene
 from ui.board.view import BoardView
-from ui.compare_panel import ComparePanel
+from ui.dialogs.move_dialog import MoveDialog
 from ui.document import DocumentChange, PlanDocument
-from ui.editing import Editing
-from ui.files import FileController
-from ui.hiring_panel import HiringPanel
 from ui.inspector import InspectorPanel
-from ui.move_dialog import MoveDialog
-from ui.presentation import PresentationWindow
-from ui.summary_strip import SummaryStrip
-from ui.timeline_panel import TimelinePanel
-from ui.warnings_panel import WarningsPanel
+from ui.panels.bench import BenchPanel
+from ui.panels.compare_panel import ComparePanel
+from ui.panels.hiring_panel import HiringPanel
+from ui.panels.summary_strip import SummaryStrip
+from ui.panels.timeline_panel import TimelinePanel
+from ui.panels.warnings_panel import WarningsPanel
+from ui.window.actions import Actions, group_label
+from ui.window.autosave import Autosaver
+from ui.window.editing import Editing
+from ui.window.files import FileController
 
 
 class MainWindow(QMainWindow):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from salesplanner.model import PlanError, ScenarioId
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 
 class ExcelExportDialog(QDialog):
@@ -68,7 +68,7 @@ def ask_workbook_path(window: MainWindow, scenario_id: ScenarioId) -> Path | Non
 
 def write_workbook(window: MainWindow, path: Path, scenario_id: ScenarioId, baseline_id: ScenarioId | None) -> bool:
     """Export with a progress dialog; returns False when cancelled (no file written)."""
-    from salesplanner.workbook import export_workbook
+    from salesplanner.workbook.export import export_workbook
 
     progress = QProgressDialog(window.tr("Writing %1…").replace("%1", path.name), window.tr("Cancel"), 0, 100, window)
     progress.setWindowTitle(window.tr("Export to Excel"))

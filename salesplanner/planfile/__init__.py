@@ -1,0 +1,1 @@
+"""Plan files: ``read`` (validated load), ``write`` (atomic save), ``format`` (the names, once)."""

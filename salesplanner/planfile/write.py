@@ -1,0 +1,82 @@
+"""Writing plan files: version-1 JSON in the documented key order, saved atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from salesplanner.files import write_atomically
+from salesplanner.model import MARKET_FIELDS, Plan, Scenario
+from salesplanner.planfile.format import FORMAT, VERSION
+from salesplanner.planfile.read import PlanFileError
+from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _role_parameters_to_dict(roles: Mapping[Role, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+    return {role.value: {name: roles[role][name] for name in DEFAULT_ROLE_PARAMETERS[role]
+                         if name in roles[role]}
+            for role in ROLE_ORDER if role in roles}
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The plan as version-1 JSON data, keys in the documented order, assignments in member order."""
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "name": plan.name,
+        "currency": plan.currency,
+        "as_of": plan.as_of.isoformat(),
+        "horizon_months": plan.horizon_months,
+        "assumptions": {"tolerance": plan.assumptions.tolerance,
+                        "roles": _role_parameters_to_dict(plan.assumptions.roles)},
+        "people": [
+            {"id": p.id, "name": p.name, "email": p.email, "location": p.location, "status": p.status.value,
+             "fte": p.fte, "productivity": p.productivity, "start_date": _iso(p.start_date),
+             "leave_date": _iso(p.leave_date), "annual_cost": p.annual_cost}
+            for p in plan.people.values()],
+        "scenarios": [_scenario_to_dict(plan, s) for s in plan.scenarios.values()],
+    }
+
+
+def _scenario_to_dict(plan: Plan, scenario: Scenario) -> dict[str, Any]:
+    assignments = []
+    for member in plan.members(scenario):
+        placement = scenario.assignments.get(member.id)
+        if placement is not None:
+            assignments.append({"person": member.id, "team": placement.team, "role": placement.role.value})
+    return {
+        "id": scenario.id,
+        "name": scenario.name,
+        "baseline": scenario.id == plan.baseline,
+        "teams": [
+            {"id": t.id, "name": t.name, "segment": t.segment, "product_line": t.product_line,
+             "geography": t.geography,
+             "market": {name: getattr(t.market, name) for name in MARKET_FIELDS},
+             "roles": _role_parameters_to_dict(t.roles)}
+            for t in scenario.teams.values()],
+        "openings": [
+            {"id": o.id, "title": o.title, "start_date": _iso(o.start_date), "fte": o.fte,
+             "annual_cost": o.annual_cost}
+            for o in scenario.openings.values()],
+        "assignments": assignments,
+    }
+
+
+def dumps_plan(plan: Plan) -> str:
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
+    """Save atomically; raises ``PlanFileError`` with one sentence when the file cannot be written."""
+    try:
+        write_atomically(path, dumps_plan(plan).encode("utf-8"))
+    except OSError as error:
+        raise PlanFileError([f"{Path(path).name}: could not be saved ({error.strerror or error})"]) from None

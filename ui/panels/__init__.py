@@ -1,0 +1,1 @@
+"""Docked panels beside the board: bench, summary strip, warnings, changes, timeline, hiring plan."""

@@ -1,0 +1,1 @@
+"""The main window: its menus and actions, editing, files and autosave."""
