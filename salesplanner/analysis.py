@@ -66,7 +66,7 @@ class Warning:
 
 @dataclass(frozen=True, slots=True)
 class OrgTotals:
-    """The organisation figures of §4 for one scenario (people in teams; the bench separately)."""
+    """The organisation figures of §6 for one scenario (people in teams; the bench separately)."""
 
     headcount: int
     """People in teams, leaving out anyone gone by the as-of date (openings counted separately)."""
@@ -363,7 +363,7 @@ class ScenarioAnalysis:
 
 
 def _org_warnings(top_count: int, top_share: float | None, vp_span: int, vp_span_max: float) -> list[Warning]:
-    """Superstar dependency and the VP's span (§4)."""
+    """Superstar dependency and the VP's span (§6)."""
     warnings = []
     if top_share is not None and top_share > SUPERSTAR_SHARE_LIMIT:
         who = "the top closer holds" if top_count == 1 else f"the top {top_count} closers (20 %) hold"

@@ -1,4 +1,4 @@
-"""The capacity and handoff model of DESIGN §4, for one team. Nothing else lives here.
+"""The capacity and handoff model of docs/model.md §4–§5, for one team. Nothing else lives here.
 
 Every formula is written once: the flows in ``team_flows``, which ``compute_team`` runs on one team at
 one date and ``timeline`` on every team over every month at once (the same code on numpy arrays). The
@@ -121,7 +121,7 @@ class Balance:
 
     @property
     def sentence(self) -> str | None:
-        """§4's sentence for this verdict, in English (the UI builds its own translated text)."""
+        """§5's sentence for this verdict, in English (the UI builds its own translated text)."""
         if self.verdict is None:
             return None
         if self.verdict is Verdict.BALANCED:
@@ -143,7 +143,7 @@ class Balance:
 
 
 def balance(handoff: Handoff, demand: float, capacity: float, tolerance: float) -> Balance:
-    """Verdict of one handoff (§4): demand with no capacity is overloaded; nothing at all, no verdict."""
+    """Verdict of one handoff (§5): demand with no capacity is overloaded; nothing at all, no verdict."""
     if capacity > 0:
         ratio: float | None = demand / capacity
         assert ratio is not None
@@ -244,7 +244,7 @@ class TeamResult:
 
     @property
     def complete(self) -> bool:
-        """≥ 1 closer, ≥ 1 SDR of either kind and ≥ 1 AM (§4, Market Teams)."""
+        """≥ 1 closer, ≥ 1 SDR of either kind and ≥ 1 AM (§6, Market Teams)."""
         held = {role for role, count in self.members.items() if count}
         return bool(held & CLOSERS) and bool(held & SDRS) and Role.AM in held
 

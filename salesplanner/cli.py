@@ -1,4 +1,4 @@
-"""The command line (DESIGN §8): the same core functions as the app, no window.
+"""The command line (README, "Command line"): the same core functions as the app, no window.
 
 Bad input never shows a traceback: every ``PlanError`` (and so every ``PlanFileError``) becomes one
 sentence on stderr and exit code 1; usage mistakes are argparse's, exit code 2.
@@ -35,7 +35,7 @@ def _build_parser() -> argparse.ArgumentParser:
     summary = commands.add_parser("summary", help="stage, organisation figures, warnings and every team")
     summary.add_argument("plan", type=Path, help="plan file (.salesplan)")
     summary.add_argument("--scenario", help="scenario name (default: the baseline)")
-    summary.add_argument("--json", action="store_true", help="print the §8 JSON object instead of tables")
+    summary.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
 
     render = commands.add_parser("render", help="the team layout as PNG, SVG, PDF or PowerPoint, without a window")
     render.add_argument("plan", type=Path, help="plan file (.salesplan)")

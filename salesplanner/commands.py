@@ -1,4 +1,4 @@
-"""Every change to a plan is one of these reversible commands (DESIGN §3, STYLE 2–3).
+"""Every change to a plan is one of these reversible commands (docs/model.md §2, docs/architecture.md).
 
 A command checks its input before it touches the plan (so a refused command changes nothing), does
 the change, and returns a ``Change`` record saying what it touched. The analysis recomputes only the

@@ -1,4 +1,4 @@
-"""What changes between two scenarios of a plan (DESIGN §1 step 4, §7 Changes): who moves, who is hired,
+"""What changes between two scenarios of a plan (docs/model.md §8): who moves, who is hired,
 what it costs and what it does to capacity.
 
 ``compare(plan, from_id, to_id)`` returns a ``Comparison``: plain, frozen data that the Changes view,

@@ -1,4 +1,4 @@
-"""Which of the four stages (DESIGN §2) a scenario is in, why, and what the next stage needs (§4)."""
+"""Which of the four stages (docs/model.md §1) a scenario is in, why, and what the next stage needs (§6)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _people(count: int, singular: str, plural: str | None = None) -> str:
 
 
 def diagnose(totals: OrgTotals) -> Diagnosis:
-    """Try §4's rules in order: Hunter Founder, One-Man Bands, Market Teams, else Specialists."""
+    """Try §6's rules in order: Hunter Founder, One-Man Bands, Market Teams, else Specialists."""
     by_role = totals.members_by_role
     founders = by_role[Role.FOUNDER]
     other_sellers = totals.sellers - founders

@@ -1,4 +1,4 @@
-"""The plan document: people, openings, teams, scenarios and assumptions (DESIGN §3).
+"""The plan document: people, openings, teams, scenarios and assumptions (docs/model.md §2).
 
 Leaf values (people, openings, teams, market profiles, assumptions) are frozen: an edit replaces the
 value, so a command only has to remember the old one to undo. Containers (the plan's people, a
@@ -22,7 +22,7 @@ from typing import NamedTuple, NewType, TypeAlias
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, SHARE_PARAMETERS, Role
 
 MemberId = NewType("MemberId", str)
-"""Anyone who can hold a role: a person or an open position. One namespace (DESIGN §6: ids are unique
+"""Anyone who can hold a role: a person or an open position. One namespace (docs/plan-format.md: ids are unique
 across people and openings), so an assignment or a drag payload needs no tag saying which."""
 PersonId: TypeAlias = MemberId
 OpeningId: TypeAlias = MemberId
@@ -58,7 +58,7 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Opening:
-    """An open position: counts like a person who starts on ``start_date`` (DESIGN §3)."""
+    """An open position: counts like a person who starts on ``start_date`` (docs/model.md §2)."""
 
     id: OpeningId
     title: str
@@ -84,7 +84,7 @@ Member: TypeAlias = Person | Opening
 
 @dataclass(frozen=True, slots=True)
 class MarketProfile:
-    """What a team's market brings and needs per month (DESIGN §3, defaults from §4)."""
+    """What a team's market brings and needs per month (docs/model.md §2, defaults from §3)."""
 
     inbound_leads_per_month: float = 0
     lead_to_opp_rate: float = 0.15

@@ -1,4 +1,4 @@
-"""The fixed set of roles, their display names, aliases and default parameters (DESIGN §3, §4).
+"""The fixed set of roles, their display names, aliases and default parameters (docs/model.md §2–§3).
 
 This module is the single table every other part reads: the engine takes parameters from it, the
 plan file validates against it, the roster import maps titles through its aliases and the UI shows its
@@ -37,7 +37,7 @@ DISPLAY_NAMES: Mapping[Role, str] = MappingProxyType({
 })
 
 CLOSERS: frozenset[Role] = frozenset({Role.AE, Role.FULL_CYCLE, Role.FOUNDER})
-"""Roles that close deals (§4: a closer is an ae, full_cycle or founder)."""
+"""Roles that close deals (§2: a closer is an ae, full_cycle or founder)."""
 
 SPECIALISTS: frozenset[Role] = frozenset({Role.SDR_OUTBOUND, Role.SDR_INBOUND, Role.AE, Role.AM})
 SDRS: frozenset[Role] = frozenset({Role.SDR_OUTBOUND, Role.SDR_INBOUND})

@@ -1,4 +1,4 @@
-"""The scenario summary of DESIGN §8 as plain data: what ``summary --json`` prints, unrounded."""
+"""The scenario summary as plain data: what ``summary --json`` prints, unrounded."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def team_summary(result: TeamResult) -> dict[str, Any]:
 
 def scenario_summary(plan: Plan, scenario: Scenario,
                      analysis: ScenarioAnalysis | None = None) -> dict[str, Any]:
-    """The §8 object: stage, reasons, organisation totals, warnings and every team."""
+    """The ``summary --json`` object: stage, reasons, organisation totals, warnings and every team."""
     analysis = analysis or ScenarioAnalysis(plan, scenario.id)
     totals = analysis.totals
     diagnosis = diagnose(totals)

@@ -1,4 +1,4 @@
-"""Capacity month by month over the plan's horizon, and a scenario's hiring plan (DESIGN §1 step 4).
+"""Capacity month by month over the plan's horizon, and a scenario's hiring plan (docs/model.md §7).
 
 The timeline is §4 evaluated at the date of each month instead of the as-of date: openings start and
 ramp, leavers leave (both already rules of ``capacity.ramp``), and each member's effective FTE is

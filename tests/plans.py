@@ -1,6 +1,6 @@
 """Shared test builders: a hand-made sample plan and hypothesis strategies for plans and commands.
 
-``sample_plan()`` is a small, readable organisation (DESIGN §3 example data). ``plans()`` draws random
+``sample_plan()`` is a small, readable organisation (example data). ``plans()`` draws random
 valid plans in the canonical form the plan file writes (so save → load is the identity on them).
 ``commands(plan)`` draws one command for the plan *as it is now* — mostly valid, sometimes one that
 must be refused with a ``PlanError`` (a refused command must leave the plan untouched).
@@ -60,7 +60,7 @@ AS_OF = date(2027, 1, 1)
 
 
 def default_role_parameters() -> dict[Role, dict[str, float]]:
-    """A plain, mutable copy of the §4 role defaults (what the loader builds)."""
+    """A plain, mutable copy of the §3 role defaults (what the loader builds)."""
     return {role: dict(DEFAULT_ROLE_PARAMETERS[role]) for role in ROLE_ORDER}
 
 
@@ -209,7 +209,7 @@ def markets(draw: st.DrawFn) -> MarketProfile:
 
 
 def parameter_values(name: str) -> st.SearchStrategy[float]:
-    """Valid values of one role parameter (§4 ranges)."""
+    """Valid values of one role parameter (§3)."""
     if name in SHARE_PARAMETERS:
         return fractions()
     if name == "ramp_months":

@@ -1,8 +1,8 @@
-"""Hand-computed organisation figures of a scenario (DESIGN §4, "Organisation level").
+"""Hand-computed organisation figures of a scenario (docs/model.md §6).
 
 Plans are built by hand with ``analyse``. Teams run on a two-month sales cycle (2 × 365/12 days) with
 no churn, so an ae's ``intake = 20 / 2 = 10`` opportunities a month and ``accounts_H = H × wins``;
-role parameters are the §4 defaults.
+role parameters are the §3 defaults.
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ def two_team_plan() -> ScenarioAnalysis:
 
 
 def test_headcount_and_openings() -> None:
-    """§4 headcount and open positions: people in teams, leavers left out, openings separately."""
+    """§6 headcount and open positions: people in teams, leavers left out, openings separately."""
     totals = two_team_plan().totals
     # people in teams: North SDR + AE (the leaver is gone) + South full-cycle = 3; one opening (South AE)
     assert totals.headcount == 3
@@ -126,7 +126,7 @@ def test_headcount_and_openings() -> None:
 
 
 def test_team_figures_are_the_per_team_formulas() -> None:
-    """§4 per team: each team of the scenario computed on its own members."""
+    """§6 per team: each team of the scenario computed on its own members."""
     analysis = two_team_plan()
     north, south = analysis.team(NORTH.id), analysis.team(SOUTH.id)
     # North: supply 12, close_cap 1 × 10 = 10 (leaver left out), wins = min(12, 10) × 0.25 = 2.5
@@ -141,7 +141,7 @@ def test_team_figures_are_the_per_team_formulas() -> None:
 
 
 def test_flows_sum_over_teams() -> None:
-    """§4 organisation supply, closing capacity, wins/month and bookings/year (12 × monthly)."""
+    """§6 organisation supply, closing capacity, wins/month and bookings/year (12 × monthly)."""
     totals = two_team_plan().totals
     # supply = 12 + 4.8 = 16.8; close_cap = 10 + 6 = 16; wins = 2.5 + 1.2 = 3.7
     assert totals.supply == pytest.approx(16.8)
@@ -153,7 +153,7 @@ def test_flows_sum_over_teams() -> None:
 
 
 def test_annual_cost_includes_openings_and_leaves_out_the_bench() -> None:
-    """§4 annual run-rate cost: people in teams and open positions; the bench shown separately."""
+    """§6 annual run-rate cost: people in teams and open positions; the bench shown separately."""
     totals = two_team_plan().totals
     # North 90,000 + 180,000 (leaver's 500,000 left out) + South 140,000 + opening 175,000 = 585,000
     assert totals.annual_cost == pytest.approx(585_000)
@@ -164,7 +164,7 @@ def test_annual_cost_includes_openings_and_leaves_out_the_bench() -> None:
 
 
 def test_cost_of_sales_is_cost_over_yearly_bookings() -> None:
-    """§4 cost of sales = cost / bookings per year."""
+    """§6 cost of sales = cost / bookings per year."""
     totals = two_team_plan().totals
     # 585,000 / 1,110,000 = 0.527027
     assert totals.cost_of_sales == pytest.approx(585_000 / 1_110_000)
@@ -172,7 +172,7 @@ def test_cost_of_sales_is_cost_over_yearly_bookings() -> None:
 
 
 def test_cost_of_sales_is_undefined_without_bookings() -> None:
-    """§4 cost / bookings with no bookings → undefined (None)."""
+    """§6 cost / bookings with no bookings → undefined (None)."""
     care = team("Care", existing_customers=40)
     totals = analyse([care], seats(care, Role.AM)).totals
     # no closers → wins 0 → bookings 0; cost = 120,000
@@ -182,7 +182,7 @@ def test_cost_of_sales_is_undefined_without_bookings() -> None:
 
 
 def test_sdr_per_closer() -> None:
-    """§4 SDR:closer ratio: SDRs of either kind per closer (ae, full_cycle, founder)."""
+    """§6 SDR:closer ratio: SDRs of either kind per closer (ae, full_cycle, founder)."""
     # two-team plan: 1 SDR; closers = North AE + South full-cycle + South AE opening = 3 → 1/3
     assert two_team_plan().totals.sdr_per_closer == pytest.approx(1 / 3)
     east = team("East", inbound_leads_per_month=150)
@@ -193,7 +193,7 @@ def test_sdr_per_closer() -> None:
 
 
 def test_sdr_per_closer_without_closers_is_undefined() -> None:
-    """§4 SDR:closer with no closer → undefined."""
+    """§6 SDR:closer with no closer → undefined."""
     west = team("West")
     assert analyse([west], seats(west, Role.SDR_OUTBOUND)).totals.sdr_per_closer is None
 
@@ -210,7 +210,7 @@ def test_sdr_per_closer_without_closers_is_undefined() -> None:
     (2, 9, 4.5, "below"),    # 9 / 2 = 4.5 < 5
 ])
 def test_manager_span_per_team(managers: int, reports: int, span: float, side: str | None) -> None:
-    """§4 manager span per team = non-managers per manager; flagged outside [span_min, span_max]."""
+    """§6 manager span per team = non-managers per manager; flagged outside [span_min, span_max]."""
     north = team("North", existing_customers=40 * reports)   # each AM's book exactly full
     analysis = analyse([north], [*seats(north, Role.MANAGER, managers), *seats(north, Role.AM, reports)])
     result = analysis.team(north.id)
@@ -227,7 +227,7 @@ def test_manager_span_per_team(managers: int, reports: int, span: float, side: s
 
 
 def test_manager_span_uses_the_teams_own_limits() -> None:
-    """§4 role parameters (the manager's span_min/span_max) may be overridden per team."""
+    """§6 role parameters (the manager's span_min/span_max) may be overridden per team."""
     north = team("North", existing_customers=440, roles={Role.MANAGER: {"span_max": 12}})
     analysis = analyse([north], [*seats(north, Role.MANAGER), *seats(north, Role.AM, 11)])
     # 11 / 1 = 11 ≤ 12 (the team's span_max): healthy here, though above the plan's 10
@@ -236,13 +236,13 @@ def test_manager_span_uses_the_teams_own_limits() -> None:
 
 
 def test_a_team_without_manager_has_no_span() -> None:
-    """§4 teams without a manager count toward the VP's span, not their own."""
+    """§6 teams without a manager count toward the VP's span, not their own."""
     west = team("West")
     assert analyse([west], seats(west, Role.AE, 3)).team(west.id).manager_span is None
 
 
 def test_vp_span_counts_managers_and_people_in_teams_without_a_manager() -> None:
-    """§4 VP span: managers + members of teams without a manager; not warned below span_min
+    """§6 VP span: managers + members of teams without a manager; not warned below span_min
     (documented deviation: a small organisation's VP is not flagged for having few reports)."""
     north, south = team("North", existing_customers=200), team("South", existing_customers=120)
     analysis = analyse([north, south], [*seats(north, Role.MANAGER), *seats(north, Role.AM, 5),
@@ -257,7 +257,7 @@ def test_vp_span_counts_managers_and_people_in_teams_without_a_manager() -> None
     (10, 11, True),   # 1 + 10 = 11 > 10
 ])
 def test_vp_span_warned_above_span_max(unmanaged: int, vp_span: int, warned: bool) -> None:
-    """§4 the VP's span is flagged above span_max."""
+    """§6 the VP's span is flagged above span_max."""
     north = team("North", existing_customers=200)
     south = team("South", existing_customers=40 * unmanaged)
     analysis = analyse([north, south], [*seats(north, Role.MANAGER), *seats(north, Role.AM, 5),
@@ -285,7 +285,7 @@ def superstar_warnings(analysis: ScenarioAnalysis) -> list[str]:
 
 
 def test_superstar_dependency_above_forty_percent_is_flagged() -> None:
-    """§4 superstar dependency: share of closing capacity of the top 20 % of closers (rounded up)."""
+    """§6 superstar dependency: share of closing capacity of the top 20 % of closers (rounded up)."""
     analysis = six_closers([2, 1, 1, 2, 1, 1])
     totals = analysis.totals
     # 6 closers → top ⌈0.2 × 6⌉ = ⌈1.2⌉ = 2; capacities 20, 10, 10, 20, 10, 10 → total 80
@@ -297,7 +297,7 @@ def test_superstar_dependency_above_forty_percent_is_flagged() -> None:
 
 
 def test_superstar_dependency_at_forty_percent_is_not_flagged() -> None:
-    """§4 flag above 40 %: exactly 40 % is not flagged."""
+    """§6 flag above 40 %: exactly 40 % is not flagged."""
     analysis = six_closers([1, 1, 0.5, 1, 1, 0.5])
     totals = analysis.totals
     # capacities 10, 10, 5, 10, 10, 5 → total 50; top two 10 + 10 = 20; 20 / 50 = 40 %
@@ -307,7 +307,7 @@ def test_superstar_dependency_at_forty_percent_is_not_flagged() -> None:
 
 
 def test_superstar_dependency_counts_every_kind_of_closer() -> None:
-    """§4 closers are ae, full_cycle and founder; five closers → top ⌈0.2 × 5⌉ = 1."""
+    """§6 closers are ae, full_cycle and founder; five closers → top ⌈0.2 × 5⌉ = 1."""
     north = team("North")
     analysis = analyse([north], [*seats(north, Role.FOUNDER), *seats(north, Role.FULL_CYCLE),
                                  *seats(north, Role.AE, 3)])
@@ -320,7 +320,7 @@ def test_superstar_dependency_counts_every_kind_of_closer() -> None:
 
 
 def test_superstar_dependency_with_three_closers() -> None:
-    """§4 three closers → top ⌈0.6⌉ = 1; one AE beside two full-cycle reps holds 45 %."""
+    """§6 three closers → top ⌈0.6⌉ = 1; one AE beside two full-cycle reps holds 45 %."""
     north = team("North")
     analysis = analyse([north], [*seats(north, Role.FULL_CYCLE, 2), *seats(north, Role.AE)])
     totals = analysis.totals
@@ -334,7 +334,7 @@ def test_superstar_dependency_with_three_closers() -> None:
 
 
 def test_warnings_list_team_sentences_prefixed_by_team_name() -> None:
-    """§4 sentences per handoff, per team, prefixed by the team's name; org warnings too."""
+    """§5 sentences per handoff, per team, prefixed by the team's name; org warnings too."""
     north, south = team("North"), team("South")
     analysis = analyse([north, south], [*seats(north, Role.SDR_OUTBOUND), *seats(north, Role.AE),
                                         *seats(south, Role.AE)])
@@ -358,7 +358,7 @@ def test_warnings_list_team_sentences_prefixed_by_team_name() -> None:
 
 
 def test_balanced_plan_has_no_warnings() -> None:
-    """§4 balanced handoffs give no warning sentence."""
+    """§5 balanced handoffs give no warning sentence."""
     north = team("North", inbound_leads_per_month=150)
     south = team("South", inbound_leads_per_month=150)
     placed = [seat for t in (north, south) for seat in

@@ -1,9 +1,9 @@
-"""Hand-computed cases for the team capacity and handoff model (DESIGN §4).
+"""Hand-computed cases for the team capacity and handoff model (docs/model.md §4–§5).
 
 Every expectation below is worked out by hand from the §4 formulas; the arithmetic sits in the
 comment beside the assertion. Most teams use a sales cycle of exactly two months (2 × 365/12 days),
 so ``cycle_months = 2`` and an ae's ``intake = 20 / 2 = 10`` opportunities a month, and no churn, so
-``accounts_H = existing_customers + H × wins``. Role parameters are the §4 defaults unless a test
+``accounts_H = existing_customers + H × wins``. Role parameters are the §3 defaults unless a test
 overrides them on the team.
 """
 
@@ -351,7 +351,7 @@ def test_ramping_people_contribute_part_of_their_capacity() -> None:
 
 
 def test_openings_ramp_from_their_expected_start_date() -> None:
-    """§3/§4 an opening counts like a person who starts on its start_date and ramps the same way."""
+    """§2/§4 an opening counts like a person who starts on its start_date and ramps the same way."""
     result = compute([(opening(start_date=AS_OF - DAYS_73), Role.AE),
                       (opening(start_date=AS_OF + timedelta(days=30)), Role.AE)])
     # started 73 days ago: e = 2.4 / 5 = 0.48; not started yet: e = 0
@@ -441,14 +441,14 @@ def test_resolved_parameters_keep_the_plan_defaults_for_the_rest() -> None:
 ])
 def test_balance_verdict_against_the_tolerance_band(handoff: Handoff, demand: float, capacity: float,
                                                     ratio: float, verdict: Verdict) -> None:
-    """§4 load = demand ÷ capacity; inside [1−τ, 1+τ] balanced, above overloaded, below underused."""
+    """§5 load = demand ÷ capacity; inside [1−τ, 1+τ] balanced, above overloaded, below underused."""
     result = balance(handoff, demand, capacity, 0.15)
     assert result.ratio == pytest.approx(ratio)
     assert result.verdict is verdict
 
 
 def test_balance_uses_the_plans_tolerance() -> None:
-    """§4 τ is a plan assumption: with τ = 0.3 the band is [0.7, 1.3]."""
+    """§5 τ is a plan assumption: with τ = 0.3 the band is [0.7, 1.3]."""
     assert balance(Handoff.SDR_TO_CLOSER, 125, 100, 0.3).verdict is Verdict.BALANCED   # 1.25 ≤ 1.3
     assert balance(Handoff.SDR_TO_CLOSER, 75, 100, 0.3).verdict is Verdict.BALANCED    # 0.75 ≥ 0.7
     assert balance(Handoff.SDR_TO_CLOSER, 140, 100, 0.3).verdict is Verdict.OVERLOADED  # 1.4 > 1.3
@@ -457,7 +457,7 @@ def test_balance_uses_the_plans_tolerance() -> None:
 
 @pytest.mark.parametrize("handoff", list(Handoff))
 def test_balance_with_demand_and_no_capacity_is_overloaded_without_ratio(handoff: Handoff) -> None:
-    """§4 a zero denominator is undefined; demand with no capacity counts as overloaded."""
+    """§5 a zero denominator is undefined; demand with no capacity counts as overloaded."""
     result = balance(handoff, 5, 0, 0.15)
     assert result.ratio is None
     assert result.verdict is Verdict.OVERLOADED
@@ -465,7 +465,7 @@ def test_balance_with_demand_and_no_capacity_is_overloaded_without_ratio(handoff
 
 @pytest.mark.parametrize("handoff", list(Handoff))
 def test_balance_with_nothing_on_either_side_has_no_verdict(handoff: Handoff) -> None:
-    """§4 nothing on either side of a handoff → no ratio, no verdict."""
+    """§5 nothing on either side of a handoff → no ratio, no verdict."""
     result = balance(handoff, 0, 0, 0.15)
     assert result.ratio is None
     assert result.verdict is None
@@ -476,7 +476,7 @@ def test_balance_with_nothing_on_either_side_has_no_verdict(handoff: Handoff) ->
 
 
 def test_inbound_load_overloaded_sentence() -> None:
-    """§4 inbound_load above band → "N inbound leads/month are not worked"."""
+    """§5 inbound_load above band → "N inbound leads/month are not worked"."""
     result = compute(staff(Role.SDR_INBOUND), make_team(inbound_leads_per_month=220))
     # load = 220 / 150 = 1.4667 > 1.15; not worked = 220 − 150 = 70
     assert result.inbound_load.ratio == pytest.approx(220 / 150)
@@ -485,7 +485,7 @@ def test_inbound_load_overloaded_sentence() -> None:
 
 
 def test_inbound_load_underused_sentence() -> None:
-    """§4 inbound_load below band → "inbound SDRs underused"."""
+    """§5 inbound_load below band → "inbound SDRs underused"."""
     result = compute(staff(Role.SDR_INBOUND), make_team(inbound_leads_per_month=100))
     # load = 100 / 150 = 0.6667 < 0.85
     assert result.inbound_load.ratio == pytest.approx(100 / 150)
@@ -494,7 +494,7 @@ def test_inbound_load_underused_sentence() -> None:
 
 
 def test_inbound_sdrs_without_inbound_volume_are_idle() -> None:
-    """§4 inbound SDRs but no inbound volume → 0, "inbound SDRs idle"."""
+    """§5 inbound SDRs but no inbound volume → 0, "inbound SDRs idle"."""
     result = compute(staff(Role.SDR_INBOUND), make_team(inbound_leads_per_month=0))
     # load = 0 / 150 = 0
     assert result.inbound_load.ratio == 0
@@ -510,14 +510,14 @@ def test_inbound_sdrs_without_inbound_volume_are_idle() -> None:
     (127, 127 / 150, Verdict.UNDERUSED),   # 0.8467 < 0.85
 ])
 def test_inbound_load_on_the_edges_of_the_band(leads: float, ratio: float, verdict: Verdict) -> None:
-    """§4 inbound_load = inbound_leads_per_month / cap_in, judged against [1−τ, 1+τ]."""
+    """§5 inbound_load = inbound_leads_per_month / cap_in, judged against [1−τ, 1+τ]."""
     result = compute(staff(Role.SDR_INBOUND), make_team(inbound_leads_per_month=leads))
     assert result.inbound_load.ratio == pytest.approx(ratio)
     assert result.inbound_load.verdict is verdict
 
 
 def test_inbound_leads_without_inbound_sdr_are_overloaded() -> None:
-    """§4 leads but no inbound SDR → ratio undefined, overloaded; all leads are not worked."""
+    """§5 leads but no inbound SDR → ratio undefined, overloaded; all leads are not worked."""
     result = compute(staff(Role.AE), make_team(inbound_leads_per_month=50))
     assert result.cap_in == 0
     assert result.leads_worked == 0  # min(50, 0)
@@ -527,7 +527,7 @@ def test_inbound_leads_without_inbound_sdr_are_overloaded() -> None:
 
 
 def test_no_inbound_on_either_side_has_no_verdict() -> None:
-    """§4 no inbound leads and no inbound SDR → no inbound handoff."""
+    """§5 no inbound leads and no inbound SDR → no inbound handoff."""
     result = compute(staff(Role.SDR_OUTBOUND) + staff(Role.AE))
     assert result.inbound_load.ratio is None
     assert result.inbound_load.verdict is None
@@ -537,7 +537,7 @@ def test_no_inbound_on_either_side_has_no_verdict() -> None:
 
 
 def test_sdr_to_closer_overloaded_sentence() -> None:
-    """§4 sdr_to_closer above band → "closers overloaded: N opportunities/month not worked"."""
+    """§5 sdr_to_closer above band → "closers overloaded: N opportunities/month not worked"."""
     result = compute(staff(Role.SDR_OUTBOUND, 3) + staff(Role.AE))
     # supply = 3 × 12 = 36; close_cap = 10; load = 3.6; not worked = 36 − 10 = 26
     assert result.sdr_to_closer.ratio == pytest.approx(3.6)
@@ -546,7 +546,7 @@ def test_sdr_to_closer_overloaded_sentence() -> None:
 
 
 def test_sdr_to_closer_underfed_sentence() -> None:
-    """§4 sdr_to_closer below band → "closers underfed: N % of closing capacity idle"."""
+    """§5 sdr_to_closer below band → "closers underfed: N % of closing capacity idle"."""
     result = compute(staff(Role.SDR_OUTBOUND) + staff(Role.AE, 2))
     # supply = 12; close_cap = 2 × 10 = 20; load = 12 / 20 = 0.6; idle = 1 − 0.6 = 40 %
     assert result.sdr_to_closer.ratio == pytest.approx(0.6)
@@ -563,7 +563,7 @@ def test_sdr_to_closer_underfed_sentence() -> None:
 ])
 def test_sdr_to_closer_on_the_edges_of_the_band(opps_per_month: float, ratio: float,
                                                 verdict: Verdict) -> None:
-    """§4 sdr_to_closer = supply / close_cap, judged against [1−τ, 1+τ] (one SDR, one AE)."""
+    """§5 sdr_to_closer = supply / close_cap, judged against [1−τ, 1+τ] (one SDR, one AE)."""
     team = make_team(roles={Role.SDR_OUTBOUND: {"opps_per_month": opps_per_month}})
     result = compute(staff(Role.SDR_OUTBOUND) + staff(Role.AE), team)
     assert result.sdr_to_closer.ratio == pytest.approx(ratio)
@@ -571,7 +571,7 @@ def test_sdr_to_closer_on_the_edges_of_the_band(opps_per_month: float, ratio: fl
 
 
 def test_opportunities_without_closer_are_overloaded() -> None:
-    """§4 opportunities but no closer → ratio undefined, overloaded."""
+    """§5 opportunities but no closer → ratio undefined, overloaded."""
     result = compute(staff(Role.SDR_OUTBOUND))
     # supply = 12, close_cap = 0 → all 12 not worked
     assert result.sdr_to_closer.ratio is None
@@ -581,7 +581,7 @@ def test_opportunities_without_closer_are_overloaded() -> None:
 
 
 def test_closers_without_supply_are_fully_idle() -> None:
-    """§4 sdr_to_closer = 0 / close_cap = 0 → underused, all closing capacity idle."""
+    """§5 sdr_to_closer = 0 / close_cap = 0 → underused, all closing capacity idle."""
     result = compute(staff(Role.AE))
     assert result.sdr_to_closer.ratio == 0
     assert result.sdr_to_closer.verdict is Verdict.UNDERUSED
@@ -589,7 +589,7 @@ def test_closers_without_supply_are_fully_idle() -> None:
 
 
 def test_no_sdr_and_no_closer_has_no_sdr_to_closer_verdict() -> None:
-    """§4 nothing on either side of SDR → closer → no ratio, no verdict."""
+    """§5 nothing on either side of SDR → closer → no ratio, no verdict."""
     result = compute(staff(Role.AM))
     assert result.sdr_to_closer.ratio is None
     assert result.sdr_to_closer.verdict is None
@@ -599,7 +599,7 @@ def test_no_sdr_and_no_closer_has_no_sdr_to_closer_verdict() -> None:
 
 
 def test_closer_to_am_overloaded_sentence() -> None:
-    """§4 closer_to_am above band → "account managers overloaded: N accounts over capacity"."""
+    """§5 closer_to_am above band → "account managers overloaded: N accounts over capacity"."""
     result = compute(staff(Role.AM), make_team(existing_customers=60))
     # accounts_H = 60 (no wins, no churn); am_cap = 40; load = 1.5; over = 60 − 40 = 20
     assert result.closer_to_am.ratio == pytest.approx(1.5)
@@ -608,7 +608,7 @@ def test_closer_to_am_overloaded_sentence() -> None:
 
 
 def test_closer_to_am_underused_sentence() -> None:
-    """§4 closer_to_am below band → "account managers underused"."""
+    """§5 closer_to_am below band → "account managers underused"."""
     result = compute(staff(Role.AM), make_team(existing_customers=20))
     # load = 20 / 40 = 0.5 < 0.85
     assert result.closer_to_am.ratio == pytest.approx(0.5)
@@ -624,14 +624,14 @@ def test_closer_to_am_underused_sentence() -> None:
     (33, 0.825, Verdict.UNDERUSED),   # 0.825 < 0.85
 ])
 def test_closer_to_am_on_the_edges_of_the_band(customers: float, ratio: float, verdict: Verdict) -> None:
-    """§4 closer_to_am = accounts_H / am_cap, judged against [1−τ, 1+τ] (one AM, book 40)."""
+    """§5 closer_to_am = accounts_H / am_cap, judged against [1−τ, 1+τ] (one AM, book 40)."""
     result = compute(staff(Role.AM), make_team(existing_customers=customers))
     assert result.closer_to_am.ratio == pytest.approx(ratio)
     assert result.closer_to_am.verdict is verdict
 
 
 def test_customers_without_account_manager_are_overloaded() -> None:
-    """§4 customers but no AM → ratio undefined, overloaded."""
+    """§5 customers but no AM → ratio undefined, overloaded."""
     result = compute(staff(Role.SDR_OUTBOUND) + staff(Role.AE))
     # wins = min(12, 10) × 0.25 = 2.5; accounts_12 = 12 × 2.5 = 30; am_cap = 0
     assert result.accounts_H == pytest.approx(30)
@@ -641,7 +641,7 @@ def test_customers_without_account_manager_are_overloaded() -> None:
 
 
 def test_no_customers_and_no_am_has_no_closer_to_am_verdict() -> None:
-    """§4 nothing on either side of closer → AM → no ratio, no verdict."""
+    """§5 nothing on either side of closer → AM → no ratio, no verdict."""
     result = compute(staff(Role.SDR_INBOUND), make_team(inbound_leads_per_month=150))
     assert result.accounts_H == 0
     assert result.closer_to_am.ratio is None
@@ -652,7 +652,7 @@ def test_no_customers_and_no_am_has_no_closer_to_am_verdict() -> None:
 
 
 def test_bottleneck_is_the_first_overloaded_handoff_inbound() -> None:
-    """§4 the bottleneck is the first overloaded handoff along the chain."""
+    """§5 the bottleneck is the first overloaded handoff along the chain."""
     result = compute(staff(Role.SDR_INBOUND) + staff(Role.AE), make_team(inbound_leads_per_month=300))
     # inbound: 300 / 150 = 2 overloaded; supply = 150 × 0.15 = 22.5 vs close_cap 10 → 2.25 overloaded
     assert result.inbound_load.verdict is Verdict.OVERLOADED
@@ -662,7 +662,7 @@ def test_bottleneck_is_the_first_overloaded_handoff_inbound() -> None:
 
 
 def test_bottleneck_skips_balanced_handoffs() -> None:
-    """§4 bottleneck: inbound balanced, SDR → closer and closer → AM both overloaded → SDR → closer."""
+    """§5 bottleneck: inbound balanced, SDR → closer and closer → AM both overloaded → SDR → closer."""
     result = compute(staff(Role.SDR_INBOUND) + staff(Role.AE), make_team(inbound_leads_per_month=150))
     # inbound 150 / 150 = 1 balanced; supply 22.5 / close_cap 10 = 2.25 overloaded;
     # wins = 10 × 0.25 = 2.5; accounts_12 = 30 with no AM → overloaded
@@ -672,7 +672,7 @@ def test_bottleneck_skips_balanced_handoffs() -> None:
 
 
 def test_bottleneck_at_the_end_of_the_chain() -> None:
-    """§4 bottleneck: only closer → AM overloaded."""
+    """§5 bottleneck: only closer → AM overloaded."""
     result = compute(staff(Role.SDR_INBOUND) + staff(Role.AE, 2) + staff(Role.AM),
                      make_team(inbound_leads_per_month=150))
     # inbound 1.0; supply 22.5 / close_cap 20 = 1.125 balanced; worked 20, wins 5;
@@ -684,7 +684,7 @@ def test_bottleneck_at_the_end_of_the_chain() -> None:
 
 
 def test_balanced_team() -> None:
-    """§4 a team with no overloaded handoff and none below band is balanced."""
+    """§5 a team with no overloaded handoff and none below band is balanced."""
     result = compute(staff(Role.SDR_INBOUND) + staff(Role.AE, 2) + staff(Role.AM),
                      make_team(inbound_leads_per_month=150), horizon_months=8)
     # inbound 150 / 150 = 1; supply 22.5 / 20 = 1.125; wins 20 × 0.25 = 5; accounts_8 = 8 × 5 = 40;
@@ -696,7 +696,7 @@ def test_balanced_team() -> None:
 
 
 def test_underused_team() -> None:
-    """§4 a team with no bottleneck but a stage below band is underused."""
+    """§5 a team with no bottleneck but a stage below band is underused."""
     result = compute(staff(Role.SDR_INBOUND) + staff(Role.AE, 3) + staff(Role.AM),
                      make_team(inbound_leads_per_month=150), horizon_months=8)
     # supply 22.5 / close_cap 30 = 0.75 underused (25 % idle); worked 22.5, wins 5.625;
@@ -712,7 +712,7 @@ def test_underused_team() -> None:
 
 
 def test_annual_cost_is_own_cost_else_role_default_times_fte() -> None:
-    """§4 annual cost: each person's or opening's annual_cost, else the role default × fte."""
+    """§6 annual cost: each person's or opening's annual_cost, else the role default × fte."""
     placed: list[tuple[Member, Role]] = [
         (person(annual_cost=150_000), Role.AE),             # own cost: 150,000
         (person(fte=0.5), Role.AE),                         # 0.5 × 180,000 = 90,000

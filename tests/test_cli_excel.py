@@ -1,4 +1,4 @@
-"""``salesplanner export`` and ``salesplanner import`` (DESIGN §8): reports, and one sentence on errors."""
+"""``salesplanner export`` and ``salesplanner import`` (README, "Command line"): reports, and one sentence on errors."""
 
 from __future__ import annotations
 

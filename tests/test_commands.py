@@ -1,4 +1,4 @@
-"""Commands (DESIGN §3): every change is reversible exactly, refused ones change nothing, and the
+"""Commands (docs/model.md §2): every change is reversible exactly, refused ones change nothing, and the
 ``Change`` records name exactly what was touched."""
 
 from __future__ import annotations

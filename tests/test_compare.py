@@ -1,9 +1,9 @@
-"""Hand-computed comparisons of two scenarios (DESIGN §1 step 4, §4, §7 Changes) and ``salesplanner compare``.
+"""Hand-computed comparisons of two scenarios (docs/model.md §8) and ``salesplanner compare``.
 
 The plan below is small enough to work out on paper. Every team runs on a two-month cycle (2 × 365/12
 days) with no churn, a win rate of 0.25 and an average deal of 10,000, so an ae's ``intake = 20 / 2 =
 10``, an outbound SDR sources 12 opportunities a month and ``accounts_H = 12 × wins``. Role parameters
-are the §4 defaults (costs: ae 180,000, sdr_outbound 90,000, am 120,000, manager 220,000).
+are the §3 defaults (costs: ae 180,000, sdr_outbound 90,000, am 120,000, manager 220,000).
 
 "Today" (the baseline)                      "Proposal"
   North      Ana ae, Bo sdr_out, o-1 ae,      North Enterprise (same id, renamed)

@@ -1,4 +1,4 @@
-"""Hand-computed stage diagnosis cases (DESIGN §4, "Stage diagnosis"; stages from §2).
+"""Hand-computed stage diagnosis cases (docs/model.md §6; stages from §1).
 
 Rules, tried in order: 1 Hunter Founder (founders ≥ 50 % of closing capacity, or at most one
 non-founder seller); 2 One-Man Bands (full-cycle ≥ specialists); 3 Market Teams (two complete teams
@@ -64,7 +64,7 @@ def seats(where: Team, role: Role, count: int = 1, **fields: Any) -> list[Seat]:
 
 
 def complete(where: Team, **fields: Any) -> list[Seat]:
-    """One outbound SDR, one AE and one AM: the whole chain (§4 'complete')."""
+    """One outbound SDR, one AE and one AM: the whole chain (§6 'complete')."""
     return [*seats(where, Role.SDR_OUTBOUND), *seats(where, Role.AE), *seats(where, Role.AM, **fields)]
 
 
@@ -101,7 +101,7 @@ SOUTH = team("South", segment="Enterprise", geography="Nordics")
 
 
 def test_founder_holding_most_closing_capacity_is_hunter_founder_despite_other_sellers() -> None:
-    """§4 rule 1: founders ≥ 50 % of closing capacity → Hunter Founder, with three other sellers."""
+    """§6 rule 1: founders ≥ 50 % of closing capacity → Hunter Founder, with three other sellers."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FOUNDER), *seats(NORTH, Role.AE, fte=0.1),
                                     *seats(NORTH, Role.SDR_OUTBOUND, 2)])
     # close_cap = founder 1.8 + AE 0.1 × 10 = 1 → 2.8; founder share = 1.8 / 2.8 = 64.29 % ≥ 50 %
@@ -112,7 +112,7 @@ def test_founder_holding_most_closing_capacity_is_hunter_founder_despite_other_s
 
 
 def test_founder_share_of_exactly_half_is_hunter_founder() -> None:
-    """§4 rule 1: founders ≥ 50 % — exactly 50 % counts."""
+    """§6 rule 1: founders ≥ 50 % — exactly 50 % counts."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FOUNDER), *seats(NORTH, Role.AE, fte=0.18),
                                     *seats(NORTH, Role.SDR_OUTBOUND, 2)])
     # founder 1.8; AE 0.18 × 10 = 1.8; share = 1.8 / 3.6 = 50 %
@@ -121,7 +121,7 @@ def test_founder_share_of_exactly_half_is_hunter_founder() -> None:
 
 
 def test_founder_share_below_half_with_several_sellers_is_not_hunter_founder() -> None:
-    """§4 rule 1 does not apply: founder share < 50 % and more than one other seller."""
+    """§6 rule 1 does not apply: founder share < 50 % and more than one other seller."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FOUNDER), *seats(NORTH, Role.AE, fte=0.2),
                                     *seats(NORTH, Role.SDR_OUTBOUND, 2)])
     # founder 1.8; AE 0.2 × 10 = 2; share = 1.8 / 3.8 = 47.4 % < 50 %; 3 other sellers
@@ -130,7 +130,7 @@ def test_founder_share_below_half_with_several_sellers_is_not_hunter_founder() -
 
 
 def test_a_single_seller_without_founder_is_hunter_founder() -> None:
-    """§4 rule 1: at most one non-founder seller (managers are not sellers)."""
+    """§6 rule 1: at most one non-founder seller (managers are not sellers)."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.AE), *seats(NORTH, Role.MANAGER, 2)])
     # sellers = 1 AE; founders 0, so founder share = 0 / 10 = 0 %, but 1 other seller ≤ 1
     assert result.stage is Stage.HUNTER_FOUNDER
@@ -139,7 +139,7 @@ def test_a_single_seller_without_founder_is_hunter_founder() -> None:
 
 
 def test_founder_with_one_strong_rep_is_hunter_founder() -> None:
-    """§4 rule 1, second clause: founder share below half but only one other seller."""
+    """§6 rule 1, second clause: founder share below half but only one other seller."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FOUNDER), *seats(NORTH, Role.FULL_CYCLE)])
     # founder 1.8 / (1.8 + 6) = 23 % < 50 %; one non-founder seller → Hunter Founder
     assert result.stage is Stage.HUNTER_FOUNDER
@@ -151,7 +151,7 @@ def test_founder_with_one_strong_rep_is_hunter_founder() -> None:
 
 
 def test_full_cycle_reps_outnumbering_specialists_are_one_man_bands() -> None:
-    """§4 rule 2: full-cycle sellers ≥ specialists (sdr_*, ae, am)."""
+    """§6 rule 2: full-cycle sellers ≥ specialists (sdr_*, ae, am)."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FULL_CYCLE, 3), *seats(NORTH, Role.AE, 2)])
     # founders none, 5 sellers; full-cycle 3 ≥ specialists 2
     assert result.stage is Stage.ONE_MAN_BANDS
@@ -160,7 +160,7 @@ def test_full_cycle_reps_outnumbering_specialists_are_one_man_bands() -> None:
 
 
 def test_a_tie_between_full_cycle_and_specialists_is_one_man_bands() -> None:
-    """§4 rule 2: "at least as many" — a tie counts."""
+    """§6 rule 2: "at least as many" — a tie counts."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FULL_CYCLE, 2), *seats(NORTH, Role.SDR_OUTBOUND),
                                     *seats(NORTH, Role.AE)])
     # full-cycle 2 = specialists 2 (1 SDR + 1 AE)
@@ -169,7 +169,7 @@ def test_a_tie_between_full_cycle_and_specialists_is_one_man_bands() -> None:
 
 
 def test_one_more_specialist_than_full_cycle_is_not_one_man_bands() -> None:
-    """§4 rule 2 does not apply: full-cycle 2 < specialists 3."""
+    """§6 rule 2 does not apply: full-cycle 2 < specialists 3."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FULL_CYCLE, 2), *seats(NORTH, Role.SDR_OUTBOUND),
                                     *seats(NORTH, Role.AE), *seats(NORTH, Role.AM)])
     # one complete team only → not Market Teams → Specialists
@@ -178,7 +178,7 @@ def test_one_more_specialist_than_full_cycle_is_not_one_man_bands() -> None:
 
 
 def test_a_founder_among_full_cycle_reps_is_one_man_bands() -> None:
-    """§4 rules 1 then 2: a founder with three full-cycle reps holds little closing capacity."""
+    """§6 rules 1 then 2: a founder with three full-cycle reps holds little closing capacity."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FOUNDER), *seats(NORTH, Role.FULL_CYCLE, 3)])
     # founder 1.8 / (1.8 + 3 × 6) = 1.8 / 19.8 = 9 %; 3 other sellers; full-cycle 3 ≥ specialists 0
     assert result.stage is Stage.ONE_MAN_BANDS
@@ -188,7 +188,7 @@ def test_a_founder_among_full_cycle_reps_is_one_man_bands() -> None:
 
 
 def test_two_complete_teams_in_different_segments_are_market_teams() -> None:
-    """§4 rule 3: two complete teams that differ in segment."""
+    """§6 rule 3: two complete teams that differ in segment."""
     result = diagnosis_of([NORTH, SOUTH], [*complete(NORTH), *complete(SOUTH)])
     # specialists 6, full-cycle 0; North (SMB) and South (Enterprise) each complete
     assert result.stage is Stage.MARKET_TEAMS
@@ -198,7 +198,7 @@ def test_two_complete_teams_in_different_segments_are_market_teams() -> None:
 
 @pytest.mark.parametrize("field", ["segment", "product_line", "geography"])
 def test_teams_differing_in_any_one_market_field_are_market_teams(field: str) -> None:
-    """§4 rule 3: they differ in segment, product line or geography — any one suffices."""
+    """§6 rule 3: they differ in segment, product line or geography — any one suffices."""
     base = {"segment": "SMB", "product_line": "Core", "geography": "Nordics"}
     east = team("East", **base)
     west = team("West", **{**base, field: "Other"})
@@ -207,7 +207,7 @@ def test_teams_differing_in_any_one_market_field_are_market_teams(field: str) ->
 
 
 def test_two_complete_teams_in_the_same_market_are_specialists() -> None:
-    """§4 rule 4: complete teams with identical segment, product line and geography → Specialists."""
+    """§6 rule 4: complete teams with identical segment, product line and geography → Specialists."""
     east = team("East", segment="SMB", product_line="Core", geography="Nordics")
     west = team("West", segment="SMB", product_line="Core", geography="Nordics")
     result = diagnosis_of([east, west], [*complete(east), *complete(west)])
@@ -218,14 +218,14 @@ def test_two_complete_teams_in_the_same_market_are_specialists() -> None:
 
 
 def test_three_complete_teams_two_alike_are_market_teams() -> None:
-    """§4 rule 3: at least two complete teams differing in market — a third duplicate does not hurt."""
+    """§6 rule 3: at least two complete teams differing in market — a third duplicate does not hurt."""
     twin = team("Twin", segment="SMB", geography="Nordics")
     result = diagnosis_of([NORTH, twin, SOUTH], [*complete(NORTH), *complete(twin), *complete(SOUTH)])
     assert result.stage is Stage.MARKET_TEAMS
 
 
 def test_teams_missing_an_am_are_not_complete() -> None:
-    """§4 complete = ≥ 1 closer, ≥ 1 SDR and ≥ 1 AM."""
+    """§6 complete = ≥ 1 closer, ≥ 1 SDR and ≥ 1 AM."""
     result = diagnosis_of([NORTH, SOUTH], [*complete(NORTH), *seats(SOUTH, Role.SDR_INBOUND),
                                            *seats(SOUTH, Role.AE)])
     assert result.stage is Stage.SPECIALISTS
@@ -235,7 +235,7 @@ def test_teams_missing_an_am_are_not_complete() -> None:
 
 
 def test_a_leaver_is_left_out_of_completeness() -> None:
-    """§4 counts leave out anyone whose leave date is on or before the as-of date."""
+    """§6 counts leave out anyone whose leave date is on or before the as-of date."""
     gone = diagnosis_of([NORTH, SOUTH], [*complete(NORTH),
                                          *complete(SOUTH, status=Status.LEAVING, leave_date=AS_OF)])
     # South's only AM leaves on the as-of date → South incomplete → Specialists
@@ -248,7 +248,7 @@ def test_a_leaver_is_left_out_of_completeness() -> None:
 
 
 def test_a_leaver_is_left_out_of_the_seller_count() -> None:
-    """§4 counts leave out leavers: two AEs, one gone → one seller → Hunter Founder."""
+    """§6 counts leave out leavers: two AEs, one gone → one seller → Hunter Founder."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.AE),
                                     *seats(NORTH, Role.AE, status=Status.LEAVING, leave_date=AS_OF)])
     assert result.stage is Stage.HUNTER_FOUNDER
@@ -256,7 +256,7 @@ def test_a_leaver_is_left_out_of_the_seller_count() -> None:
 
 
 def test_a_leaver_who_left_earlier_is_left_out_of_full_cycle_count() -> None:
-    """§4 counts: a full-cycle rep who left last month no longer tips the balance to One-Man Bands."""
+    """§6 counts: a full-cycle rep who left last month no longer tips the balance to One-Man Bands."""
     gone = AS_OF - timedelta(days=30)
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FULL_CYCLE, 2),
                                     *seats(NORTH, Role.FULL_CYCLE, status=Status.LEAVING, leave_date=gone),
@@ -266,7 +266,7 @@ def test_a_leaver_who_left_earlier_is_left_out_of_full_cycle_count() -> None:
 
 
 def test_openings_count_as_sellers() -> None:
-    """§4 counts include openings: an AE and an AE opening are two sellers, not one."""
+    """§6 counts include openings: an AE and an AE opening are two sellers, not one."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.AE),
                                     (opening(start_date=AS_OF + timedelta(days=60)),
                                      Placement(NORTH.id, Role.AE))])
@@ -275,7 +275,7 @@ def test_openings_count_as_sellers() -> None:
 
 
 def test_openings_complete_a_team() -> None:
-    """§4 counts include openings: an AM opening (not yet started) completes a team."""
+    """§6 counts include openings: an AM opening (not yet started) completes a team."""
     result = diagnosis_of([NORTH, SOUTH], [*complete(NORTH), *seats(SOUTH, Role.SDR_OUTBOUND),
                                            *seats(SOUTH, Role.AE),
                                            (opening(start_date=AS_OF + timedelta(days=90)),
@@ -284,7 +284,7 @@ def test_openings_complete_a_team() -> None:
 
 
 def test_openings_count_among_full_cycle_reps() -> None:
-    """§4 counts include openings: one full-cycle rep plus one full-cycle opening ties two specialists."""
+    """§6 counts include openings: one full-cycle rep plus one full-cycle opening ties two specialists."""
     result = diagnosis_of([NORTH], [*seats(NORTH, Role.FULL_CYCLE),
                                     (opening(), Placement(NORTH.id, Role.FULL_CYCLE)),
                                     *seats(NORTH, Role.SDR_OUTBOUND), *seats(NORTH, Role.AE)])

@@ -1,4 +1,4 @@
-"""Plan files (DESIGN §6): the round trip is the identity, every malformed input is refused with one
+"""Plan files (docs/plan-format.md): the round trip is the identity, every malformed input is refused with one
 PlanFileError naming its place, nothing else ever escapes the loader, and saving is atomic."""
 
 from __future__ import annotations

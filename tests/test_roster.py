@@ -1,4 +1,4 @@
-"""Roster import (DESIGN §6): CSV and XLSX in their everyday variants, the mapping, per-row problems,
+"""Roster import (README, "Roster import"): CSV and XLSX in their everyday variants, the mapping, per-row problems,
 the round trip through the exported workbook, and hostile files refused in bounded memory."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Hand-computed timelines and hiring plans (DESIGN §4 over the horizon), and the attrition assumption in
+"""Hand-computed timelines and hiring plans (docs/model.md §7), and the attrition assumption in
 plan files.
 
 Month k of a timeline falls on as_of + ⌈k × 365/12⌉ days; with as_of = 2027-01-01:

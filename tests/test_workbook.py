@@ -1,4 +1,4 @@
-"""The exported workbook (DESIGN §7): sheets, tables, formats, text safety, progress, and — with
+"""The exported workbook (README, "Excel"): sheets, tables, formats, text safety, progress, and — with
 LibreOffice recalculating — live formulas that give the application's numbers.
 
 The plan is the sample plan plus a team whose id, ``t-*``, is a spreadsheet wildcard (unescaped,

@@ -92,7 +92,7 @@ def money(value: float, currency: str, *, compact: bool = False) -> str:
 
 
 def balance_sentence(item: Balance) -> str:
-    """The §4 sentence of a handoff verdict, translated; empty when the handoff does not exist."""
+    """The sentence of a handoff verdict (docs/model.md §5), translated; empty when the handoff does not exist."""
     if item.verdict is None:
         return ""
     if item.verdict is Verdict.BALANCED:

@@ -1,4 +1,4 @@
-"""Plan files (DESIGN §6): version-1 JSON, validated on load, written atomically in a stable order.
+"""Plan files (docs/plan-format.md): version-1 JSON, validated on load, written atomically in a stable order.
 
 ``load_plan`` either returns a complete, valid plan or raises ``PlanFileError`` whose message names the
 first problem by its place in the file (``scenarios[0].teams[2].market.win_rate: must be between 0

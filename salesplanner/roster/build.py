@@ -1,4 +1,4 @@
-"""Roster import (DESIGN §6): a CSV or XLSX of people becomes a new plan.
+"""Roster import (README, "Roster import"): a CSV or XLSX of people becomes a new plan.
 
 ``read_roster`` (in ``roster.files``) reads the file into a ``RosterTable``; ``ColumnMapping.guess``
 matches its columns to fields through ``COLUMN_ALIASES`` (case-insensitively; the UI lets the user

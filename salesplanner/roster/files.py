@@ -1,4 +1,4 @@
-"""Reading a roster file (CSV or XLSX) into a plain table, safely (DESIGN §6 roster import).
+"""Reading a roster file (CSV or XLSX) into a plain table, safely (README, "Roster import").
 
 A roster comes from outside — an HR or CRM export, or a file someone mailed — so reading it must fail
 with one clear sentence, never hang or exhaust memory:

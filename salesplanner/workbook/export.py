@@ -23,7 +23,7 @@ from salesplanner.workbook.book import Book, ExportCancelled, Progress, Sheet
 
 def export_workbook(plan: Plan, path: str | os.PathLike[str], *, scenario_id: ScenarioId,
                     baseline_id: ScenarioId | None = None, progress: Progress | None = None) -> bool:
-    """Write the §7 workbook of ``scenario_id`` to ``path``, atomically.
+    """Write the planning workbook of ``scenario_id`` to ``path``, atomically.
 
     With ``baseline_id`` a Changes sheet compares that scenario with the exported one (and the Timeline
     sheet shows its organisation line too). ``progress``

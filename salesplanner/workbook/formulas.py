@@ -1,4 +1,4 @@
-"""The spreadsheet formulas of the exported workbook (DESIGN §7): §4 written once more, for Excel.
+"""The spreadsheet formulas of the exported workbook: docs/model.md §4–§5 written once more, for Excel.
 
 ``capacity.py`` stays the source of truth: every formula here is written with the value the engine
 computed as its cached result, and the tests recalculate the workbook in LibreOffice to prove the two
@@ -103,12 +103,12 @@ def roster_sum(value_column: str, criteria: Iterable[tuple[str, str]]) -> str:
 
 
 def balance_ratio(demand: str, capacity: str) -> str:
-    """§4: demand ÷ capacity, blank when there is no capacity (undefined)."""
+    """§5: demand ÷ capacity, blank when there is no capacity (undefined)."""
     return f'IF({capacity}>0,{demand}/{capacity},"")'
 
 
 def balance_verdict(demand: str, capacity: str, ratio: str) -> str:
-    """§4: outside 1 ± τ overloaded or underused; demand without capacity overloaded; nothing, blank."""
+    """§5: outside 1 ± τ overloaded or underused; demand without capacity overloaded; nothing, blank."""
     judged = (f'IF({ratio}>1+{TOLERANCE},"overloaded",'
               f'IF({ratio}<1-{TOLERANCE},"underused","balanced"))')
     return f'IF({capacity}>0,{judged},IF({demand}>0,"overloaded",""))'

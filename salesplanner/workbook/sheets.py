@@ -26,7 +26,7 @@ from salesplanner.workbook.formulas import (
 )
 
 PARAMETERS: tuple[str, ...] = tuple(PARAMETER_LABELS)
-"""Every role parameter key, in the order of §4's table: the columns of RoleTable and OverrideTable."""
+"""Every role parameter key, in the order of docs/model.md §3's table: the columns of RoleTable and OverrideTable."""
 
 OPEN_POSITION = "open position"
 """Roster status of an opening (people are ``active`` or ``leaving``); the import reads it back."""

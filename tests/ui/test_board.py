@@ -1,5 +1,5 @@
 """The board driven through its real widgets: mouse gestures, keys, menus. Expected numbers are worked out
-by hand from DESIGN §4 on the plan in conftest (cycle 2 months → an AE takes on 20 / 2 = 10 opps/month;
+by hand from docs/model.md on the plan in conftest (cycle 2 months → an AE takes on 20 / 2 = 10 opps/month;
 an outbound SDR sources 12; win rate 0.25; deal 40,000; churn 0, so accounts in 12 months = 12 × wins;
 an AM looks after 40; costs AE 180,000, SDR 90,000, AM 120,000)."""
 
@@ -67,7 +67,7 @@ def press_and_drag_chip(window: MainWindow, member: MemberId, *, modifiers: Qt.K
 
 
 def test_board_shows_teams_lanes_chips_and_handoffs(window: MainWindow) -> None:
-    """§5: a card per team, a lane per role in use with its capacity, pills with ratio and verdict."""
+    """README "The board": a card per team, a lane per role in use with its capacity, pills with ratio and verdict."""
     assert set(window.board.cards()) == {ENTERPRISE, SMB}
     assert chip_names(window, ENTERPRISE, Role.AE) == ["Ana Berg"]
     assert chip_names(window, SMB, Role.SDR_OUTBOUND) == ["Dita Moe", "Eva Toft"]

@@ -1,5 +1,5 @@
 """The inspector driven through its real fields: keys typed, Enter, Tab, Escape, Ctrl+Z. Expected numbers
-are worked out by hand from DESIGN §4 on conftest's two-team plan (see test_board's docstring): a
+are worked out by hand from docs/model.md on conftest's two-team plan (see test_board's docstring): a
 two-month cycle, so a ramped AE takes on 20 / 2 = 10 opportunities a month; an outbound SDR sources
 12; win rate 0.25; deal 40,000; churn 0, so accounts in 12 months = 12 × wins; an AM looks after 40.
 Enterprise: supply 12, close 10, wins 2.5, accounts 30 → closer → AM 0.75. SMB: supply 24, close 10,

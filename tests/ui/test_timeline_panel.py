@@ -1,7 +1,7 @@
 """The timeline chart and the hiring plan, driven beside the main window on conftest's two-team plan.
 
 Expected numbers are the core's (``timeline``, ``hiring_plan``) and, where small enough, worked out by
-hand from DESIGN §4 (see test_board.py's docstring: cycle 2 months → a ramped AE takes on 10 opps/month,
+hand from docs/model.md (see test_board.py's docstring: cycle 2 months → a ramped AE takes on 10 opps/month,
 an outbound SDR sources 12, win rate 0.25, deal 40,000). Today, month 0: Enterprise supply 12, closing
 capacity 10 → 10 worked → 2.5 wins → 100,000 a month; SMB supply 24, capacity 10 → the same. So the
 organisation books 200,000 a month, 2,400,000 a year. Nobody has a start or leave date, so every later

@@ -1,7 +1,7 @@
 """The pieces of the board: team cards, role lanes, person chips, handoff pills and group headers.
 
 Items paint themselves from plain values handed to them by the scene; they hold no plan state and
-compute no §4 figure. Geometry is in scene units (pixels at 100 % zoom).
+compute no figure of docs/model.md. Geometry is in scene units (pixels at 100 % zoom).
 """
 
 from __future__ import annotations
@@ -287,7 +287,7 @@ PILL_RECT = QRectF(0, 0, CARD_WIDTH - 2 * PADDING, PILL_HEIGHT)
 
 
 class PillItem(QGraphicsItem):
-    """A handoff between two lanes: its load ratio, coloured by verdict, with §4's sentence."""
+    """A handoff between two lanes: its load ratio, coloured by verdict, with its sentence (docs/model.md §5)."""
 
     def __init__(self, balance: Balance, style: Style, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)

@@ -1,4 +1,4 @@
-"""The inspector panel: edit the selected person, opening, team or the plan in place (DESIGN §5)."""
+"""The inspector panel: edit the selected person, opening, team or the plan in place (README, "Inspector")."""
 
 from ui.inspector.panel import InspectorPanel, Subject, SubjectKind
 

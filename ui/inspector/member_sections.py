@@ -1,4 +1,4 @@
-"""Editors of a person and of an open position (DESIGN §3), each field one EditPerson / EditOpening."""
+"""Editors of a person and of an open position (docs/model.md §2), each field one EditPerson / EditOpening."""
 
 from __future__ import annotations
 

@@ -91,7 +91,7 @@ class TeamChainReadout(ReadoutSection):
 
 
 class OrganisationReadout(ReadoutSection):
-    """The scenario on screen as a whole (DESIGN §4, organisation level) and its stage diagnosis."""
+    """The scenario on screen as a whole (docs/model.md §6) and its stage diagnosis."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("Inspector", "Organisation"), parent)

@@ -1,5 +1,5 @@
 """Editors of a team: its name and market, its market profile, and its overrides of the plan's role
-parameters (DESIGN §3, §4). Every field pushes one EditTeam."""
+parameters (docs/model.md §2–§3). Every field pushes one EditTeam."""
 
 from __future__ import annotations
 

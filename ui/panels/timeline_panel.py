@@ -1,5 +1,5 @@
 """Capacity over time: one measure month by month over the plan's horizon, one line per scenario, for the
-organisation or one team (DESIGN §1 step 4, issue 6). The numbers are the core's ``timeline``; this panel
+organisation or one team (docs/model.md §7). The numbers are the core's ``timeline``; this panel
 only picks a series out of each scenario's Timeline and hands it to ``TimelineChart``.
 
 A timeline costs ~40 ms per scenario on a 10,000-person plan and the document's change records are too
