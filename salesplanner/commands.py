@@ -31,12 +31,13 @@ from salesplanner.model import (
     TeamId,
     assumptions_problems,
     combined_parameter_problems,
+    id_problem,
     opening_problems,
     person_problems,
     plan_field_problems,
     require_valid,
+    scenario_name_problem,
     team_problems,
-    text_problem,
 )
 from salesplanner.roles import DISPLAY_NAMES
 
@@ -105,15 +106,17 @@ def _edit_text(what: str, before: object, after: object) -> str:
     return f"Edit {what}: {fields}" if fields else f"Edit {what}"
 
 
-def _require_scenario_name(name: str) -> None:
-    if reason := text_problem(name, required=True):
+def _require_scenario_name(plan: Plan, name: str, scenario_id: ScenarioId | None = None) -> None:
+    if reason := scenario_name_problem(plan.scenarios.values(), name, scenario_id):
         raise PlanError(f"scenario name: {reason}")
 
 
 def _require_id(new_id: str) -> None:
-    """Ids are what the plan file accepts: text that is not blank."""
+    """Ids are what the plan file accepts (``model.id_problem``)."""
     if not isinstance(new_id, str) or not new_id.strip():
         raise PlanError("an id must not be empty")
+    if reason := id_problem(new_id):
+        raise PlanError(f"id: {reason}")
 
 
 def _require_new_id(plan: Plan, new_id: str) -> None:
@@ -415,7 +418,7 @@ class AddScenario(Command):
 
     def do(self, plan: Plan) -> Change:
         _require_new_id(plan, self.scenario.id)
-        _require_scenario_name(self.scenario.name)
+        _require_scenario_name(plan, self.scenario.name)
         index = len(plan.scenarios) if self.index is None else self.index
         _insert_at(plan.scenarios, self.scenario.id, self.scenario, index)
         self.text = f"Add scenario {self.scenario.name}"
@@ -434,7 +437,7 @@ class RenameScenario(Command):
 
     def do(self, plan: Plan) -> Change:
         scenario = _scenario(plan, self.scenario_id)
-        _require_scenario_name(self.name)
+        _require_scenario_name(plan, self.name, self.scenario_id)
         self._before = scenario.name
         scenario.name = self.name
         self.text = f"Rename scenario {self._before} to {self.name}"
@@ -527,7 +530,8 @@ class EditPlan(Command):
         self._before: dict[str, object] = {}
 
     def do(self, plan: Plan) -> Change:
-        merged = {"name": plan.name, "currency": plan.currency, "horizon_months": plan.horizon_months}
+        merged = {"name": plan.name, "currency": plan.currency, "horizon_months": plan.horizon_months,
+                  "as_of": plan.as_of}
         merged.update({k: v for k, v in self.values.items() if k in merged})
         require_valid(plan_field_problems(**merged), "plan")  # type: ignore[arg-type]
         self._before = {key: getattr(plan, key) for key in self.values}

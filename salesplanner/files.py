@@ -1,21 +1,143 @@
-"""File helpers shared by every writer of the core: plans, workbooks, slides."""
+"""File helpers shared by every reader and writer of the core: plans, rosters, workbooks, slides.
+
+Readers open only regular files (``open_regular``): a named pipe would block the reader forever and a
+device such as ``/dev/zero`` never ends. Writers replace a file atomically (``write_atomically``) and
+clear away the temporaries an interrupted write left behind (``remove_stale_temporaries``).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import stat
 import tempfile
+import time
 from pathlib import Path
+from typing import BinaryIO
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, the age rule alone decides
+    fcntl = None  # type: ignore[assignment]
+
+STALE_AFTER_SECONDS = 60.0
+"""A temporary untouched this long, and not locked by a live writer, was left by a write that died.
+The age rule covers the instant between creating a temporary and locking it."""
+
+
+class NotARegularFileError(OSError):
+    """The path names a folder, a named pipe, a device or a socket rather than a file."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(f"is {kind}, not a file")
+        self.kind = kind
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open ``path`` for reading in binary, refusing anything but a regular file.
+
+    The file is opened without blocking and checked on the open descriptor, so a named pipe with no
+    writer cannot hang the caller and a symbolic link to a device is seen for what it points to.
+    Raises ``NotARegularFileError`` (an ``OSError``) or the ``OSError`` of the open.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except IsADirectoryError:
+        raise NotARegularFileError("a folder") from None
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotARegularFileError(_kind(mode))
+        if hasattr(os, "O_NONBLOCK"):
+            os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
+
+
+def _temporary_name(name: str) -> re.Pattern[str]:
+    """The names ``tempfile.mkstemp`` gives our temporaries of ``name``: ``.<name>.<8 characters>.tmp``."""
+    return re.compile(re.escape(f".{name}.") + r"[a-z0-9_]{8}\.tmp")
+
+
+def remove_stale_temporaries(path: str | os.PathLike[str]) -> int:
+    """Remove the temporaries that interrupted writes of ``path`` left in its folder; returns how many.
+
+    Only files named as ``write_atomically`` names them, regular files, untouched for
+    ``STALE_AFTER_SECONDS`` and not locked by a live writer (another window saving the same plan holds
+    its temporary's lock until the write is done) are removed. Anything that fails is left alone.
+    """
+    path = Path(path)
+    pattern = _temporary_name(path.name)
+    now = time.time()
+    removed = 0
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return 0
+    for entry in entries:
+        if not pattern.fullmatch(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime >= STALE_AFTER_SECONDS \
+                    and _remove_unless_locked(entry.path):
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def _remove_unless_locked(path: str) -> bool:
+    if fcntl is None:  # pragma: no cover - Windows refuses to delete a file another process has open
+        os.unlink(path)
+        return True
+    descriptor = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False  # a live writer holds it
+        os.unlink(path)
+        return True
+    finally:
+        os.close(descriptor)
+
+
+def _lock(descriptor: int) -> None:
+    """Mark a temporary as being written, for ``remove_stale_temporaries`` in this or another process."""
+    if fcntl is not None:
+        with contextlib.suppress(OSError):  # a file system without locks: the age rule still protects the write
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def write_atomically(path: str | os.PathLike[str], content: bytes) -> None:
     """Write ``content`` to ``path`` so that a crash leaves either the old file or the new one.
 
-    A temporary file in the same folder is written, flushed and fsynced, then renamed over the target.
+    A temporary file in the same folder is written (locked while it is), flushed and fsynced, then
+    renamed over the target. Stale temporaries of earlier, interrupted writes of ``path`` go first.
     """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise NotARegularFileError(_kind(path.stat().st_mode))
+    remove_stale_temporaries(path)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        _lock(fd)
         with os.fdopen(fd, "wb") as stream:
             stream.write(content)
             stream.flush()

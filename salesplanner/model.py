@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -214,17 +214,64 @@ def _check(problems: Problems, name: str, value: float | None, low: float = 0, h
         problems.append((name, reason))
 
 
+MAX_TEXT_LENGTH = 1000
+"""Longest name, title, email, location or market label: far beyond any real one, and well inside a
+spreadsheet cell (32,767 characters)."""
+MAX_ID_LENGTH = 100
+"""Longest id. The workbook writes a team's id inside its formulas as a SUMIFS criterion, and a spreadsheet
+refuses text literals longer than 255 characters in a formula: 100 characters stay below that even when
+every one of them has to be escaped."""
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2199, 12, 31)
+"""Dates a plan holds (as-of, start and leave dates): spreadsheets count days from 1900, and a plan's
+timeline runs at most 120 months past the as-of date."""
+
+# Characters no text may hold: C0 and C1 control characters (tab, line feed and carriage return aside,
+# which XML and spreadsheets keep), DEL, lone surrogates (a JSON "\ud800" escape: never encodable as
+# UTF-8) and the two non-characters XML forbids. Control characters break the XML inside SVG and XLSX
+# files and let a name drive a terminal (ESC sequences).
+_FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_IN_ID = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _character_problem(value: str, forbidden: re.Pattern[str]) -> str | None:
+    if value.isprintable():  # the common case, checked in C
+        return None
+    found = forbidden.search(value)
+    if found is None:
+        return None
+    code = ord(found[0])
+    if 0xD800 <= code <= 0xDFFF:
+        return "contains a character that is not valid Unicode"
+    return f"must not contain control characters (it holds U+{code:04X})"
+
+
 def text_problem(value: str | None, *, required: bool) -> str | None:
     """Why a text field's value is not acceptable, or None."""
     if value is None:
         return "is required" if required else None
     if required and not value.strip():
         return "must not be empty"
-    if len(value) > 1000:
-        return "must be at most 1,000 characters"
-    if not value.isascii() and not _encodable(value):
-        return "contains a character that is not valid Unicode"
-    return None
+    if len(value) > MAX_TEXT_LENGTH:
+        return f"must be at most {MAX_TEXT_LENGTH:,} characters"
+    return _character_problem(value, _FORBIDDEN_IN_TEXT)
+
+
+def id_problem(value: str) -> str | None:
+    """Why an id is not acceptable, or None: not blank, at most ``MAX_ID_LENGTH`` characters, no control
+    characters (not even tab or line feed)."""
+    if not value.strip():
+        return "must not be empty"
+    if len(value) > MAX_ID_LENGTH:
+        return f"must be at most {MAX_ID_LENGTH} characters"
+    return _character_problem(value, _FORBIDDEN_IN_ID)
+
+
+def date_problem(value: date) -> str | None:
+    """Why a date is outside the range a plan holds (``MIN_DATE`` to ``MAX_DATE``), or None."""
+    if MIN_DATE <= value <= MAX_DATE:
+        return None
+    return f"must be between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}"
 
 
 def _check_text(problems: Problems, name: str, value: str | None, *, required: bool) -> None:
@@ -234,23 +281,42 @@ def _check_text(problems: Problems, name: str, value: str | None, *, required: b
             problems.append((name, reason))
 
 
-def _encodable(value: str) -> bool:
-    """False for text holding a lone surrogate (a JSON "\\ud800" escape): it could never be saved."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
+def _check_id(problems: Problems, value: str) -> None:
+    """A blank id is left to the caller, which names it in its own words (a missing key, an empty cell)."""
+    if value.strip() and (reason := id_problem(value)):
+        problems.append(("id", reason))
+
+
+def _check_date(problems: Problems, name: str, value: date | None) -> None:
+    if value is not None and (reason := date_problem(value)):
+        problems.append((name, reason))
+
+
+def scenario_name_problem(scenarios: Iterable[Scenario], name: str,
+                          scenario_id: ScenarioId | None = None) -> str | None:
+    """Why ``name`` cannot name scenario ``scenario_id`` (None: a new one) among ``scenarios``, or None.
+
+    Names are how people and the command line (``--scenario NAME``) tell scenarios apart, so two
+    scenarios never share one."""
+    if reason := text_problem(name, required=True):
+        return reason
+    for other in scenarios:
+        if other.name == name and other.id != scenario_id:
+            return f'another scenario is already named "{name}"'
+    return None
 
 
 def person_problems(person: Person) -> Problems:
     problems: Problems = []
+    _check_id(problems, person.id)
     _check_text(problems, "name", person.name, required=True)
     _check_text(problems, "email", person.email, required=False)
     _check_text(problems, "location", person.location, required=False)
     _check(problems, "fte", person.fte, 0, 1, True)
     _check(problems, "productivity", person.productivity, 0, 10)
     _check(problems, "annual_cost", person.annual_cost)
+    _check_date(problems, "start_date", person.start_date)
+    _check_date(problems, "leave_date", person.leave_date)
     if person.status is Status.LEAVING and person.leave_date is None:
         problems.append(("leave_date", "is required when status is leaving"))
     if person.status is Status.ACTIVE and person.leave_date is not None:
@@ -262,9 +328,11 @@ def person_problems(person: Person) -> Problems:
 
 def opening_problems(opening: Opening) -> Problems:
     problems: Problems = []
+    _check_id(problems, opening.id)
     _check_text(problems, "title", opening.title, required=True)
     _check(problems, "fte", opening.fte, 0, 1, True)
     _check(problems, "annual_cost", opening.annual_cost)
+    _check_date(problems, "start_date", opening.start_date)
     return problems
 
 
@@ -302,6 +370,7 @@ def role_parameter_problems(role: Role, values: Mapping[str, float]) -> Problems
 
 def team_problems(team: Team) -> Problems:
     problems: Problems = []
+    _check_id(problems, team.id)
     _check_text(problems, "name", team.name, required=True)
     for name in ("segment", "product_line", "geography"):
         _check_text(problems, name, getattr(team, name), required=False)
@@ -334,9 +403,10 @@ def assumptions_problems(assumptions: Assumptions) -> Problems:
 CURRENCY_CODE = re.compile(r"[A-Z]{3}")
 
 
-def plan_field_problems(*, name: str, currency: str, horizon_months: int) -> Problems:
+def plan_field_problems(*, name: str, currency: str, horizon_months: int, as_of: date | None = None) -> Problems:
     problems: Problems = []
     _check_text(problems, "name", name, required=True)
+    _check_date(problems, "as_of", as_of)
     if not CURRENCY_CODE.fullmatch(currency):
         problems.append(("currency", "must be a three-letter currency code such as EUR"))
     if not 1 <= horizon_months <= 120:

@@ -51,8 +51,12 @@ if TYPE_CHECKING:
 
 def month_date(as_of: date, month: int) -> date:
     """The date of timeline month ``month``: ``as_of + ⌈month × 365/12⌉`` days (integer arithmetic, so
-    month 12 is exactly 365 days on)."""
-    return as_of + timedelta(days=-(-month * 365 // 12))
+    month 12 is exactly 365 days on). The model keeps dates within ``MAX_DATE``, far from the calendar's
+    end; a plan built around that rule gets a sentence, not an OverflowError."""
+    try:
+        return as_of + timedelta(days=-(-month * 365 // 12))
+    except OverflowError:
+        raise PlanError(f"month {month} after {as_of.isoformat()} is past the last date a calendar holds") from None
 
 
 def month_dates(plan: Plan) -> tuple[date, ...]:

@@ -291,7 +291,9 @@ def plans(draw: st.DrawFn, max_people: int = 7, max_scenarios: int = 3, max_team
             placement = draw(placements(team_ids))
             if placement is not None:
                 assignments[member.id] = placement
-        scenario = Scenario(ScenarioId(f"s-{s}"), draw(names()), teams={t.id: t for t in team_list},
+        taken = {other.name for other in scenarios.values()}  # scenario names are unique (docs/plan-format.md)
+        name = draw(names().filter(lambda n, taken=taken: n not in taken))  # type: ignore[misc]
+        scenario = Scenario(ScenarioId(f"s-{s}"), name, teams={t.id: t for t in team_list},
                             openings={o.id: o for o in opening_list}, assignments=assignments)
         scenarios[scenario.id] = scenario
     plan_assumptions = draw(assumptions())

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import orjson
 
+from salesplanner.files import NotARegularFileError, open_regular
 from salesplanner.model import (
     MARKET_FIELDS,
     Assumptions,
@@ -37,6 +38,8 @@ from salesplanner.model import (
     TeamId,
     assumptions_problems,
     combined_parameter_problems,
+    date_problem,
+    id_problem,
     market_problems,
     opening_problems,
     person_problems,
@@ -323,7 +326,10 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
     name = reader.text(data, "name", path, default="", required=True)
     if name is not None and (reason := text_problem(name, required=True)):
         reader.problem(f"{path}.name", reason)
-    scenario = Scenario(id=ScenarioId(reader.id(data, "id", path)), name=name or "", teams=teams,
+    scenario_id = reader.id(data, "id", path)
+    if scenario_id and (reason := id_problem(scenario_id)):
+        reader.problem(f"{path}.id", reason)
+    scenario = Scenario(id=ScenarioId(scenario_id), name=name or "", teams=teams,
                         openings=openings, assignments=assignments)
     return scenario, baseline
 
@@ -356,6 +362,8 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
     currency = reader.text(data, "currency", "", default="EUR") or ""
     reader.add("", plan_field_problems(name=name, currency=currency, horizon_months=int(horizon)))
     as_of = reader.date(data, "as_of", "", required=True)
+    if as_of is not None and (reason := date_problem(as_of)):
+        reader.problem("as_of", reason)
 
     assumptions_data = reader.object(data.get("assumptions", {}), "assumptions",
                                      frozenset({"tolerance", "roles"})) or {}
@@ -372,6 +380,7 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
     scenarios: dict[ScenarioId, Scenario] = {}
     baselines: list[tuple[ScenarioId, str]] = []
     scenario_paths: dict[str, str] = {}
+    name_paths: dict[str, str] = {}
     raw_scenarios = reader.list(data.get("scenarios"), "scenarios")
     for index, entry in enumerate(raw_scenarios):
         where = f"scenarios[{index}]"
@@ -382,6 +391,11 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
         if scenario.id in scenario_paths:
             reader.problem(f"{where}.id", f"duplicate id {scenario.id} (also {scenario_paths[scenario.id]})")
             continue
+        if scenario.name in name_paths:  # names are how people and --scenario address scenarios
+            reader.problem(f"{where}.name", f'another scenario is already named "{scenario.name}" '
+                                            f"({name_paths[scenario.name]})")
+        elif scenario.name:
+            name_paths[scenario.name] = where
         for team_index, team in enumerate(scenario.teams.values()):
             reader.add(f"{where}.teams[{team_index}]", combined_parameter_problems(assumptions, team))
         if scenario.id:
@@ -445,19 +459,24 @@ def loads_plan(content: str | bytes) -> Plan:
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
-    """Read a plan file. Errors name the file, the place and the reason in one sentence."""
+    """Read a plan file. Errors name the file, the place and the reason in one sentence.
+
+    Only a regular file is read (a named pipe or a device would hang the reader or never end)."""
     path = Path(path)
+    limit = MAX_FILE_BYTES // 2**20
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // 2**20
-            raise PlanFileError([f"{path.name}: is larger than {limit} MB, too large for a plan"])
-        content = path.read_bytes()
-    except IsADirectoryError:
-        raise PlanFileError([f"{path.name}: is a folder, not a plan file"]) from None
+        with open_regular(path) as stream:
+            content = stream.read(MAX_FILE_BYTES + 1)
+    except NotARegularFileError as error:
+        raise PlanFileError([f"{path.name}: is {error.kind}, not a plan file"]) from None
     except FileNotFoundError:
         raise PlanFileError([f"{path}: no such file"]) from None
+    except MemoryError:
+        raise PlanFileError([f"{path.name}: is too large to read into memory"]) from None
     except OSError as error:
-        raise PlanFileError([f"{path.name}: cannot be read ({error.strerror})"]) from None
+        raise PlanFileError([f"{path.name}: cannot be read ({error.strerror or error})"]) from None
+    if len(content) > MAX_FILE_BYTES:
+        raise PlanFileError([f"{path.name}: is larger than {limit} MB, too large for a plan"])
     try:
         return loads_plan(content)
     except PlanFileError as error:

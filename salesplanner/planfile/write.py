@@ -71,12 +71,31 @@ def _scenario_to_dict(plan: Plan, scenario: Scenario) -> dict[str, Any]:
 
 
 def dumps_plan(plan: Plan) -> str:
-    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(plan_to_dict(plan), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def encode_plan(plan: Plan) -> bytes:
+    """The plan file's bytes; raises ``PlanFileError`` with one sentence when the plan holds something no
+    plan file can (a lone surrogate, a number that is not finite), so no plan is ever unsaveable by a
+    traceback. The model's rules refuse those on every way in; this is the last line."""
+    try:
+        return dumps_plan(plan).encode("utf-8")
+    except UnicodeEncodeError as error:
+        text = error.object if isinstance(error.object, str) else ""
+        where = text[max(0, error.start - 20):error.start].encode("utf-8", "replace").decode("utf-8")
+        raise PlanFileError([f"it holds a character that is not valid Unicode (after “{where}”)"]) from None
+    except ValueError:
+        raise PlanFileError(["it holds a number that is not finite"]) from None
 
 
 def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
     """Save atomically; raises ``PlanFileError`` with one sentence when the file cannot be written."""
+    name = Path(path).name
     try:
-        write_atomically(path, dumps_plan(plan).encode("utf-8"))
+        content = encode_plan(plan)
+    except PlanFileError as error:
+        raise PlanFileError([f"{name}: could not be saved: {error}"]) from None
+    try:
+        write_atomically(path, content)
     except OSError as error:
-        raise PlanFileError([f"{Path(path).name}: could not be saved ({error.strerror or error})"]) from None
+        raise PlanFileError([f"{name}: could not be saved ({error.strerror or error})"]) from None
