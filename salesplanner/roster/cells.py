@@ -31,9 +31,10 @@ _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
 def text(value: Cell) -> str | None:
-    """A cell as trimmed text; numbers that are whole print without ``.0`` (an employee id 1042)."""
+    """A cell as text, exactly as written (a name " Ana" or "\t=1+1" comes back as it was exported);
+    blank is None. Numbers that are whole print without ``.0`` (an employee id 1042)."""
     if type(value) is str:  # the common case first: a roster is mostly text
-        return value.strip() or None
+        return value if value.strip() else None
     if value is None:
         return None
     if isinstance(value, bool):

@@ -3,22 +3,32 @@
 A roster comes from outside — an HR or CRM export, or a file someone mailed — so reading it must fail
 with one clear sentence, never hang or exhaust memory:
 
-- **CSV**: UTF-8 (with or without BOM), else Windows-1252, else Latin-1 (which decodes anything);
-  the delimiter is the one of ``,`` ``;`` tab that the header row uses most. At most ``MAX_CSV_BYTES``.
-- **XLSX**: read with python-calamine, but only after the archive has been checked with the standard
-  library: a zip at all (a password-protected workbook is an OLE file, not a zip), no part larger
-  than ``MAX_PART_BYTES`` unpacked, no DTD in any XML part we read (an XML bomb needs one; defusedxml
-  parses the workbook's own index), and at most ``MAX_ROWS`` rows and ``MAX_CELLS`` cells in the sheet,
-  counted by streaming its XML — so a 1,000,000-row sheet is refused before anything is loaded, even
-  when its ``<dimension>`` lies.
+- **Any file**: a regular file only (a named pipe would hang the reader, ``/dev/zero`` never ends).
+- **CSV**: UTF-16 or UTF-8 when a byte-order mark says so (spreadsheets export "Unicode text" as UTF-16
+  with one), UTF-16 without one when its zero bytes show it, else UTF-8, else Windows-1252, else
+  Latin-1 (which decodes anything). A file that is not text (zero bytes, control characters, an image
+  or PDF signature) is named as such. The delimiter is the one of ``,`` ``;`` tab that the header row
+  uses most. At most ``MAX_CSV_BYTES``, ``MAX_COLUMNS`` columns and ``MAX_RECORD_CHARS`` characters a
+  row, so one endless row cannot fill memory.
+- **XLSX**: the archive is checked with the standard library first: a zip at all (a password-protected
+  workbook is an OLE file, not a zip), no part larger than ``MAX_PART_BYTES`` unpacked and no shared
+  strings or styles larger than ``MAX_SHARED_STRINGS_BYTES``, no DTD in any XML part we read (an XML
+  bomb needs one; defusedxml parses the workbook's own index), and at most ``MAX_ROWS`` rows and
+  ``MAX_CELLS`` cells in the sheet, counted by streaming its XML — so a 1,000,000-row sheet is refused
+  before anything is loaded, even when its ``<dimension>`` lies. python-calamine then reads the sheet
+  fast, into a grid as large as the farthest cell; a sheet whose grid could pass ``MAX_GRID_CELLS``
+  (columns beyond Z and rows beyond 9,999 — a few cells far apart) is streamed row by row with
+  openpyxl instead, keeping only the cells there are.
 
-The header is row 1; every data row keeps the row number a spreadsheet shows for it.
+Whatever the format, the table kept is at most ``MAX_CELLS`` cells. The header is row 1; every data row
+keeps the row number a spreadsheet shows for it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import posixpath
 import re
 import zipfile
@@ -26,8 +36,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import IO, TypeAlias
+from typing import IO, TypeAlias, cast
 
+from salesplanner.files import NotARegularFileError, open_regular
 from salesplanner.model import PlanError
 
 Cell: TypeAlias = str | float | int | bool | date | datetime | time | timedelta | None
@@ -38,6 +49,15 @@ MAX_CELLS = 10_000_000
 MAX_CSV_BYTES = 100 * 2**20
 MAX_PART_BYTES = 512 * 2**20
 """Largest unpacked XML part of a workbook (a 200,000-row sheet of 20 columns is about 150 MB)."""
+MAX_SHARED_STRINGS_BYTES = 64 * 2**20
+"""Largest unpacked shared-strings or styles part: a reader holds all of it in memory at about three
+times its size. 200,000 rows with a unique name, email and location each take about 25 MB."""
+MAX_GRID_CELLS = 8_000_000
+"""The largest grid python-calamine may build (about 250 MB); a sparser sheet is streamed instead."""
+MAX_COLUMNS = 702
+"""Columns a roster may have (A to ZZ), in a CSV as in a workbook."""
+MAX_RECORD_CHARS = 2**20
+"""Characters one CSV row may have: 702 columns of 1,000 characters fit."""
 _SCAN_CHUNK = 1 << 20
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -51,6 +71,12 @@ MAX_COLUMN_LETTERS = 2
 """Columns up to ZZ (702). A reader sizes its grid by the largest reference, so a sheet with one cell
 at XFD1048576 would ask for 17 billion cells: references beyond ZZ or row ``MAX_ROWS + 1`` are refused."""
 _FAR_REFERENCE = re.compile(rb'r="(?:[A-Z]{%d,}|[A-Z]{0,%d}(\d{6,}))' % (MAX_COLUMN_LETTERS + 1, MAX_COLUMN_LETTERS))
+# What could make calamine's grid large: a column beyond Z together with a row beyond 9,999 (702 × 9,999
+# cells is below MAX_GRID_CELLS; 26 columns × MAX_ROWS is too). A reference written in any other way than
+# r="A1" (other quotes, spaces) is not seen by these patterns, so it sends the sheet to the streaming reader.
+_WIDE_REFERENCE = re.compile(rb' r="[A-Z]{2}\d')
+_LONG_REFERENCE = re.compile(rb' r="[A-Z]{1,2}\d{5}')
+_UNUSUAL_REFERENCES = (b" r='", b" r =", b" r= ", b" r=\t", b" r=\n", b" r=\r")
 _RELATIONSHIP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _PACKAGE_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -76,22 +102,26 @@ def read_roster(path: str | Path, *, sheet: str | None = None) -> RosterTable:
     """Read a CSV or XLSX roster; raises ``PlanError`` with one sentence for a file it cannot read."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        with path.open("rb") as stream:
-            magic = stream.read(8)
+        with open_regular(path) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            head = stream.read(_SNIFF_BYTES)
+            if size == 0:
+                raise PlanError(f"{path.name} is empty")
+            if head.startswith(_OLE_MAGIC):
+                raise PlanError(f"{path.name} is a password-protected workbook or an old .xls file: save it "
+                                "unprotected as .xlsx (or as CSV) and import that")
+            if head.startswith(_ZIP_MAGIC):
+                return _read_xlsx(path, stream, sheet)
+            if path.suffix.lower() in (".xlsx", ".xlsm"):
+                raise PlanError(f"{path.name} is not an Excel workbook (it is not a zip archive); if it is a "
+                                "CSV file, give it the .csv extension")
+            if size > MAX_CSV_BYTES:
+                raise PlanError(f"{path.name} is larger than {MAX_CSV_BYTES // 2**20} MB; split it")
+            return _read_csv(path.name, stream, head)
+    except NotARegularFileError as error:
+        raise PlanError(f"{path.name} is {error.kind}, not a roster file") from None
     except OSError as error:
         raise PlanError(f"{path.name}: could not be read ({error.strerror or error})") from None
-    if size == 0:
-        raise PlanError(f"{path.name} is empty")
-    if magic.startswith(_OLE_MAGIC):
-        raise PlanError(f"{path.name} is a password-protected workbook or an old .xls file: save it "
-                        "unprotected as .xlsx (or as CSV) and import that")
-    if magic.startswith(_ZIP_MAGIC):
-        return _read_xlsx(path, sheet)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        raise PlanError(f"{path.name} is not an Excel workbook (it is not a zip archive); if it is a CSV "
-                        "file, give it the .csv extension")
-    return _read_csv(path, size)
 
 
 def _table(source: str, raw_rows: Iterator[tuple[int, list[Cell]]], sheet: str | None) -> RosterTable:
@@ -102,6 +132,7 @@ def _table(source: str, raw_rows: Iterator[tuple[int, list[Cell]]], sheet: str |
     header_cells = first[1]
     while header_cells and not _filled(header_cells[-1]):
         header_cells = header_cells[:-1]
+    _check_width(source, 1, len(header_cells))
     width = len(header_cells)
     headers = tuple(_header_text(value, index) for index, value in enumerate(header_cells))
     rows: list[tuple[Cell, ...]] = []
@@ -113,13 +144,25 @@ def _table(source: str, raw_rows: Iterator[tuple[int, list[Cell]]], sheet: str |
             raise PlanError(f"{source} has more than {MAX_ROWS:,} rows; split it or remove unused rows")
         if len(cells) > width and any(_filled(value) for value in cells[width:]):
             # Data beyond the last named column: keep it in an unnamed column so it is reported.
+            while not _filled(cells[-1]):
+                cells = cells[:-1]
+            _check_width(source, number, len(cells))
             extra = len(cells) - width
             headers += tuple(_header_text(None, width + index) for index in range(extra))
             rows = [row + (None,) * extra for row in rows]
             width = len(cells)
+        if (len(rows) + 1) * width > MAX_CELLS:
+            raise PlanError(f"{source} has more than {MAX_CELLS:,} cells ({width:,} columns); "
+                            "remove unused rows and columns")
         rows.append(tuple(cells) if len(cells) == width else tuple(cells[:width]) + (None,) * (width - len(cells)))
         numbers.append(number)
     return RosterTable(source, headers, tuple(rows), tuple(numbers), sheet)
+
+
+def _check_width(source: str, number: int, width: int) -> None:
+    if width > MAX_COLUMNS:
+        raise PlanError(f"{source}: row {number:,} has data in more than {MAX_COLUMNS} columns (beyond column "
+                        f"{_letters(MAX_COLUMNS - 1)}); remove unused columns")
 
 
 def _filled(value: Cell) -> bool:
@@ -144,48 +187,119 @@ def _letters(index: int) -> str:
     return letters
 
 
-# --- CSV --------------------------------------------------------------------------------------------
+# --- CSV ---------------------------------------------------------------------------------------------
 
-def _read_csv(path: Path, size: int) -> RosterTable:
-    if size > MAX_CSV_BYTES:
-        raise PlanError(f"{path.name} is larger than {MAX_CSV_BYTES // 2**20} MB; split it")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+_SNIFF_BYTES = 1 << 16
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_SIGNATURES = ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
+               (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
+               (b"Rar!", "a RAR archive"), (b"{\\rtf", "an RTF document"))
+# Bytes that text never holds (tab, line feed, form feed and carriage return aside).
+_BINARY_BYTES = bytes(range(0, 9)) + b"\x0b" + bytes(range(14, 32))
+
+
+def _encodings(source: str, head: bytes) -> tuple[str, ...]:
+    """The encodings to try, in order, from the file's first bytes; refuses a file that is not text."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return (encoding,)
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            raise PlanError(f"{source} is {kind}, not a roster: import a CSV or XLSX file")
+    if b"\x00" in head:
+        even, odd = head[0::2], head[1::2]
+        if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+            return ("utf-16-le",)  # UTF-16 without a byte-order mark: every other byte of Latin text is zero
+        if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+            return ("utf-16-be",)
+    if len(head.translate(None, _BINARY_BYTES)) < len(head) * 0.99 or b"\x00" in head:
+        raise PlanError(f"{source} is not a text file (it holds binary data), so not a CSV roster: "
+                        "import a CSV or XLSX file")
+    return ("utf-8-sig", "cp1252", "latin-1")
+
+
+def _read_csv(source: str, stream: IO[bytes], head: bytes) -> RosterTable:
+    encodings = _encodings(source, head)
+    for encoding in encodings:
+        stream.seek(0)
+        wrapper = io.TextIOWrapper(stream, encoding=encoding, newline="")
         try:
-            with path.open("rb") as raw:
-                return _parse_csv(path.name, io.TextIOWrapper(raw, encoding=encoding, newline=""))
+            return _parse_csv(source, wrapper)
         except UnicodeDecodeError:
+            if len(encodings) == 1:
+                raise PlanError(f"{source} is not readable {encoding.upper().removesuffix('-SIG')} text "
+                                "although it starts like it; save it again as CSV (UTF-8)") from None
             continue  # the next encoding reads the whole file again; only the first few fail here
         except csv.Error as error:
-            raise PlanError(f"{path.name} is not a readable CSV file ({error})") from None
+            raise PlanError(f"{source} is not a readable CSV file ({error})") from None
+        finally:
+            wrapper.detach()  # the stream stays open for the next encoding
+            stream.seek(0)
     raise AssertionError("latin-1 decodes any byte")  # pragma: no cover
 
 
 def _parse_csv(source: str, text: IO[str]) -> RosterTable:
-    header_line = text.readline(1 << 20)
+    header_line = text.readline(MAX_RECORD_CHARS)
     if not header_line.strip():
         if not text.read(1 << 16).strip():
             raise PlanError(f"{source} is empty")
         raise PlanError(f"{source}: row 1 must hold the column names, but it is empty")
     counts = {delimiter: header_line.count(delimiter) for delimiter in (",", ";", "\t")}
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    lines = _chain(header_line, text)
-    reader = csv.reader(lines, delimiter=delimiter)
+    lines = _BoundedLines(source, header_line, text)
+    # Spaces after a delimiter ("Ana, AE, Nordics") are layout; anything else in a cell is kept as written.
+    reader = csv.reader(lines, delimiter=delimiter, skipinitialspace=True)
     # Record numbers are the rows a spreadsheet shows (a quoted field may span several lines).
-    return _table(source, ((number, list(cells)) for number, cells in enumerate(reader, start=1)), None)
+    return _table(source, ((number, lines.record_read(cells)) for number, cells in enumerate(reader, start=1)),
+                  None)
 
 
-def _chain(first: str, rest: IO[str]) -> Iterator[str]:
-    yield first
-    yield from rest
+class _BoundedLines:
+    """The lines of a CSV file for ``csv.reader``, refusing a row (record) longer than ``MAX_RECORD_CHARS``:
+    the csv module would otherwise build a list of millions of fields from one endless row."""
+
+    def __init__(self, source: str, first: str, rest: IO[str]) -> None:
+        self._source = source
+        self._pending: str | None = first
+        self._rest = rest
+        self._record = 0
+        self._records = 1
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        if self._pending is not None:
+            line, self._pending = self._pending, None
+        else:
+            line = self._rest.readline(MAX_RECORD_CHARS + 1)
+            if not line:
+                raise StopIteration
+        self._record += len(line)
+        if self._record > MAX_RECORD_CHARS:
+            raise PlanError(f"{self._source}: row {self._records:,} is longer than {MAX_RECORD_CHARS:,} "
+                            "characters; this is not a roster a spreadsheet wrote")
+        return line
+
+    def record_read(self, cells: list[str]) -> list[Cell]:
+        """The reader returned a record: the next one starts counting afresh."""
+        self._record = 0
+        self._records += 1
+        return cast("list[Cell]", cells)
 
 
 # --- XLSX -------------------------------------------------------------------------------------------
 
-def _read_xlsx(path: Path, wanted: str | None) -> RosterTable:
-    name = _check_xlsx(path, wanted)
+def _read_xlsx(path: Path, stream: IO[bytes], wanted: str | None) -> RosterTable:
+    name, sparse = _check_xlsx(path.name, stream, wanted)
+    stream.seek(0)
+    if sparse:
+        return _table(path.name, _stream_rows(path.name, stream, name), name)
     try:
         from python_calamine import CalamineWorkbook
 
+        # By path, not from the stream: calamine reads a file-like object whole into memory first.
         workbook = CalamineWorkbook.from_path(str(path))
         values = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except PlanError:
@@ -195,31 +309,57 @@ def _read_xlsx(path: Path, wanted: str | None) -> RosterTable:
     return _table(path.name, ((number, list(cells)) for number, cells in enumerate(values, start=1)), name)
 
 
-def _check_xlsx(path: Path, wanted: str | None) -> str:
-    """The name of the sheet to read, once the archive has passed the safety checks."""
+def _stream_rows(source: str, stream: IO[bytes], sheet: str) -> Iterator[tuple[int, list[Cell]]]:
+    """The sheet's rows as openpyxl streams them, each only as wide as its last cell, so a sheet with a
+    few cells far apart costs what its cells cost. Rows past ``MAX_ROWS + 1`` are refused as they come."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        import openpyxl  # type: ignore[import-untyped]
+
+        workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
+        try:
+            worksheet = workbook[sheet]
+            worksheet.reset_dimensions()  # ignore <dimension>: rows are as wide as their own cells
+            for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
+                if number > MAX_ROWS + 1:
+                    raise PlanError(f"{source} reaches beyond row {MAX_ROWS + 1:,}; remove unused rows")
+                if len(cells) > MAX_COLUMNS and any(_filled(value) for value in cells[MAX_COLUMNS:]):
+                    _check_width(source, number, len(cells))
+                yield number, list(cells)
+        finally:
+            workbook.close()
+    except PlanError:
+        raise
+    except Exception as error:  # a parser error on a malformed file: the user needs one sentence
+        raise PlanError(f"{source} could not be read as a workbook ({error})") from None
+
+
+def _check_xlsx(source: str, stream: IO[bytes], wanted: str | None) -> tuple[str, bool]:
+    """The name of the sheet to read and whether to stream it, once the archive has passed the checks."""
+    try:
+        with zipfile.ZipFile(stream) as archive:
             for info in archive.infolist():
                 if info.file_size > MAX_PART_BYTES:
-                    raise PlanError(f"{path.name}: part {info.filename} unpacks to more than "
+                    raise PlanError(f"{source}: part {info.filename} unpacks to more than "
                                     f"{MAX_PART_BYTES // 2**20} MB; refusing it")
-            sheets = _sheets(archive, path.name)
+            sheets, held = _sheets(archive, source)
+            for info in archive.infolist():
+                if info.filename in held and info.file_size > MAX_SHARED_STRINGS_BYTES:
+                    raise PlanError(f"{source}: part {info.filename} unpacks to more than "
+                                    f"{MAX_SHARED_STRINGS_BYTES // 2**20} MB; refusing it")
             if not sheets:
-                raise PlanError(f"{path.name} has no worksheet")
+                raise PlanError(f"{source} has no worksheet")
             if wanted is not None:
                 chosen = next(((n, p) for n, p in sheets if n == wanted), None)
                 if chosen is None:
-                    raise PlanError(f'{path.name} has no sheet named "{wanted}"')
+                    raise PlanError(f'{source} has no sheet named "{wanted}"')
             else:
                 chosen = next(((n, p) for n, p in sheets if n.lower() == PREFERRED_SHEET.lower()), sheets[0])
-            _scan_sheet(archive, chosen[1], path.name)
-            if "xl/sharedStrings.xml" in archive.namelist():
-                _refuse_dtd(archive, "xl/sharedStrings.xml", path.name)
-            return chosen[0]
+            sparse = _scan_sheet(archive, chosen[1], source)
+            for part in sorted(held & set(archive.namelist())):
+                _refuse_dtd(archive, part, source)
+            return chosen[0], sparse
     except zipfile.BadZipFile as error:
-        raise PlanError(f"{path.name} is not a readable Excel workbook ({error})") from None
-    except OSError as error:
-        raise PlanError(f"{path.name}: could not be read ({error.strerror or error})") from None
+        raise PlanError(f"{source} is not a readable Excel workbook ({error})") from None
 
 
 def _xml(archive: zipfile.ZipFile, part: str, source: str) -> bytes:
@@ -232,8 +372,13 @@ def _xml(archive: zipfile.ZipFile, part: str, source: str) -> bytes:
     return data
 
 
-def _sheets(archive: zipfile.ZipFile, source: str) -> list[tuple[str, str]]:
-    """(name, part path) of each worksheet in workbook order, from xl/workbook.xml and its relations."""
+_HELD_WHOLE = ("/sharedStrings", "/styles")
+"""Relationship types of the parts a reader holds whole in memory: bounded by MAX_SHARED_STRINGS_BYTES."""
+
+
+def _sheets(archive: zipfile.ZipFile, source: str) -> tuple[list[tuple[str, str]], set[str]]:
+    """(name, part path) of each worksheet in workbook order, from xl/workbook.xml and its relations, and
+    the parts a reader holds whole (shared strings, styles), wherever the relations put them."""
     from defusedxml import ElementTree  # type: ignore[import-untyped]
 
     try:
@@ -245,15 +390,26 @@ def _sheets(archive: zipfile.ZipFile, source: str) -> list[tuple[str, str]]:
         raise PlanError(f"{source} is not a readable Excel workbook ({error})") from None
     except Exception as error:  # defusedxml refuses entities and external references with its own errors
         raise PlanError(f"{source}: refusing an unsafe workbook ({type(error).__name__})") from None
-    targets = {item.get("Id"): item.get("Target", "") for item in relations.iter(f"{{{_PACKAGE_NS}}}Relationship")}
+    targets: dict[str | None, str] = {}
+    held = {"xl/sharedStrings.xml", "xl/styles.xml"}
+    for item in relations.iter(f"{{{_PACKAGE_NS}}}Relationship"):
+        target = _part(item.get("Target", ""))
+        targets[item.get("Id")] = target
+        if str(item.get("Type", "")).endswith(_HELD_WHOLE):
+            held.add(target)
     sheets = []
     for item in workbook.iter(f"{{{_MAIN_NS}}}sheet"):
-        target = targets.get(item.get(f"{{{_RELATIONSHIP_NS}}}id"))
-        if not target:
-            continue
-        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        sheets.append((str(item.get("name", "")), part))
-    return sheets
+        sheet_part = targets.get(item.get(f"{{{_RELATIONSHIP_NS}}}id"))
+        if sheet_part:
+            sheets.append((str(item.get("name", "")), sheet_part))
+    return sheets, held
+
+
+def _part(target: str) -> str:
+    """A relationship's target as a part name in the archive."""
+    if not target:
+        return ""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
 
 
 def _refuse_dtd(archive: zipfile.ZipFile, part: str, source: str) -> None:
@@ -266,14 +422,16 @@ def _count(data: bytes, tags: tuple[bytes, ...]) -> int:
     return sum(data.count(tag) for tag in tags)
 
 
-def _scan_sheet(archive: zipfile.ZipFile, part: str, source: str) -> None:
-    """Count the sheet's rows and cells by streaming its XML; refuse it above the limits."""
+def _scan_sheet(archive: zipfile.ZipFile, part: str, source: str) -> bool:
+    """Count the sheet's rows and cells by streaming its XML and refuse it above the limits; True when
+    its cells may lie so far apart that calamine's grid would pass ``MAX_GRID_CELLS``."""
     try:
         stream = archive.open(part)
     except KeyError:
         raise PlanError(f"{source} is not a readable Excel workbook (it has no {part})") from None
     rows = cells = 0
     tail = b""
+    wide = long = unusual = False
     with stream:
         first = True
         while chunk := stream.read(_SCAN_CHUNK):
@@ -297,3 +455,7 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, source: str) -> None:
                 if far[1] is None or int(far[1]) > MAX_ROWS + 1:
                     raise PlanError(f"{source} reaches beyond row {MAX_ROWS + 1:,} or column ZZ; "
                                     "remove unused rows and columns")
+            wide = wide or _WIDE_REFERENCE.search(head) is not None
+            long = long or _LONG_REFERENCE.search(head) is not None
+            unusual = unusual or any(marker in head for marker in _UNUSUAL_REFERENCES)
+    return unusual or (wide and long)
