@@ -1,22 +1,61 @@
 """The command line (README, "Command line"): the same core functions as the app, no window.
 
 Bad input never shows a traceback: every ``PlanError`` (and so every ``PlanFileError``) becomes one
-sentence on stderr and exit code 1; usage mistakes are argparse's, exit code 2.
+sentence on stderr and exit code 1; usage mistakes are argparse's, exit code 2. Numbers given on the
+command line are checked for range (and NaN) like any other input. Everything printed passes through
+``terminal_safe``: a name or a file name cannot send control sequences to the terminal.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from salesplanner.model import PlanError
 
 SUBCOMMANDS = ("demo", "summary", "render", "compare", "import", "export")
 HANDOFFS = ("inbound_load", "sdr_to_closer", "closer_to_am")
+MAX_SYNTHETIC_PEOPLE = 200_000
+"""The largest synthetic plan ``demo`` writes: as many people as a roster may have."""
+MAX_SYNTHETIC_TEAMS = 10_000
+MAX_SCALE = 8.0
+MAX_SHOWN_IGNORED = 10
+"""Ignored columns an import report names; the rest are counted."""
+
+# C0 and C1 control characters (tab and line feed aside), DEL and lone surrogates: shown as \uXXXX, which
+# a terminal prints as text and which is still valid inside a JSON string.
+_UNSAFE_FOR_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with every character that could steer a terminal (ESC sequences, carriage returns…)
+    written out as ``\\uXXXX``."""
+    if text.isprintable() or not _UNSAFE_FOR_TERMINAL.search(text):
+        return text
+    return _UNSAFE_FOR_TERMINAL.sub(lambda found: f"\\u{ord(found[0]):04x}", text)
+
+
+class _TerminalText:
+    """A text stream whose writes pass through ``terminal_safe``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        safe = terminal_safe(text)
+        try:
+            return self._stream.write(safe)
+        except UnicodeEncodeError:  # a terminal whose encoding lacks a character of a name
+            encoding = getattr(self._stream, "encoding", None) or "ascii"
+            return self._stream.write(safe.encode(encoding, "backslashreplace").decode(encoding))
+
+    def flush(self) -> None:
+        self._stream.flush()
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -80,8 +119,10 @@ def _run_demo(args: argparse.Namespace) -> None:
         from salesplanner.synthetic import synthetic_plan
 
         teams = args.teams if args.teams is not None else max(1, args.people // 20)
-        if args.people < 0 or teams < 1:
-            raise PlanError("--people must be 0 or more and --teams at least 1")
+        if not 0 <= args.people <= MAX_SYNTHETIC_PEOPLE:
+            raise PlanError(f"--people must be between 0 and {MAX_SYNTHETIC_PEOPLE:,}")
+        if not 1 <= teams <= MAX_SYNTHETIC_TEAMS:
+            raise PlanError(f"--teams must be between 1 and {MAX_SYNTHETIC_TEAMS:,}")
         plan = synthetic_plan(people=args.people, teams=teams, seed=args.seed)
     save_plan(plan, args.output)
 
@@ -119,8 +160,8 @@ def _run_render(args: argparse.Namespace, out: TextIO, render_board: BoardRender
         return
     if suffix not in (".png", ".svg", ".pdf"):
         raise PlanError(f"{args.output.name}: the layout can be written as .png, .svg, .pdf or .pptx")
-    if args.scale <= 0 or args.scale > 8:
-        raise PlanError("--scale must be above 0 and at most 8")
+    if not 0 < args.scale <= MAX_SCALE:  # also refuses NaN, which compares false to everything
+        raise PlanError(f"--scale must be above 0 and at most {MAX_SCALE:g}")
     if render_board is None:
         raise PlanError("drawing PNG, SVG or PDF needs the desktop app's libraries (run it as salesplanner render)")
     group_by = None if args.group_by == "none" else args.group_by
@@ -172,8 +213,16 @@ def format_import_report(result: RosterImport, output: str) -> str:
         lines.append(f"{count(len(result.warnings), 'warning', 'warnings')}:")
         lines += [f"  {warning}" for warning in result.warnings]
     if result.ignored_columns:
-        lines.append("Ignored columns: " + ", ".join(result.ignored_columns))
+        lines.append(ignored_columns_text(result.ignored_columns))
     return "\n".join(lines) + "\n"
+
+
+def ignored_columns_text(columns: Sequence[str]) -> str:
+    """The ignored columns in one line: the first ``MAX_SHOWN_IGNORED`` names (long ones cut), then a count."""
+    shown = [name if len(name) <= 40 else name[:39] + "…" for name in columns[:MAX_SHOWN_IGNORED]]
+    more = len(columns) - len(shown)
+    return ("Ignored columns: " + ", ".join(shown)
+            + (f" and {more:,} more" if more else ""))
 
 
 def _run_export(args: argparse.Namespace, out: TextIO) -> None:
@@ -193,8 +242,8 @@ def _run_export(args: argparse.Namespace, out: TextIO) -> None:
 
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None,
          render_board: BoardRenderer | None = None) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
+    out = cast(TextIO, _TerminalText(out or sys.stdout))
+    err = cast(TextIO, _TerminalText(err or sys.stderr))
     args = _build_parser().parse_args(argv)
     try:
         if args.command == "demo":

@@ -13,6 +13,7 @@ import re
 import stat
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -124,31 +125,53 @@ def _lock(descriptor: int) -> None:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-def write_atomically(path: str | os.PathLike[str], content: bytes) -> None:
-    """Write ``content`` to ``path`` so that a crash leaves either the old file or the new one.
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary file beside ``path`` for a writer that opens files by name (Qt's PDF and SVG writers).
 
-    A temporary file in the same folder is written (locked while it is), flushed and fsynced, then
-    renamed over the target. Stale temporaries of earlier, interrupted writes of ``path`` go first.
+    When the block ends without an exception the temporary is fsynced and renamed over ``path``, so a
+    crash, a full disk or a failed check inside the block leaves the previous file as it was; otherwise
+    the temporary is removed. It stays locked while the block runs (see ``remove_stale_temporaries``).
     """
     path = Path(path)
     if path.exists() and not path.is_file():
         raise NotARegularFileError(_kind(path.stat().st_mode))
     remove_stale_temporaries(path)
     mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = Path(name)
     try:
         _lock(fd)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(content)
-            stream.flush()
-            os.fsync(stream.fileno())
+        yield temporary
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
         os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    _sync_folder(path.parent)
+
+
+def write_atomically(path: str | os.PathLike[str], content: bytes) -> None:
+    """Write ``content`` to ``path`` so that a crash leaves either the old file or the new one.
+
+    A temporary file in the same folder is written (locked while it is), flushed and fsynced, then
+    renamed over the target. Stale temporaries of earlier, interrupted writes of ``path`` go first.
+    """
+    with replacing(path) as temporary, open(temporary, "wb") as stream:
+        stream.write(content)
+        stream.flush()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable: fsync the folder that holds it (where the system can)."""
     if hasattr(os, "O_DIRECTORY"):
-        directory = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        directory = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
         try:
             os.fsync(directory)
         finally:

@@ -4,19 +4,26 @@ Exports are drawn from a board scene of their own (no selection, no hover, the l
 for paper: more columns than the screen, one group per PDF page, long groups split between rows. PNGs
 are capped (a 10,000-person board at 2× would need gigabytes): past the cap the user gets one sentence
 suggesting a PDF or a lower resolution.
+
+Every file is drawn into a temporary file beside the target, checked (the painter began, the writer
+finished the file), and only then renamed over the target: a missing or read-only folder or a full disk
+is one sentence, and the previous export stays as it was.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 
+from salesplanner.files import replacing
 from salesplanner.model import Plan, PlanError, ScenarioId
 from ui.board.items import CARD_WIDTH
 from ui.board.scene import COLUMN_GAP, MARGIN, BoardScene
@@ -73,29 +80,80 @@ def render_png(board: ExportBoard, path: Path, *, scale: float = 2.0) -> QSize:
                                             "hold; export a PDF (one page per group) or a smaller scale.")
                         .replace("%1", f"{width:,}").replace("%2", f"{height:,}").replace("%3", f"{scale:g}"))
     image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+    if image.isNull():
+        raise PlanError(translate("Render", "%1: there is not enough memory for an image of %2 × %3 pixels; export a "
+                                            "PDF or a smaller scale.").replace("%1", path.name)
+                        .replace("%2", f"{width:,}").replace("%3", f"{height:,}"))
     image.fill(board.scene.backgroundBrush().color())
     painter = QPainter(image)
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     board.scene.render(painter, QRectF(0, 0, width, height), rect)
     painter.end()
-    if not image.save(str(path), "PNG"):
-        raise PlanError(translate("Render", "%1 could not be written.").replace("%1", path.name))
+    # Encoded in memory, so a full disk is an OSError of our own write (libpng would print its own error).
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise PlanError(_unwritten(path, translate("Render", "the image could not be encoded")))
+    buffer.close()
+    with _writing(path) as temporary:
+        temporary.write_bytes(data.data())
     return image.size()
+
+
+def _unwritten(path: Path, reason: str | None = None) -> str:
+    if reason:
+        return translate("Render", "%1 could not be written (%2).").replace("%1", path.name).replace("%2", reason)
+    return translate("Render", "%1 could not be written (is the disk full?).").replace("%1", path.name)
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[Path]:
+    """A temporary file to draw into, renamed over ``path`` once the block has finished it; any failure
+    is one sentence (``PlanError``) and leaves ``path`` as it was."""
+    try:
+        with replacing(path) as temporary:
+            yield temporary
+    except FileNotFoundError:
+        raise PlanError(_unwritten(path, translate("Render", "the folder %1 does not exist")
+                                   .replace("%1", str(path.parent)))) from None
+    except OSError as error:
+        raise PlanError(_unwritten(path, error.strerror or str(error))) from None
+
+
+def _finished(temporary: Path, ending: bytes) -> bool:
+    """Whether a file a Qt writer wrote ends as a complete file of its kind does (Qt reports no write errors)."""
+    try:
+        with open(temporary, "rb") as stream:
+            stream.seek(max(0, temporary.stat().st_size - 64))
+            return ending in stream.read()
+    except OSError:
+        return False
+
+
+def _begin(painter: QPainter, path: Path) -> None:
+    if not painter.isActive():
+        raise PlanError(_unwritten(path, translate("Render", "the file could not be opened")))
 
 
 def render_svg(board: ExportBoard, path: Path, *, title: str) -> None:
     """Write the board as SVG: vector shapes with real text, editable in any drawing program."""
     rect = board.rect
-    generator = QSvgGenerator()
-    generator.setFileName(str(path))
-    generator.setSize(QSize(math.ceil(rect.width()), math.ceil(rect.height())))
-    generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    generator.setTitle(title)
-    generator.setDescription(translate("Render", "Made with Sales Planner"))
-    painter = QPainter(generator)
-    painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), board.scene.backgroundBrush())
-    board.scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-    painter.end()
+    with _writing(path) as temporary:
+        generator = QSvgGenerator()
+        generator.setFileName(str(temporary))
+        generator.setSize(QSize(math.ceil(rect.width()), math.ceil(rect.height())))
+        generator.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        generator.setTitle(title)
+        generator.setDescription(translate("Render", "Made with Sales Planner"))
+        painter = QPainter(generator)
+        _begin(painter, path)
+        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), board.scene.backgroundBrush())
+        board.scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        painter.end()
+        del painter, generator  # closes the file
+        if not _finished(temporary, b"</svg>"):
+            raise PlanError(_unwritten(path))
 
 
 def page_sources(board: ExportBoard, *, per_group: bool, page_aspect: float, page_width: float) -> list[QRectF]:
@@ -119,9 +177,12 @@ def page_sources(board: ExportBoard, *, per_group: bool, page_aspect: float, pag
     return pages or [board.rect]
 
 
-def paint_pages(device: QPagedPaintDevice, board: ExportBoard, sources: list[QRectF], *, footer: str) -> None:
-    """Draw each source rectangle on its own page, fitted and centred, with a footer line."""
+def paint_pages(device: QPagedPaintDevice, board: ExportBoard, sources: list[QRectF], *, footer: str) -> bool:
+    """Draw each source rectangle on its own page, fitted and centred, with a footer line; False when the
+    device could not be painted on (nothing is drawn then)."""
     painter = QPainter(device)
+    if not painter.isActive():
+        return False
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     page = QRectF(painter.viewport())
     footer_height = page.height() * 0.04
@@ -142,23 +203,28 @@ def paint_pages(device: QPagedPaintDevice, board: ExportBoard, sources: list[QRe
         painter.drawText(QRectF(page.left(), area.bottom(), page.width(), footer_height),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                          translate("Render", "%1 / %2").replace("%1", str(number)).replace("%2", str(len(sources))))
-    painter.end()
+    return painter.end()
 
 
 def render_pdf(board: ExportBoard, path: Path, *, page_size: str = "a4", per_group: bool = True,
                footer: str = "") -> int:
     """Write a vector PDF, landscape; returns the number of pages."""
-    writer = QPdfWriter(str(path))
-    writer.setPageSize(QPageSize(PAGE_SIZES[page_size]))
-    writer.setPageOrientation(QPageLayout.Orientation.Landscape)
-    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
-    writer.setResolution(300)
-    writer.setTitle(footer)
-    writer.setCreator("Sales Planner")
-    paint_area = writer.pageLayout().paintRectPixels(writer.resolution())
-    sources = page_sources(board, per_group=per_group, page_aspect=paint_area.width() / paint_area.height(),
-                           page_width=CARD_WIDTH * 3 + COLUMN_GAP * 2 + 2 * MARGIN)
-    paint_pages(writer, board, sources, footer=footer)
+    with _writing(path) as temporary:
+        writer = QPdfWriter(str(temporary))
+        writer.setPageSize(QPageSize(PAGE_SIZES[page_size]))
+        writer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
+        writer.setResolution(300)
+        writer.setTitle(footer)
+        writer.setCreator("Sales Planner")
+        paint_area = writer.pageLayout().paintRectPixels(writer.resolution())
+        sources = page_sources(board, per_group=per_group, page_aspect=paint_area.width() / paint_area.height(),
+                               page_width=CARD_WIDTH * 3 + COLUMN_GAP * 2 + 2 * MARGIN)
+        if not paint_pages(writer, board, sources, footer=footer):
+            raise PlanError(_unwritten(path, translate("Render", "the file could not be opened")))
+        del writer  # closes the file
+        if not _finished(temporary, b"%%EOF"):
+            raise PlanError(_unwritten(path))
     return len(sources)
 
 

@@ -4,6 +4,10 @@ While a plan has unsaved changes, a copy is written (debounced, atomically, on a
 the app-data folder, with a small JSON note saying where it came from and when. Each running session
 holds a QLockFile, so at the next start an autosave whose session's lock is stale (the process was
 killed or crashed) is offered for recovery. Saving, discarding and recovering remove the copy.
+
+A failed autosave (a full disk, a folder gone read-only) never replaces the last good copy — each write is
+atomic — and is said once, visibly (``AutosaveNotice``: a warning in the status bar and a non-modal
+notice), then retried every ``AUTOSAVE_RETRY_MS`` until a write succeeds.
 """
 
 from __future__ import annotations
@@ -15,14 +19,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from salesplanner.files import write_atomically
 from salesplanner.planfile.format import SUFFIX
-from salesplanner.planfile.write import dumps_plan
+from salesplanner.planfile.read import PlanFileError
+from salesplanner.planfile.write import encode_plan
 from ui.document import PlanDocument
 
 AUTOSAVE_DELAY_MS = 1500
+AUTOSAVE_RETRY_MS = 30_000
 
 
 def autosave_folder() -> Path:
@@ -72,9 +79,15 @@ def find_recoverable() -> list[Recovery]:
 class Autosaver(QObject):
     """Keeps an autosave of the document on screen while it has unsaved changes."""
 
+    _worker_failed = Signal(str)
+    _worker_written = Signal()
+
     written = Signal()
-    """An autosave reached the disk (emitted in the UI thread)."""
+    """An autosave reached the disk."""
     failed = Signal(str)
+    """An autosave could not be written (the reason); the last good copy is still in place."""
+    recovered = Signal()
+    """Autosaves work again after a failure, or there is nothing left to autosave."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +103,15 @@ class Autosaver(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_DELAY_MS)
         self._timer.timeout.connect(self.write_now)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(AUTOSAVE_RETRY_MS)
+        self._retry.timeout.connect(self.write_now)
+        self.failing = False
+        """The last autosave failed (and no success or discard since)."""
+        # The worker thread reports here; these run in the UI thread (queued connections).
+        self._worker_failed.connect(self._on_failed)
+        self._worker_written.connect(self._on_written)
         self._document: PlanDocument | None = None
         self._disk = threading.Lock()
         self._generation = 0
@@ -121,7 +143,11 @@ class Autosaver(QObject):
         document = self._document
         if document is None or not document.modified:
             return
-        content = dumps_plan(document.plan).encode("utf-8")
+        try:
+            content = encode_plan(document.plan)
+        except PlanFileError as error:
+            self._on_failed(str(error))
+            return
         note = json.dumps({"source": str(document.path) if document.path else None, "name": document.plan.name,
                            "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")}).encode("utf-8")
         generation = self._generation
@@ -135,13 +161,30 @@ class Autosaver(QObject):
                 write_atomically(self.plan_path, content)
                 write_atomically(self._note_path, note)
             except OSError as error:
-                self.failed.emit(str(error))
+                self._worker_failed.emit(error.strerror or str(error))
                 return
+        self._worker_written.emit()
+
+    def _on_failed(self, reason: str) -> None:
+        self.failing = True
+        self.failed.emit(reason)
+        if self._document is not None and self._document.modified:
+            self._retry.start()
+
+    def _on_written(self) -> None:
+        self._retry.stop()
+        if self.failing:
+            self.failing = False
+            self.recovered.emit()
         self.written.emit()
 
     def discard(self) -> None:
         """Remove this session's autosave (after a save, a discard or a clean close)."""
         self._timer.stop()
+        self._retry.stop()
+        if self.failing:  # nothing left to protect
+            self.failing = False
+            self.recovered.emit()
         with self._disk:
             self._generation += 1
             self.plan_path.unlink(missing_ok=True)
@@ -151,3 +194,41 @@ class Autosaver(QObject):
         """End of a normal session: no autosave left, lock released."""
         self.discard()
         self._lock.unlock()
+
+
+class AutosaveNotice(QObject):
+    """Says once, visibly, that autosaving fails: a warning that stays in the status bar until an
+    autosave succeeds again, and a non-modal notice (work goes on; nothing is blocked)."""
+
+    def __init__(self, autosaver: Autosaver, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self.label = QLabel(window)
+        self.label.setObjectName("autosave-warning")
+        self.label.setStyleSheet("color: #B42318; font-weight: 600;")
+        self.label.hide()
+        window.statusBar().addWidget(self.label)
+        self.notice: QMessageBox | None = None
+        autosaver.failed.connect(self._on_failed)
+        autosaver.recovered.connect(self._on_recovered)
+
+    def _on_failed(self, reason: str) -> None:
+        if self.label.isVisible():
+            return  # said once per run of failures
+        self.label.setText(self.tr("⚠ Autosave failed (%1) — retrying").replace("%1", reason))
+        self.label.setToolTip(self.tr("Your last autosaved copy is kept; changes since are not protected "
+                                      "against a crash until an autosave succeeds."))
+        self.label.show()
+        self.notice = QMessageBox(QMessageBox.Icon.Warning, self.tr("Autosave failed"),
+                                  self.tr("Your changes could not be saved automatically: %1.").replace("%1", reason),
+                                  QMessageBox.StandardButton.Ok, self._window)
+        self.notice.setInformativeText(self.tr(
+            "Until an autosave succeeds, a crash would lose the changes since the last one. Sales Planner keeps "
+            "trying; to be safe, save the plan now (File → Save As… to another disk if this one is full)."))
+        self.notice.setWindowModality(Qt.WindowModality.NonModal)
+        self.notice.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.notice.show()
+
+    def _on_recovered(self) -> None:
+        self.label.hide()
+        self._window.statusBar().showMessage(self.tr("Autosave works again."), 8000)

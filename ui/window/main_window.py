@@ -40,7 +40,7 @@ from ui.panels.summary_strip import SummaryStrip
 from ui.panels.timeline_panel import TimelinePanel
 from ui.panels.warnings_panel import WarningsPanel
 from ui.window.actions import Actions, group_label
-from ui.window.autosave import Autosaver
+from ui.window.autosave import AutosaveNotice, Autosaver
 from ui.window.editing import Editing
 from ui.window.files import FileController
 
@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.autosaver = Autosaver(self)
         self.autosaver.set_document(document)
+        self.autosave_notice = AutosaveNotice(self.autosaver, self)
         self.editing = Editing(self)
         self.actions_ = Actions(self)
         self._build_toolbar()
@@ -171,7 +172,7 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(document.undo_stack)
         self.undo_group.setActiveStack(document.undo_stack)
         for panel in (self.board, self.bench, self.summary, self.details, self.warnings, self.compare,
-                      self.timeline, self.hiring, self.autosaver):
+                      self.timeline, self.hiring, self.autosaver, self.files):
             panel.set_document(document)
         self._connect(document)
         self.undo_group.removeStack(previous.undo_stack)
