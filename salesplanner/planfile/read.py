@@ -45,6 +45,7 @@ from salesplanner.model import (
     person_problems,
     plan_field_problems,
     role_parameter_problems,
+    team_problems,
     text_problem,
 )
 from salesplanner.planfile.fast import ROLES_BY_NAME, fast_opening, fast_person, fast_team
@@ -245,7 +246,7 @@ def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
     market = MarketProfile(**{name: reader.number(market_data, name, market_path, getattr(defaults, name))
                               for name in MARKET_FIELDS})
     reader.add(market_path, market_problems(market))
-    return Team(
+    team = Team(
         id=TeamId(reader.id(data, "id", path)),
         name=reader.text(data, "name", path, default="", required=True) or "",
         segment=reader.text(data, "segment", path),
@@ -254,6 +255,10 @@ def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
         market=market,
         roles=_read_role_parameters(reader, data.get("roles", {}), f"{path}.roles", fill_defaults=False),
     )
+    # The id and text rules (market and roles were checked above, where they were read).
+    reader.add(path, [(name, reason) for name, reason in team_problems(team)
+                      if not name.startswith(("market.", "roles.")) and (name != "name" or "name" in data)])
+    return team
 
 
 def _read_unique(reader: _Reader, raw: Any, path: str, fast: Callable[[Any], T | None],

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -75,17 +76,42 @@ def dumps_plan(plan: Plan) -> str:
 
 
 def encode_plan(plan: Plan) -> bytes:
-    """The plan file's bytes; raises ``PlanFileError`` with one sentence when the plan holds something no
-    plan file can (a lone surrogate, a number that is not finite), so no plan is ever unsaveable by a
-    traceback. The model's rules refuse those on every way in; this is the last line."""
+    """The plan file's bytes; raises ``PlanFileError`` with one sentence naming the place when the plan
+    holds something no plan file can (a lone surrogate, a number that is not finite), so no plan is ever
+    unsaveable by a traceback. The model's rules refuse those on every way in; this is the last line."""
+    data = plan_to_dict(plan)
     try:
-        return dumps_plan(plan).encode("utf-8")
-    except UnicodeEncodeError as error:
-        text = error.object if isinstance(error.object, str) else ""
-        where = text[max(0, error.start - 20):error.start].encode("utf-8", "replace").decode("utf-8")
-        raise PlanFileError([f"it holds a character that is not valid Unicode (after “{where}”)"]) from None
+        return (json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        where = _first(data, lambda value: isinstance(value, str) and not _encodable(value))
+        raise PlanFileError([f"{where}: holds a character that is not valid Unicode"]) from None
     except ValueError:
-        raise PlanFileError(["it holds a number that is not finite"]) from None
+        where = _first(data, lambda value: isinstance(value, float) and not math.isfinite(value))
+        raise PlanFileError([f"{where}: holds a number that is not finite"]) from None
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _first(value: Any, bad: Callable[[Any], bool], path: str = "") -> str:
+    """The place (``people[0].name``) of the first value, or key, in plan data that ``bad`` picks."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if bad(key) or (found := _first(item, bad, where)):
+                return where if bad(key) else found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if found := _first(item, bad, f"{path}[{index}]"):
+                return found
+    elif bad(value):
+        return path or "the plan"
+    return ""
 
 
 def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:

@@ -242,7 +242,8 @@ class _Row:
         return default if value is None else value
 
 
-_PERSON_FIELDS = {"name": Field.NAME, "email": Field.EMAIL, "location": Field.LOCATION, "fte": Field.FTE,
+_PERSON_FIELDS = {"id": Field.ID, "name": Field.NAME, "email": Field.EMAIL, "location": Field.LOCATION,
+                  "fte": Field.FTE,
                   "productivity": Field.PRODUCTIVITY, "annual_cost": Field.ANNUAL_COST,
                   "start_date": Field.START_DATE, "leave_date": Field.LEAVE_DATE, "status": Field.STATUS,
                   "title": Field.NAME}
@@ -387,7 +388,7 @@ class _Builder:
             checks = team_problems(team)
             if checks:
                 field_name, reason = checks[0]
-                row.problem(Field.TEAM if field_name == "name" else Field(field_name), reason)
+                row.problem({"name": Field.TEAM, "id": Field.TEAM_ID}.get(field_name) or Field(field_name), reason)
                 return None
             self.teams[team.id] = team
             self.team_names.setdefault(team.name.casefold(), team.id)
