@@ -184,7 +184,7 @@ def test_terminal_output_escapes_control_sequences() -> None:
 
 def test_a_file_name_cannot_clear_the_screen(tmp_path: Path) -> None:
     code, out, err = run("summary", str(tmp_path / "\x1b[2J\x1b]0;title\x07.salesplan"))
-    assert code == 1 and "\x1b" not in err and "\x07" not in err
+    assert out == "" and code == 1 and "\x1b" not in err and "\x07" not in err
     assert "\\u001b[2J\\u001b]0;title\\u0007.salesplan" in err
 
 
@@ -319,7 +319,8 @@ def test_two_scenarios_with_one_name_are_refused_on_load_and_by_the_commands() -
     def same_name(data: dict) -> None:
         data["scenarios"][1]["name"] = "Today"
 
-    assert refusal(plan_text(same_name)) == 'scenarios[1].name: another scenario is already named "Today" (scenarios[0])'
+    assert refusal(plan_text(same_name)) == \
+        'scenarios[1].name: another scenario is already named "Today" (scenarios[0])'
     plan = sample_plan()
     growth = next(s for s in plan.scenarios.values() if s.name == "Growth")
     with pytest.raises(PlanError, match=r'^scenario name: another scenario is already named "Today"$'):

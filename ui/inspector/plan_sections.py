@@ -54,7 +54,7 @@ class PlanSection(EditSection):
 
     def problems(self, candidate: Any) -> Problems:
         return plan_field_problems(name=candidate.name, currency=candidate.currency,
-                                   horizon_months=candidate.horizon_months)
+                                   horizon_months=candidate.horizon_months, as_of=candidate.as_of)
 
     def command(self, candidate: Any, key: str) -> Command:
         return EditPlan(**{key: getattr(candidate, key)})
