@@ -125,7 +125,7 @@ PLACES = {
 }
 
 
-@settings(FUZZ, max_examples=40)
+@settings(FUZZ, max_examples=24)
 @given(place=st.sampled_from(sorted(PLACES)), value=texts())
 def test_plan_files_with_random_texts_load_or_are_refused_with_a_sentence(place: str, value: str) -> None:
     data = plan_to_dict(sample_plan())

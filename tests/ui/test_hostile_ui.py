@@ -148,6 +148,7 @@ def notices() -> list[QMessageBox]:
 def test_a_failing_autosave_is_said_once_keeps_the_last_good_copy_and_retries(
         qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     autosaver = window.autosaver
+    autosaver._timer.setInterval(50)  # not the user's 1.5 s: the test waits for three autosaves
     with qtbot.waitSignal(autosaver.written, timeout=5000):
         window.board.handle_drop([DITA], Placement(ENTERPRISE, Role.AE))
     good = autosaver.plan_path.read_bytes()
