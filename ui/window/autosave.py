@@ -207,7 +207,7 @@ class AutosaveNotice(QObject):
         self.label.setObjectName("autosave-warning")
         self.label.setStyleSheet("color: #B42318; font-weight: 600;")
         self.label.hide()
-        window.statusBar().addWidget(self.label)
+        window.statusBar().addPermanentWidget(self.label)  # never covered by a passing message
         self.notice: QMessageBox | None = None
         autosaver.failed.connect(self._on_failed)
         autosaver.recovered.connect(self._on_recovered)
