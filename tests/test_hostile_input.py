@@ -189,7 +189,7 @@ def test_a_file_name_cannot_clear_the_screen(tmp_path: Path) -> None:
 
 
 def test_an_import_report_escapes_column_names_and_summarises_ignored_columns(tmp_path: Path) -> None:
-    headers = ["Name", "\x1b[31mred"] + [f"extra {i}" for i in range(698)]
+    headers = ["Name", "\x1b[31mred"] + [f"extra {i}" for i in range(697)] + ["h" * 100_000]
     roster = tmp_path / "roster.csv"
     roster.write_text(",".join(headers) + "\n" + ",".join(["Ana"] + ["x"] * 699) + "\n", encoding="utf-8")
     code, out, err = run("import", str(roster), "-o", str(tmp_path / "plan.salesplan"))
@@ -197,6 +197,7 @@ def test_an_import_report_escapes_column_names_and_summarises_ignored_columns(tm
     ignored = out.splitlines()[-1]
     assert ignored == ("Ignored columns: \\u001b[31mred, extra 0, extra 1, extra 2, extra 3, extra 4, extra 5, "
                        "extra 6, extra 7, extra 8 and 689 more")
+    assert read_roster(roster).headers[-1] == "h" * 199 + "…"  # a column name is at most 200 characters
 
 
 # --- length limits -------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ MAX_COLUMNS = 702
 """Columns a roster may have (A to ZZ), in a CSV as in a workbook."""
 MAX_RECORD_CHARS = 2**20
 """Characters one CSV row may have: 702 columns of 1,000 characters fit."""
+MAX_HEADER_CHARS = 200
 _SCAN_CHUNK = 1 << 20
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -174,7 +175,11 @@ def _blank(cells: list[Cell]) -> bool:
 
 
 def _header_text(value: Cell, index: int) -> str:
+    """A column's name; a name longer than ``MAX_HEADER_CHARS`` is cut (no alias is that long, and every
+    report and the import dialog list the columns they ignore)."""
     text = "" if value is None else str(value).strip()
+    if len(text) > MAX_HEADER_CHARS:
+        text = text[:MAX_HEADER_CHARS - 1] + "…"
     return text or f"Column {_letters(index)}"
 
 

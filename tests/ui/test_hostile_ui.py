@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 import ui.window.autosave
 from salesplanner.commands import EditPerson, EditTeam
@@ -301,3 +301,22 @@ def test_svg_and_pdf_of_random_names_parse_back(qapp, folder: Path, name: str, t
     ElementTree.parse(folder / "board.svg")  # well-formed XML
     render_file(plan, today.id, folder / "board.pdf")
     assert len(pypdf.PdfReader(folder / "board.pdf").pages) >= 1
+
+
+# --- scenario names ------------------------------------------------------------------------------
+
+def test_renaming_a_scenario_to_a_name_in_use_is_refused_with_a_sentence(window: MainWindow,
+                                                                          dialogs: DialogAnswers) -> None:
+    window.actions_.duplicate_scenario.trigger()
+    assert window.scenario_box.currentText() == "Today (copy)"
+
+    def rename(dialog: QWidget) -> None:
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("Today")
+        dialog.accept()
+
+    dialogs.queue(rename)
+    window.actions_.rename_scenario.trigger()
+    assert window.statusBar().currentMessage() == 'scenario name: another scenario is already named "Today"'
+    assert [s.name for s in window.document.plan.scenarios.values()] == ["Today", "Today (copy)"]
+    assert window.document.undo_stack.undoText() == "Add scenario Today (copy)"
