@@ -12,6 +12,7 @@ import sys
 import time
 import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pypdf
@@ -22,9 +23,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 import ui.window.autosave
-from salesplanner.commands import EditPerson, EditTeam
+from salesplanner.commands import EditPerson, EditPlan, EditTeam
 from salesplanner.files import STALE_AFTER_SECONDS
-from salesplanner.model import MemberId, Placement, PlanError
+from salesplanner.model import MAX_DATE, MemberId, Placement, PlanError
 from salesplanner.planfile.read import load_plan
 from salesplanner.planfile.write import plan_to_dict, save_plan
 from salesplanner.roles import Role
@@ -320,3 +321,22 @@ def test_renaming_a_scenario_to_a_name_in_use_is_refused_with_a_sentence(window:
     assert window.statusBar().currentMessage() == 'scenario name: another scenario is already named "Today"'
     assert [s.name for s in window.document.plan.scenarios.values()] == ["Today", "Today (copy)"]
     assert window.document.undo_stack.undoText() == "Add scenario Today (copy)"
+
+
+# --- the last date a plan holds, on screen -------------------------------------------------------
+
+def test_timeline_changes_and_hiring_plan_show_a_plan_as_of_the_last_date(qtbot, window: MainWindow) -> None:
+    """As of 2199-12-31 over 120 months (as of 9999-12-31, the app crashed here; now the model refuses it):
+    the timeline's last month is 3,650 days on, 2209-12-29, and every panel paints."""
+    window.actions_.duplicate_scenario.trigger()
+    window.board.handle_drop([FINN], Placement(SMB, Role.AE))
+    window.document.push(EditPlan(as_of=MAX_DATE, horizon_months=120))
+    window.show_timeline()
+    qtbot.waitUntil(lambda: not window.timeline.dirty, timeout=5000)
+    assert window.timeline.timeline_of(window.document.scenario.id).dates[-1] == date(2209, 12, 29)
+    window.show_changes()
+    window.hiring_dock.show()
+    for dock in (window.timeline_dock, window.compare_dock, window.hiring_dock):
+        dock.raise_()
+        assert not dock.grab().isNull()  # paints
+    assert window.document.plan.as_of == MAX_DATE
