@@ -5,6 +5,10 @@ the teams a change touched and keeps the organisation sums as per-team columns, 
 same on a 100-person plan as on a 10,000-person one. A full recompute and any sequence of
 incremental ones give identical numbers: team sums run over members in id order and the columns keep
 the scenario's team order.
+
+Expected bookings over the target year (docs/model.md §9) run on numpy a block of teams at a time
+(``targets.expected_by_month``): a change recomputes the blocks of the teams it touched, a full
+recompute every block, so both evaluate exactly the same arrays.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from salesplanner.capacity import TeamResult, Verdict, compute_team, has_left
 from salesplanner.changes import Change
 from salesplanner.model import (
+    Assumptions,
     Member,
     MemberId,
     Opening,
@@ -29,6 +34,16 @@ from salesplanner.model import (
     resolved_role_parameters,
 )
 from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, SELLERS, Role
+from salesplanner.targets import (
+    TargetVerdict,
+    TeamTarget,
+    coverage,
+    expected_by_month,
+    multiple_sentence,
+    quota_sentences,
+    target_verdict,
+    team_target,
+)
 
 SUPERSTAR_SHARE_LIMIT = 0.40
 SUM_BLOCK = 20
@@ -41,10 +56,11 @@ _FLOW_COLUMNS = ("cap_in", "opps_in", "opps_out", "supply", "close_cap", "founde
 _COLUMN_NAMES = (*_FLOW_COLUMNS,
                  *(f"members.{r}" for r in ROLE_ORDER), *(f"openings.{r}" for r in ROLE_ORDER),
                  *(f"fte.{r}" for r in ROLE_ORDER), *(f"effective_fte.{r}" for r in ROLE_ORDER),
-                 "balanced", "underused", "overloaded", "managers", "unmanaged_reports", "warnings")
+                 "balanced", "underused", "overloaded", "managers", "unmanaged_reports", "warnings",
+                 "expected_bookings_year", "quota_capacity", "target_bookings", "teams_with_target")
 
 
-def _team_column_values(result: TeamResult, warning_count: int) -> tuple[float, ...]:
+def _team_column_values(result: TeamResult, target: TeamTarget, warning_count: int) -> tuple[float, ...]:
     status = result.status
     return (
         *(getattr(result, name) for name in _FLOW_COLUMNS),
@@ -52,6 +68,8 @@ def _team_column_values(result: TeamResult, warning_count: int) -> tuple[float, 
         *(result.fte[r] for r in ROLE_ORDER), *(result.effective_fte[r] for r in ROLE_ORDER),
         status is Verdict.BALANCED, status is Verdict.UNDERUSED, status is Verdict.OVERLOADED,
         result.managers, 0 if result.managers else result.non_managers, warning_count,
+        target.expected_bookings_year, target.quota_capacity, target.target_bookings or 0.0,
+        target.target_bookings is not None,
     )
 
 
@@ -106,6 +124,13 @@ class OrgTotals:
     bench_annual_cost: float
     """Annual cost of bench members that carry their own cost (a bench member has no role default)."""
     warning_count: int
+    target_bookings: float | None
+    """The scenario's target, else the sum of its teams' targets (docs/model.md §9)."""
+    expected_bookings_year: float
+    """The teams' expected bookings over the target year, added up."""
+    quota_capacity: float
+    target_coverage: float | None
+    target_verdict: TargetVerdict | None
 
     @property
     def sellers(self) -> int:
@@ -156,6 +181,8 @@ class ScenarioAnalysis:
                 self._placement[member.id] = placement
                 self._team_members[placement.team].add(member.id)
         self._results: dict[TeamId, TeamResult] = {}
+        self._seats: dict[TeamId, list[tuple[Member, Role]]] = {}
+        self._targets: dict[TeamId, TeamTarget] = {}
         self._team_warnings: dict[TeamId, tuple[Warning, ...]] = {}
         # Organisation sums: each team's row of figures, added up block by block. A change re-adds only
         # its block; a full recompute adds the same blocks the same way, so both give identical floats.
@@ -168,6 +195,7 @@ class ScenarioAnalysis:
         self._complete_markets: Counter[tuple[str | None, str | None, str | None]] = Counter()
         for team_id in scenario.teams:
             self._compute_team(team_id)
+        self._compute_targets(scenario.teams)
         self._compute_bench()
         self._totals: OrgTotals | None = None
 
@@ -198,13 +226,15 @@ class ScenarioAnalysis:
                 bench_dirty = True
         for team_id in dirty:
             self._compute_team(team_id)
+        self._compute_targets(dirty)
         if bench_dirty:
             self._compute_bench()
         self._totals = None
         return frozenset(dirty)
 
-    def _team_result(self, team_id: TeamId, roles: Mapping[MemberId, Role]) -> tuple[TeamResult, list[Member]]:
-        """A team's figures with these members in these roles; also who among them has left."""
+    def _team_result(self, team_id: TeamId,
+                     roles: Mapping[MemberId, Role]) -> tuple[TeamResult, list[tuple[Member, Role]]]:
+        """A team's figures with these members in these roles; also the seats, members in id order."""
         plan, scenario = self.plan, self.scenario
         team = scenario.teams[team_id]
         people, openings = plan.people, scenario.openings
@@ -212,7 +242,7 @@ class ScenarioAnalysis:
         result = compute_team(team, placed, parameters=resolved_role_parameters(plan.assumptions, team),
                               tolerance=plan.assumptions.tolerance, on=plan.as_of,
                               horizon_months=plan.horizon_months)
-        return result, [member for member, _ in placed if has_left(member, plan.as_of)]
+        return result, placed
 
     def _roles_in(self, team_id: TeamId) -> dict[MemberId, Role]:
         return {member_id: self._placement[member_id].role for member_id in self._team_members[team_id]}
@@ -232,8 +262,9 @@ class ScenarioAnalysis:
         return {team_id: self._team_result(team_id, members)[0] for team_id, members in roles.items()}
 
     def _compute_team(self, team_id: TeamId) -> None:
+        """The team's §4 figures; its target, warnings and row follow in ``_compute_targets``."""
         team = self.scenario.teams[team_id]
-        result, departed = self._team_result(team_id, self._roles_in(team_id))
+        result, self._seats[team_id] = self._team_result(team_id, self._roles_in(team_id))
         old = self._results.get(team_id)
         if old is not None:
             for capacity in old.closer_capacities:
@@ -247,10 +278,26 @@ class ScenarioAnalysis:
         if result.complete:
             self._complete_markets[team.market_key] += 1
         self._results[team_id] = result
-        warnings = tuple(_team_warnings(result, departed))
-        self._team_warnings[team_id] = warnings
-        self._rows[team_id] = _team_column_values(result, len(warnings))
-        self._block_sums[self._block_of[team_id]] = None
+
+    def _compute_targets(self, team_ids: Iterable[TeamId]) -> None:
+        """Expected bookings, coverage and quotas of these teams — computed for their whole blocks, so the
+        arrays are the same whichever teams asked — then their warnings and rows."""
+        plan, scenario = self.plan, self.scenario
+        wanted = set(team_ids)
+        for index in sorted({self._block_of[team_id] for team_id in wanted}):
+            block = self._blocks[index]
+            monthly = expected_by_month(plan, [(scenario.teams[t], self._seats[t]) for t in block])
+            for team_id, bookings in zip(block, monthly, strict=True):
+                if team_id not in wanted:
+                    continue
+                target = team_target(plan, scenario.teams[team_id], self._seats[team_id], bookings)
+                self._targets[team_id] = target
+                result = self._results[team_id]
+                departed = [member for member, _ in self._seats[team_id] if has_left(member, plan.as_of)]
+                warnings = tuple(_team_warnings(result, departed, target, plan.assumptions, plan.currency))
+                self._team_warnings[team_id] = warnings
+                self._rows[team_id] = _team_column_values(result, target, len(warnings))
+            self._block_sums[index] = None
 
     def _compute_bench(self) -> None:
         people = openings = 0
@@ -273,6 +320,14 @@ class ScenarioAnalysis:
 
     def team(self, team_id: TeamId) -> TeamResult:
         return self._results[team_id]
+
+    def target(self, team_id: TeamId) -> TeamTarget:
+        """The team's target, expected bookings over the target year, coverage and quotas (§9)."""
+        return self._targets[team_id]
+
+    def seats(self, team_id: TeamId) -> tuple[tuple[Member, Role], ...]:
+        """Who holds which role in the team, members in id order (what its figures are computed from)."""
+        return tuple(self._seats[team_id])
 
     def teams(self) -> Iterator[TeamResult]:
         """Team results in the scenario's team order."""
@@ -327,6 +382,11 @@ class ScenarioAnalysis:
         bench_people, bench_openings, bench_cost = self._bench_figures
         vp_span = int(sums["managers"] + sums["unmanaged_reports"])
         vp_span_max = self.plan.assumptions.parameter(Role.MANAGER, "span_max")
+        target = self.scenario.target_bookings
+        if target is None and sums["teams_with_target"]:
+            target = sums["target_bookings"]
+        expected = sums["expected_bookings_year"]
+        target_coverage = coverage(expected, target)
         return OrgTotals(
             headcount=sum(members.values()) - sum(openings.values()),
             openings=sum(openings.values()),
@@ -353,13 +413,24 @@ class ScenarioAnalysis:
             complete_markets=len(self._complete_markets),
             bench_people=bench_people, bench_openings=bench_openings, bench_annual_cost=bench_cost,
             warning_count=int(sums["warnings"])
-            + len(_org_warnings(top_count, top_share, vp_span, vp_span_max)),
+            + len(_org_warnings(top_count, top_share, vp_span, vp_span_max))
+            + len(list(quota_sentences(target=target, expected=expected, quota=sums["quota_capacity"],
+                                       assumptions=self.plan.assumptions, currency=self.plan.currency))),
+            target_bookings=target,
+            expected_bookings_year=expected,
+            quota_capacity=sums["quota_capacity"],
+            target_coverage=target_coverage,
+            target_verdict=target_verdict(target_coverage, self.plan.assumptions.tolerance),
         )
 
     def org_warnings(self) -> list[Warning]:
-        totals = self.totals
-        return _org_warnings(totals.top_closer_count, totals.top_closer_share, totals.vp_span,
-                             totals.vp_span_max)
+        totals, plan = self.totals, self.plan
+        warnings = _org_warnings(totals.top_closer_count, totals.top_closer_share, totals.vp_span,
+                                 totals.vp_span_max)
+        warnings += [Warning(f"Organisation: {sentence}") for sentence in quota_sentences(
+            target=totals.target_bookings, expected=totals.expected_bookings_year, quota=totals.quota_capacity,
+            assumptions=plan.assumptions, currency=plan.currency)]
+        return warnings
 
 
 def _org_warnings(top_count: int, top_share: float | None, vp_span: int, vp_span_max: float) -> list[Warning]:
@@ -375,7 +446,8 @@ def _org_warnings(top_count: int, top_share: float | None, vp_span: int, vp_span
     return warnings
 
 
-def _team_warnings(result: TeamResult, departed: list[Member]) -> Iterator[Warning]:
+def _team_warnings(result: TeamResult, departed: list[Member], target: TeamTarget, assumptions: Assumptions,
+                   currency: str) -> Iterator[Warning]:
     team = result.team
     for item in result.balances:
         if item.verdict in (Verdict.OVERLOADED, Verdict.UNDERUSED):
@@ -388,4 +460,10 @@ def _team_warnings(result: TeamResult, departed: list[Member]) -> Iterator[Warni
     for member in departed:
         yield Warning(f"{team.name}: {member.name} has left but is still assigned",
                       team=team.id, member=member.id)
+    for sentence in quota_sentences(target=target.target_bookings, expected=target.expected_bookings_year,
+                                    quota=target.quota_capacity, assumptions=assumptions, currency=currency):
+        yield Warning(f"{team.name}: {sentence}", team=team.id)
+    multiple = multiple_sentence(target.quota_multiples, assumptions)
+    if multiple is not None:
+        yield Warning(f"{team.name}: {multiple[0]}", team=team.id, member=multiple[1])
 

@@ -22,7 +22,7 @@ class Change:
     scenarios: frozenset[ScenarioId] = frozenset()
     """Scenarios whose structure changed (teams added, removed or reordered): refresh them whole."""
     everything: bool = False
-    """Assumptions, as-of date or horizon changed: every number may differ."""
+    """Assumptions, as-of date, horizon or currency changed: every number (or amount in a sentence) may differ."""
     scenario_list: bool = False
     """Scenarios were added, removed, renamed or re-based."""
     plan_fields: bool = False

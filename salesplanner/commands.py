@@ -37,6 +37,7 @@ from salesplanner.model import (
     plan_field_problems,
     require_valid,
     scenario_name_problem,
+    target_problems,
     team_problems,
 )
 from salesplanner.roles import DISPLAY_NAMES
@@ -406,7 +407,7 @@ class RemoveTeam(Command):
 def copy_scenario(source: Scenario, *, new_id: ScenarioId, name: str) -> Scenario:
     """A new scenario with the same teams, openings and assignments (ids kept, so they compare)."""
     return Scenario(id=new_id, name=name, teams=dict(source.teams), openings=dict(source.openings),
-                    assignments=dict(source.assignments))
+                    assignments=dict(source.assignments), target_bookings=source.target_bookings)
 
 
 class AddScenario(Command):
@@ -446,6 +447,28 @@ class RenameScenario(Command):
     def undo(self, plan: Plan) -> Change:
         _scenario(plan, self.scenario_id).name = self._before
         return Change(scenario_list=True)
+
+
+class SetScenarioTarget(Command):
+    """Set the organisation's bookings target of a scenario, or clear it (None: the sum of the teams'
+    targets, docs/model.md §9)."""
+
+    def __init__(self, scenario_id: ScenarioId, target: float | None) -> None:
+        self.scenario_id = scenario_id
+        self.target = target
+        self._before: float | None = None
+
+    def do(self, plan: Plan) -> Change:
+        scenario = _scenario(plan, self.scenario_id)
+        require_valid(target_problems(self.target), f"scenario {scenario.name}")
+        self._before = scenario.target_bookings
+        scenario.target_bookings = self.target
+        self.text = f"Edit scenario {scenario.name}: target bookings"
+        return Change(scenarios=frozenset({self.scenario_id}))
+
+    def undo(self, plan: Plan) -> Change:
+        _scenario(plan, self.scenario_id).target_bookings = self._before
+        return Change(scenarios=frozenset({self.scenario_id}))
 
 
 class RemoveScenario(Command):
@@ -546,7 +569,8 @@ class EditPlan(Command):
         return self._change()
 
     def _change(self) -> Change:
-        numbers = bool({"as_of", "horizon_months"} & set(self.values))
+        # The target checks' sentences name amounts in the plan's currency (docs/model.md §9).
+        numbers = bool({"as_of", "horizon_months", "currency"} & set(self.values))
         return Change(everything=numbers, plan_fields=True)
 
 

@@ -111,6 +111,8 @@ class Team:
     market: MarketProfile = field(default_factory=MarketProfile)
     roles: RoleParameters = field(default_factory=dict)
     """Per-team overrides of the plan's role parameters; only the overridden ones are present."""
+    target_bookings: float | None = None
+    """The team's bookings target for the target year, in the plan's currency (docs/model.md §9)."""
 
     @property
     def market_key(self) -> tuple[str | None, str | None, str | None]:
@@ -127,6 +129,12 @@ class Assumptions:
     tolerance: float = 0.15
     roles: RoleParameters = field(default_factory=lambda: DEFAULT_ROLE_PARAMETERS)
     """Every parameter of every role, defaults filled in."""
+    quota_to_cost_min: float = 4.0
+    quota_to_cost_max: float = 6.0
+    """A closer's annual quota ÷ annual cost outside [min, max] is flagged (docs/model.md §9: the common
+    quota-to-OTE norm is 4–6×)."""
+    attainment_min: float = 0.6
+    """Expected bookings below this share of quota capacity are flagged (docs/model.md §9)."""
 
     def parameter(self, role: Role, name: str) -> float:
         return self.roles[role][name]
@@ -141,6 +149,8 @@ class Scenario:
     teams: dict[TeamId, Team] = field(default_factory=dict)
     openings: dict[OpeningId, Opening] = field(default_factory=dict)
     assignments: dict[MemberId, Placement] = field(default_factory=dict)
+    target_bookings: float | None = None
+    """The organisation's bookings target; None: the sum of the teams' targets (docs/model.md §9)."""
 
 
 @dataclass(slots=True)
@@ -377,6 +387,7 @@ def team_problems(team: Team) -> Problems:
     for name in ("segment", "product_line", "geography"):
         _check_text(problems, name, getattr(team, name), required=False)
     problems += [(f"market.{name}", reason) for name, reason in market_problems(team.market)]
+    _check(problems, "target_bookings", team.target_bookings)
     for role, values in team.roles.items():
         problems += [(f"roles.{role.value}.{name}", reason)
                      for name, reason in role_parameter_problems(role, values)]
@@ -393,9 +404,21 @@ def combined_parameter_problems(assumptions: Assumptions, team: Team) -> Problem
     return []
 
 
+def target_problems(target: float | None) -> Problems:
+    """A bookings target is an amount, or None for no target."""
+    problems: Problems = []
+    _check(problems, "target_bookings", target)
+    return problems
+
+
 def assumptions_problems(assumptions: Assumptions) -> Problems:
     problems: Problems = []
     _check(problems, "tolerance", assumptions.tolerance, 0, 0.99)
+    _check(problems, "quota_to_cost_min", assumptions.quota_to_cost_min, 0, 1000)
+    _check(problems, "quota_to_cost_max", assumptions.quota_to_cost_max, 0, 1000)
+    if assumptions.quota_to_cost_min > assumptions.quota_to_cost_max:
+        problems.append(("quota_to_cost_max", "must not be below quota_to_cost_min"))
+    _check(problems, "attainment_min", assumptions.attainment_min, 0, 1)
     for role, values in assumptions.roles.items():
         problems += [(f"roles.{role.value}.{name}", reason)
                      for name, reason in role_parameter_problems(role, values)]

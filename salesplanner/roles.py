@@ -99,21 +99,26 @@ RAMP_MONTHS = "ramp_months"
 ANNUAL_COST = "annual_cost"
 ANNUAL_ATTRITION = "annual_attrition"
 """Expected share of a role's people who leave in a year, voluntary and involuntary. Only the timeline
-uses it (``capacity.survival``); today's figures count the people the plan names. Default 0.15: the
-Alexander Group puts average annual B2B sales-rep turnover across industries at 13.9 % ("Why your sales
-rep turnover is high"); SaaS inside-sales teams run higher (the Bridge Group's SDR studies report 30–34
-% a year for SDRs), so a plan for such a team should raise it. Founders default to 0: a founder leaving
-is a decision the plan models with a leave date, not a statistical expectation."""
+(and so the expected bookings of docs/model.md §9) uses it (``capacity.survival``); today's figures count
+the people the plan names. SDRs default to 0.30: the Bridge Group's SaaS SDR studies report 30–34 % a
+year. Every other role defaults to 0.15: the Alexander Group puts average annual B2B sales-rep turnover
+across industries at 13.9 % ("Why your sales rep turnover is high"). Founders default to 0: a founder
+leaving is a decision the plan models with a leave date, not a statistical expectation."""
+ANNUAL_QUOTA = "annual_quota"
+"""The bookings a closer is asked for in a full year at full time (docs/model.md §9). Only closer roles
+have it; quota is what the company asks, so ramp, productivity and attrition do not discount it."""
 
 DEFAULT_ROLE_PARAMETERS: Mapping[Role, Mapping[str, float]] = MappingProxyType({
     Role.SDR_OUTBOUND: MappingProxyType({"opps_per_month": 12, RAMP_MONTHS: 3, ANNUAL_COST: 90_000,
-                                         ANNUAL_ATTRITION: 0.15}),
+                                         ANNUAL_ATTRITION: 0.30}),
     Role.SDR_INBOUND: MappingProxyType({"leads_per_month": 150, RAMP_MONTHS: 3, ANNUAL_COST: 85_000,
-                                        ANNUAL_ATTRITION: 0.15}),
-    Role.AE: MappingProxyType({"max_open_opps": 20, RAMP_MONTHS: 5, ANNUAL_COST: 180_000, ANNUAL_ATTRITION: 0.15}),
+                                        ANNUAL_ATTRITION: 0.30}),
+    Role.AE: MappingProxyType({"max_open_opps": 20, RAMP_MONTHS: 5, ANNUAL_COST: 180_000, ANNUAL_ATTRITION: 0.15,
+                               ANNUAL_QUOTA: 800_000}),
     Role.FULL_CYCLE: MappingProxyType({"prospecting_share": 0.4, RAMP_MONTHS: 5, ANNUAL_COST: 160_000,
-                                       ANNUAL_ATTRITION: 0.15}),
-    Role.FOUNDER: MappingProxyType({"selling_share": 0.3, RAMP_MONTHS: 0, ANNUAL_COST: 0, ANNUAL_ATTRITION: 0}),
+                                       ANNUAL_ATTRITION: 0.15, ANNUAL_QUOTA: 600_000}),
+    Role.FOUNDER: MappingProxyType({"selling_share": 0.3, RAMP_MONTHS: 0, ANNUAL_COST: 0, ANNUAL_ATTRITION: 0,
+                                    ANNUAL_QUOTA: 0}),
     Role.AM: MappingProxyType({"accounts_per_am": 40, RAMP_MONTHS: 3, ANNUAL_COST: 120_000, ANNUAL_ATTRITION: 0.15}),
     Role.MANAGER: MappingProxyType({"span_min": 5, "span_max": 10, RAMP_MONTHS: 0, ANNUAL_COST: 220_000,
                                     ANNUAL_ATTRITION: 0.15}),
@@ -134,4 +139,5 @@ PARAMETER_LABELS: Mapping[str, str] = MappingProxyType({
     RAMP_MONTHS: "Ramp (months)",
     ANNUAL_COST: "Default annual cost",
     ANNUAL_ATTRITION: "Expected attrition / year",
+    ANNUAL_QUOTA: "Annual quota",
 })

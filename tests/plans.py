@@ -35,6 +35,7 @@ from salesplanner.commands import (
     RemoveTeam,
     RenameScenario,
     SetBaseline,
+    SetScenarioTarget,
     copy_scenario,
 )
 from salesplanner.model import (
@@ -218,6 +219,8 @@ def parameter_values(name: str) -> st.SearchStrategy[float]:
         return st.integers(1, 15).map(float)
     if name == "annual_cost":
         return amounts(300_000)
+    if name == "annual_quota":
+        return amounts(2_000_000) | st.just(800_000.0)
     return amounts(300) | st.just(20.0)
 
 
@@ -239,7 +242,13 @@ def role_overrides(draw: st.DrawFn) -> dict[Role, dict[str, float]]:
 def teams(draw: st.DrawFn, team_id: str) -> Team:
     return Team(id=TeamId(team_id), name=draw(names()), segment=draw(optional_texts()),
                 product_line=draw(st.none() | st.sampled_from(["Core", "Add-ons"])),
-                geography=draw(optional_texts()), market=draw(markets()), roles=draw(role_overrides()))
+                geography=draw(optional_texts()), market=draw(markets()), roles=draw(role_overrides()),
+                target_bookings=draw(targets()))
+
+
+def targets() -> st.SearchStrategy[float | None]:
+    """A bookings target (docs/model.md §9), or none."""
+    return st.none() | amounts(5_000_000) | st.just(1_500_000.0)
 
 
 @st.composite
@@ -252,7 +261,9 @@ def assumptions(draw: st.DrawFn) -> Assumptions:
     manager = roles[Role.MANAGER]
     if manager["span_min"] > manager["span_max"]:
         manager["span_min"], manager["span_max"] = manager["span_max"], manager["span_min"]
-    return Assumptions(tolerance=draw(fractions(0.0, 0.99)), roles=roles)
+    low, high = sorted((draw(st.sampled_from([4.0, 6.0, 0.0, 3.5])), draw(st.sampled_from([6.0, 4.0, 10.0]))))
+    return Assumptions(tolerance=draw(fractions(0.0, 0.99)), roles=roles, quota_to_cost_min=low,
+                       quota_to_cost_max=high, attainment_min=draw(fractions()))
 
 
 def placements(team_ids: Sequence[TeamId]) -> st.SearchStrategy[Placement | None]:
@@ -294,7 +305,8 @@ def plans(draw: st.DrawFn, max_people: int = 7, max_scenarios: int = 3, max_team
         taken = {other.name for other in scenarios.values()}  # scenario names are unique (docs/plan-format.md)
         name = draw(names().filter(lambda n, taken=taken: n not in taken))  # type: ignore[misc]
         scenario = Scenario(ScenarioId(f"s-{s}"), name, teams={t.id: t for t in team_list},
-                            openings={o.id: o for o in opening_list}, assignments=assignments)
+                            openings={o.id: o for o in opening_list}, assignments=assignments,
+                            target_bookings=draw(targets()))
         scenarios[scenario.id] = scenario
     plan_assumptions = draw(assumptions())
     for scenario in scenarios.values():  # a team's span override must agree with the plan's (combined rule)
@@ -321,7 +333,7 @@ COMMAND_KINDS = (
     "assign", "assign", "assign", "assign_many", "add_person", "edit_person", "remove_person",
     "add_opening", "edit_opening", "remove_opening", "add_team", "edit_team", "remove_team",
     "add_scenario", "rename_scenario", "remove_scenario", "set_baseline", "edit_assumptions",
-    "edit_plan", "batch", "invalid",
+    "edit_plan", "set_target", "batch", "invalid",
 )
 
 _INVALID_FTES = (0.0, -0.5, 1.5, math.nan, math.inf)
@@ -434,17 +446,20 @@ def _edit_team(draw: st.DrawFn, plan: Plan) -> Command:
     if not scenario.teams:
         return EditTeam(scenario.id, draw(teams("t-ghost")))
     old = draw(st.sampled_from(list(scenario.teams.values())))
-    match draw(st.integers(0, 3)):
+    match draw(st.integers(0, 4)):
         case 0:
             new = draw(teams(old.id))
         case 1:
             new = dataclasses.replace(old, market=draw(markets()))
         case 2:
             new = dataclasses.replace(old, roles=draw(role_overrides()))
+        case 3:
+            new = dataclasses.replace(old, target_bookings=draw(targets()))
         case _:
             new = dataclasses.replace(old, name=draw(names()), segment=draw(optional_texts()))
     if _broken(draw):
         new = draw(st.sampled_from([
+            dataclasses.replace(new, target_bookings=-1.0),
             dataclasses.replace(new, market=dataclasses.replace(new.market, sales_cycle_days=0)),
             dataclasses.replace(new, market=dataclasses.replace(new.market, lead_to_opp_rate=1.01)),
             dataclasses.replace(new, roles={Role.FULL_CYCLE: {"prospecting_share": 2.0}}),
@@ -490,7 +505,9 @@ def _edit_assumptions(draw: st.DrawFn, plan: Plan) -> Command:
                 roles[Role.MANAGER]["span_min"] = roles[Role.MANAGER]["span_max"] + 1
             case _:
                 roles[Role.AE]["max_open_opps"] = -3.0
-    return EditAssumptions(Assumptions(tolerance=tolerance, roles=roles))
+    attainment = plan.assumptions.attainment_min if draw(st.booleans()) else draw(fractions())
+    return EditAssumptions(dataclasses.replace(plan.assumptions, tolerance=tolerance, roles=roles,
+                                               attainment_min=attainment))
 
 
 def _edit_plan(draw: st.DrawFn, plan: Plan) -> Command:
@@ -574,6 +591,9 @@ def commands(draw: st.DrawFn, plan: Plan, *, allow_batch: bool = True) -> Comman
             return _edit_assumptions(draw, plan)
         case "edit_plan":
             return _edit_plan(draw, plan)
+        case "set_target":
+            target = draw(targets()) if not _broken(draw) else draw(st.sampled_from([-5.0, math.nan]))
+            return SetScenarioTarget(_scenario(draw, plan).id, target)
         case "batch":
             parts = draw(st.lists(commands(plan, allow_batch=False), min_size=1, max_size=3))
             return Batch("Several changes", parts)

@@ -52,6 +52,8 @@ def assert_same_analysis(kept: ScenarioAnalysis, fresh: ScenarioAnalysis, contex
     assert [r.team.id for r in kept_teams] == [r.team.id for r in fresh_teams], context
     for k, f in zip(kept_teams, fresh_teams, strict=True):
         assert k == f, f"{context}: team {k.team.id} differs from a fresh computation"
+        # target, expected bookings over the target year, coverage and quotas (docs/model.md §9)
+        assert kept.target(k.team.id) == fresh.target(k.team.id), f"{context}: team {k.team.id}'s target"
     assert kept.bench() == fresh.bench(), context
     for team_id in fresh.scenario.teams:
         assert kept.members_of(team_id) == fresh.members_of(team_id), context
@@ -88,7 +90,8 @@ def run_and_check(plan: Plan, data: st.DataObject, steps: int) -> None:
 @given(plan=plans_and_sample(), data=st.data(), steps=st.integers(1, 20))
 def test_incremental_analysis_equals_a_fresh_one_after_every_command(plan: Plan, data: st.DataObject,
                                                                      steps: int) -> None:
-    """Every TeamResult, the bench, the warnings and every OrgTotals field, floats exactly."""
+    """Every TeamResult and TeamTarget, the bench, the warnings and every OrgTotals field (coverage
+    and the organisation's target included), floats exactly."""
     run_and_check(plan, data, steps)
 
 

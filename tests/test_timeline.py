@@ -318,9 +318,18 @@ def test_a_file_without_attrition_loads_with_the_defaults() -> None:
         del values["annual_attrition"]
     plan = loads_plan(json.dumps(data))
     assert plan.assumptions.roles[Role.AE][ANNUAL_ATTRITION] == 0.15
-    assert plan.assumptions.roles[Role.SDR_INBOUND][ANNUAL_ATTRITION] == 0.15
+    assert plan.assumptions.roles[Role.SDR_INBOUND][ANNUAL_ATTRITION] == 0.30  # SDR studies: 30–34 % a year
+    assert plan.assumptions.roles[Role.SDR_OUTBOUND][ANNUAL_ATTRITION] == 0.30
     assert plan.assumptions.roles[Role.FOUNDER][ANNUAL_ATTRITION] == 0
     assert '"annual_attrition": 0.15' in dumps_plan(plan)  # written back in full, like every parameter
+
+
+def test_a_file_that_sets_sdr_attrition_keeps_its_value() -> None:
+    """Files saved before the SDR default rose to 0.30 hold 0.15 explicitly, and keep it."""
+    data = _plan_json()
+    data["assumptions"]["roles"]["sdr_outbound"]["annual_attrition"] = 0.15
+    plan = loads_plan(json.dumps(data))
+    assert plan.assumptions.roles[Role.SDR_OUTBOUND][ANNUAL_ATTRITION] == 0.15
 
 
 def test_timeline_uses_a_teams_attrition_override() -> None:

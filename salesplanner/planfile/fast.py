@@ -117,9 +117,12 @@ def fast_team(raw: Any) -> Team | None:
                 return None
             if values:
                 roles[role] = {name: values[name] for name in DEFAULT_ROLE_PARAMETERS[role] if name in values}
+        target = raw.get("target_bookings")
+        if not _plain_number(target):
+            return None
         team = Team(id=TeamId(team_id), name=name, segment=raw.get("segment"), product_line=raw.get("product_line"),
                     geography=raw.get("geography"), market=MarketProfile(**market_data),
-                    roles={role: roles[role] for role in ROLE_ORDER if role in roles})
+                    roles={role: roles[role] for role in ROLE_ORDER if role in roles}, target_bookings=target)
     except (KeyError, TypeError, ValueError):
         return None
     return None if team_problems(team) else team

@@ -15,6 +15,9 @@ PLAN_FIELDS = ("format", "version", "name", "currency", "as_of", "horizon_months
 PERSON_FIELDS = ("id", "name", "email", "location", "status", "fte", "productivity", "start_date", "leave_date",
                  "annual_cost")
 OPENING_FIELDS = ("id", "title", "start_date", "fte", "annual_cost")
-SCENARIO_FIELDS = ("id", "name", "baseline", "teams", "openings", "assignments")
-TEAM_FIELDS = ("id", "name", "segment", "product_line", "geography", "market", "roles")
+SCENARIO_FIELDS = ("id", "name", "baseline", "target_bookings", "teams", "openings", "assignments")
+TEAM_FIELDS = ("id", "name", "segment", "product_line", "geography", "market", "target_bookings", "roles")
+ASSUMPTIONS_FIELDS = ("tolerance", "quota_to_cost_min", "quota_to_cost_max", "attainment_min", "roles")
+OPTIONAL_FIELDS = frozenset({"target_bookings"})
+"""Fields the writer leaves out while they are unset (null), so files that never used them stay as they were."""
 ASSIGNMENT_FIELDS = ("person", "team", "role")

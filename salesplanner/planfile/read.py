@@ -45,12 +45,14 @@ from salesplanner.model import (
     person_problems,
     plan_field_problems,
     role_parameter_problems,
+    target_problems,
     team_problems,
     text_problem,
 )
 from salesplanner.planfile.fast import ROLES_BY_NAME, fast_opening, fast_person, fast_team
 from salesplanner.planfile.format import (
     ASSIGNMENT_FIELDS,
+    ASSUMPTIONS_FIELDS,
     FORMAT,
     OPENING_FIELDS,
     PERSON_FIELDS,
@@ -254,8 +256,9 @@ def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
         geography=reader.text(data, "geography", path),
         market=market,
         roles=_read_role_parameters(reader, data.get("roles", {}), f"{path}.roles", fill_defaults=False),
+        target_bookings=reader.number(data, "target_bookings", path, None),
     )
-    # The id and text rules (market and roles were checked above, where they were read).
+    # The id, text and target rules (market and roles were checked above, where they were read).
     reader.add(path, [(name, reason) for name, reason in team_problems(team)
                       if not name.startswith(("market.", "roles.")) and (name != "name" or "name" in data)])
     return team
@@ -334,8 +337,10 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
     scenario_id = reader.id(data, "id", path)
     if scenario_id and (reason := id_problem(scenario_id)):
         reader.problem(f"{path}.id", reason)
+    target = reader.number(data, "target_bookings", path, None)
+    reader.add(path, target_problems(target))
     scenario = Scenario(id=ScenarioId(scenario_id), name=name or "", teams=teams,
-                        openings=openings, assignments=assignments)
+                        openings=openings, assignments=assignments, target_bookings=target)
     return scenario, baseline
 
 
@@ -370,13 +375,14 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
     if as_of is not None and (reason := date_problem(as_of)):
         reader.problem("as_of", reason)
 
-    assumptions_data = reader.object(data.get("assumptions", {}), "assumptions",
-                                     frozenset({"tolerance", "roles"})) or {}
+    assumptions_data = reader.object(data.get("assumptions", {}), "assumptions", ASSUMPTIONS_FIELDS) or {}
+    defaults = Assumptions()
     assumptions = Assumptions(
-        tolerance=reader.number(assumptions_data, "tolerance", "assumptions", 0.15),
         roles=_read_role_parameters(reader, assumptions_data.get("roles", {}), "assumptions.roles",
-                                    fill_defaults=True))
-    reader.add("assumptions", [(n, r) for n, r in assumptions_problems(assumptions) if n == "tolerance"])
+                                    fill_defaults=True),
+        **{name: reader.number(assumptions_data, name, "assumptions", getattr(defaults, name))
+           for name in ASSUMPTIONS_FIELDS if name != "roles"})
+    reader.add("assumptions", [(n, r) for n, r in assumptions_problems(assumptions) if not n.startswith("roles.")])
 
     person_paths: dict[str, tuple[str, int]] = {}
     people: dict[PersonId, Person] = _read_unique(reader, data.get("people", []), "people",

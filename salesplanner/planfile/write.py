@@ -12,7 +12,7 @@ from typing import Any
 
 from salesplanner.files import write_atomically
 from salesplanner.model import MARKET_FIELDS, Plan, Scenario
-from salesplanner.planfile.format import FORMAT, VERSION
+from salesplanner.planfile.format import ASSUMPTIONS_FIELDS, FORMAT, OPTIONAL_FIELDS, VERSION
 from salesplanner.planfile.read import PlanFileError
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
 
@@ -36,8 +36,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "currency": plan.currency,
         "as_of": plan.as_of.isoformat(),
         "horizon_months": plan.horizon_months,
-        "assumptions": {"tolerance": plan.assumptions.tolerance,
-                        "roles": _role_parameters_to_dict(plan.assumptions.roles)},
+        "assumptions": {name: _role_parameters_to_dict(plan.assumptions.roles) if name == "roles"
+                        else getattr(plan.assumptions, name) for name in ASSUMPTIONS_FIELDS},
         "people": [
             {"id": p.id, "name": p.name, "email": p.email, "location": p.location, "status": p.status.value,
              "fte": p.fte, "productivity": p.productivity, "start_date": _iso(p.start_date),
@@ -53,22 +53,29 @@ def _scenario_to_dict(plan: Plan, scenario: Scenario) -> dict[str, Any]:
         placement = scenario.assignments.get(member.id)
         if placement is not None:
             assignments.append({"person": member.id, "team": placement.team, "role": placement.role.value})
-    return {
+    return _without_unset({
         "id": scenario.id,
         "name": scenario.name,
         "baseline": scenario.id == plan.baseline,
+        "target_bookings": scenario.target_bookings,
         "teams": [
-            {"id": t.id, "name": t.name, "segment": t.segment, "product_line": t.product_line,
-             "geography": t.geography,
-             "market": {name: getattr(t.market, name) for name in MARKET_FIELDS},
-             "roles": _role_parameters_to_dict(t.roles)}
+            _without_unset({"id": t.id, "name": t.name, "segment": t.segment, "product_line": t.product_line,
+                            "geography": t.geography,
+                            "market": {name: getattr(t.market, name) for name in MARKET_FIELDS},
+                            "target_bookings": t.target_bookings,
+                            "roles": _role_parameters_to_dict(t.roles)})
             for t in scenario.teams.values()],
         "openings": [
             {"id": o.id, "title": o.title, "start_date": _iso(o.start_date), "fte": o.fte,
              "annual_cost": o.annual_cost}
             for o in scenario.openings.values()],
         "assignments": assignments,
-    }
+    })
+
+
+def _without_unset(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` without the optional fields that are unset (docs/plan-format.md)."""
+    return {key: value for key, value in data.items() if value is not None or key not in OPTIONAL_FIELDS}
 
 
 def dumps_plan(plan: Plan) -> str:

@@ -1,0 +1,253 @@
+"""Targets and quotas (docs/model.md §9): can this organisation hit next year's number?
+
+- **Expected bookings over the target year**: each team's §4 bookings a month on months 0 … 12 of the
+  timeline's grid (``timeline.monthly_flows``: ramps, starts, leaves and attrition exactly as the
+  timeline computes them), integrated by the trapezoid rule. Twelve months whatever the plan's horizon.
+- **Coverage**: expected ÷ target; within 1 ± τ *on target*, above *ahead*, below *short*.
+- **Quota**: a closer's ``annual_quota × fte × d / 365``, d the days of the target year they are
+  there; not discounted by ramp, productivity or attrition (quota is what the company asks).
+
+The functions take a team with its seats (who holds which role, in id order), so the analysis, a
+preview of a move and the hiring plan's what-ifs all compute the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from enum import StrEnum
+
+from salesplanner.capacity import has_left, member_cost
+from salesplanner.model import (
+    Assumptions,
+    Member,
+    MemberId,
+    OpeningId,
+    Plan,
+    PlanError,
+    RoleParameters,
+    ScenarioId,
+    Team,
+    TeamId,
+    resolved_role_parameters,
+)
+from salesplanner.roles import ANNUAL_QUOTA, CLOSERS, Role
+from salesplanner.timeline import Seats, month_date, monthly_flows
+
+TARGET_YEAR_MONTHS = 12
+"""The target year is months 0 … 12 of the timeline grid: the as-of date to 365 days later."""
+YEAR_DAYS = 365
+CONTRIBUTION_FLOOR = 1.0
+"""A hire contributes to the target year when it adds at least one unit of the plan's currency: less
+is rounding, not bookings."""
+
+
+class TargetVerdict(StrEnum):
+    ON_TARGET = "on_target"
+    AHEAD = "ahead"
+    SHORT = "short"
+
+
+VERDICT_WORDS = {TargetVerdict.ON_TARGET: "on target", TargetVerdict.AHEAD: "ahead",
+                 TargetVerdict.SHORT: "short"}
+"""English words for the CLI and the exports (the UI translates its own)."""
+
+
+def target_year_dates(as_of: date) -> tuple[date, ...]:
+    """Months 0 … 12 of the timeline grid (``timeline.month_date``)."""
+    return tuple(month_date(as_of, month) for month in range(TARGET_YEAR_MONTHS + 1))
+
+
+def trapezoid(monthly: Sequence[float]) -> float:
+    """``Σ_{k=0}^{n−1} (b_k + b_{k+1}) / 2``: bookings a month at month ends, integrated over the months."""
+    return sum((monthly[k] + monthly[k + 1]) / 2 for k in range(len(monthly) - 1))
+
+
+def coverage(expected: float, target: float | None) -> float | None:
+    """Expected ÷ target; None without a target or with a target of 0."""
+    return expected / target if target else None
+
+
+def target_verdict(share: float | None, tolerance: float) -> TargetVerdict | None:
+    """Within 1 ± τ on target, above ahead, below short (the same band as a handoff's balance)."""
+    if share is None:
+        return None
+    if share > 1 + tolerance:
+        return TargetVerdict.AHEAD
+    if share < 1 - tolerance:
+        return TargetVerdict.SHORT
+    return TargetVerdict.ON_TARGET
+
+
+def quota_days(member: Member, as_of: date) -> int:
+    """Days of the target year [as_of, as_of + 365) from the start date (inclusive; none: the as-of
+    date) to the leave date (exclusive)."""
+    year_end = as_of + timedelta(days=YEAR_DAYS)
+    begin = max(as_of, member.start_date) if member.start_date is not None else as_of
+    end = min(year_end, member.leave_date) if member.leave_date is not None else year_end
+    return max(0, (end - begin).days)
+
+
+def member_quota(member: Member, role: Role, parameters: RoleParameters, as_of: date) -> float:
+    """A closer's quota for the target year, ``annual_quota × fte × d / 365``; 0 for other roles."""
+    if role not in CLOSERS:
+        return 0.0
+    return parameters[role][ANNUAL_QUOTA] * member.fte * quota_days(member, as_of) / YEAR_DAYS
+
+
+@dataclass(frozen=True, slots=True)
+class QuotaMultiple:
+    """A closer's annual quota (at their fte) ÷ their annual cost: the quota-to-cost check."""
+
+    member_id: MemberId
+    name: str
+    multiple: float
+
+
+@dataclass(frozen=True, slots=True)
+class TeamTarget:
+    """What §9 says about one team."""
+
+    team_id: TeamId
+    target_bookings: float | None
+    bookings_by_month: tuple[float, ...]
+    """§4 bookings a month at months 0 … 12 of the target year (b_0 … b_12)."""
+    expected_bookings_year: float
+    quota_capacity: float
+    coverage: float | None
+    verdict: TargetVerdict | None
+    quota_multiples: tuple[QuotaMultiple, ...]
+    """Closers with a quota and a cost, in id order; leavers gone by the as-of date left out."""
+
+    @property
+    def shortfall(self) -> float:
+        """How much expected bookings fall below the target (0 when they do not)."""
+        return max(0.0, (self.target_bookings or 0.0) - self.expected_bookings_year)
+
+
+def expected_by_month(plan: Plan, teams: Sequence[tuple[Team, Seats]]) -> list[tuple[float, ...]]:
+    """Each team's §4 bookings a month on months 0 … 12, computed for all of them at once."""
+    flows, _ = monthly_flows(plan, teams, target_year_dates(plan.as_of))
+    return [tuple(row) for row in flows.bookings.tolist()]
+
+
+def team_target(plan: Plan, team: Team, seats: Seats, bookings_by_month: tuple[float, ...]) -> TeamTarget:
+    """The team's target, expected bookings, coverage and quotas, from its monthly bookings
+    (``expected_by_month``) and its seats."""
+    parameters = resolved_role_parameters(plan.assumptions, team)
+    quota = 0.0
+    multiples = []
+    for member, role in seats:
+        if role not in CLOSERS:
+            continue
+        quota += member_quota(member, role, parameters, plan.as_of)
+        annual_quota = parameters[role][ANNUAL_QUOTA] * member.fte
+        cost = member_cost(member, role, parameters)
+        if annual_quota > 0 and cost > 0 and not has_left(member, plan.as_of):
+            multiples.append(QuotaMultiple(member.id, member.name, annual_quota / cost))
+    expected = trapezoid(bookings_by_month)
+    share = coverage(expected, team.target_bookings)
+    return TeamTarget(team_id=team.id, target_bookings=team.target_bookings, bookings_by_month=bookings_by_month,
+                      expected_bookings_year=expected, quota_capacity=quota, coverage=share,
+                      verdict=target_verdict(share, plan.assumptions.tolerance), quota_multiples=tuple(multiples))
+
+
+# --- the checks, as sentences ---------------------------------------------------------------------
+
+def money_text(value: float, currency: str) -> str:
+    """An amount for a sentence: 'EUR 1.70 M', 'EUR 850 k', 'EUR 1,234'."""
+    if abs(value) >= 1_000_000:
+        return f"{currency} {value / 1e6:,.2f} M"
+    if abs(value) >= 10_000:
+        return f"{currency} {value / 1e3:,.0f} k"
+    return f"{currency} {value:,.0f}"
+
+
+def quota_sentences(*, target: float | None, expected: float, quota: float, assumptions: Assumptions,
+                    currency: str) -> Iterator[str]:
+    """The first two checks of §9, for a team or the organisation: quotas below the target, and
+    expected bookings far below the quotas."""
+    if target is not None and quota < target:
+        yield (f"quotas add up to {money_text(quota, currency)}, below the target of "
+               f"{money_text(target, currency)}")
+    if quota > 0 and expected < assumptions.attainment_min * quota:
+        yield (f"the model expects {expected / quota * 100:.0f} % attainment "
+               f"({money_text(expected, currency)} expected against {money_text(quota, currency)} of quota; "
+               f"below {assumptions.attainment_min * 100:.0f} %)")
+
+
+def multiple_sentence(multiples: Sequence[QuotaMultiple],
+                      assumptions: Assumptions) -> tuple[str, MemberId | None] | None:
+    """The third check: closers whose annual quota ÷ annual cost lies outside the plan's norm, in one
+    sentence (naming the closer when there is one), or None."""
+    low, high = assumptions.quota_to_cost_min, assumptions.quota_to_cost_max
+    outside = [item for item in multiples if not low <= item.multiple <= high]
+    if not outside:
+        return None
+    norm = f"(the norm is {low:g}–{high:g}×)"
+    if len(outside) == 1:
+        item = outside[0]
+        return f"{item.name}'s quota is {item.multiple:.1f}× their annual cost {norm}", item.member_id
+    least, most = min(item.multiple for item in outside), max(item.multiple for item in outside)
+    span = f"{least:.1f}×" if f"{least:.1f}" == f"{most:.1f}" else f"{least:.1f}–{most:.1f}×"
+    return f"{len(outside)} closers' quotas are {span} their annual cost {norm}", None
+
+
+# --- the hiring plan's question: what does each opening add to this year? ---------------------------
+
+@dataclass(frozen=True, slots=True)
+class HireContribution:
+    """What an opening in a team adds to its team's expected bookings over the target year."""
+
+    opening_id: OpeningId
+    contribution: float
+    """Expected bookings of the team with the opening minus without it (0 when the team cannot use it)."""
+    last_useful_month: int | None
+    """The last timeline month (0 … 11) on which the opening could start and still add to this year's
+    expected bookings; None when no start this year would."""
+
+
+def hire_contributions(plan: Plan, scenario_id: ScenarioId) -> dict[OpeningId, HireContribution]:
+    """Every opening placed in a team: its contribution as planned, and the last useful start month.
+
+    One batch of what-ifs per opening, all computed at once: the team without the opening, as planned,
+    and with the opening starting on each month 0 … 11. Comparing values of one batch keeps rounding
+    out of the differences."""
+    scenario = plan.scenarios.get(scenario_id)
+    if scenario is None:
+        raise PlanError(f"the plan has no scenario with id {scenario_id}")
+    seats: dict[TeamId, list[tuple[Member, Role]]] = {team_id: [] for team_id in scenario.teams}
+    for member_id in sorted(scenario.assignments):
+        team_id, role = scenario.assignments[member_id]
+        member = plan.member(scenario, member_id)
+        assert member is not None
+        seats[team_id].append((member, role))
+    starts = [month_date(plan.as_of, month) for month in range(TARGET_YEAR_MONTHS)]
+    batch: list[tuple[Team, Seats]] = []
+    openings: list[OpeningId] = []
+    for opening in scenario.openings.values():
+        placement = scenario.assignments.get(opening.id)
+        if placement is None:
+            continue
+        team, team_seats = scenario.teams[placement.team], seats[placement.team]
+        without = [(member, role) for member, role in team_seats if member.id != opening.id]
+        batch.append((team, without))
+        batch.append((team, team_seats))
+        for start in starts:
+            moved = replace(opening, start_date=start)
+            batch.append((team, [(moved if member.id == opening.id else member, role) for member, role in team_seats]))
+        openings.append(opening.id)
+    if not batch:
+        return {}
+    expected = [trapezoid(monthly) for monthly in expected_by_month(plan, batch)]
+    per_opening = 2 + len(starts)
+    result = {}
+    for index, opening_id in enumerate(openings):
+        base, planned, *by_start = expected[index * per_opening:(index + 1) * per_opening]
+        useful = [month for month, value in enumerate(by_start) if value - base >= CONTRIBUTION_FLOOR]
+        contribution = planned - base
+        result[opening_id] = HireContribution(
+            opening_id, contribution if contribution >= CONTRIBUTION_FLOOR else 0.0,
+            useful[-1] if useful else None)
+    return result
