@@ -295,6 +295,31 @@ def _ratio(ratio: float | None, verdict: str | None) -> str:
     return f"{_number(ratio, 2)} {verdict}"
 
 
+def _coverage(coverage: float | None, verdict: str | None) -> str:
+    """'85 % short', '—' without a target."""
+    from salesplanner.targets import VERDICT_WORDS, TargetVerdict
+
+    if coverage is None or verdict is None:
+        return "—"
+    return f"{coverage * 100:.0f} % {VERDICT_WORDS[TargetVerdict(verdict)]}"
+
+
+def _target_rows(totals: dict[str, Any], currency: str) -> list[tuple[str, str, str]]:
+    """The organisation's target year: target, expected bookings with coverage, quota capacity."""
+    target, expected = totals["target_bookings"], totals["expected_bookings_year"]
+    source = {"scenario": "the scenario's target", "teams": "the sum of the teams' targets"}
+    rows = [("Target", "—" if target is None else _money(target, currency),
+             source.get(totals["target_source"], "no target set"))]
+    note = "over the target year, ramp, starts, leaves and attrition included"
+    if target is not None and expected < target:
+        note = f"short by {_money(target - expected, currency)}"
+    rows.append(("Expected bookings", _money(expected, currency), note))
+    rows.append(("Coverage", _coverage(totals["target_coverage"], totals["target_verdict"]),
+                 "expected ÷ target"))
+    rows.append(("Quota capacity", _money(totals["quota_capacity"], currency), "closers' quotas for the target year"))
+    return rows
+
+
 def format_summary(data: dict[str, Any]) -> str:
     """The summary as aligned text for a terminal."""
     totals, currency = data["totals"], data["currency"]
@@ -322,6 +347,7 @@ def format_summary(data: dict[str, Any]) -> str:
         ("Bench", f"{totals['bench_people']}",
          f"people, {totals['bench_openings']} open positions, "
          f"{_money(totals['bench_annual_cost'], currency)} known cost"),
+        *_target_rows(totals, currency),
     ]
     parts.append("Organisation\n")
     width = max(len(r[0]) for r in rows)
@@ -343,6 +369,13 @@ def format_summary(data: dict[str, Any]) -> str:
           *(_number(t[k]) for k in ("cap_in", "leads_worked", "opps_in", "opps_out", "supply", "close_cap",
                                     "worked", "wins")),
           _money(t["bookings"], currency), _number(t["accounts_H"]), _number(t["am_cap"])] for t in teams]))
+    parts.append("\nTeams — the target year (expected: months 0 … 12 of the timeline, with ramp, starts, leaves "
+                 "and attrition)\n")
+    parts.append(_table(
+        ["team", "target", "expected", "coverage", "quota capacity"],
+        [[t["name"], "—" if t["target_bookings"] is None else _money(t["target_bookings"], currency),
+          _money(t["expected_bookings_year"], currency), _coverage(t["target_coverage"], t["target_verdict"]),
+          _money(t["quota_capacity"], currency)] for t in teams]))
     parts.append("\nTeams — handoffs (load on the receiving role; 1.00 is ideal)\n")
     parts.append(_table(
         ["team", "inbound load", "SDR → closer", "closer → AM", "bottleneck"],

@@ -9,13 +9,19 @@ from salesplanner.capacity import Handoff, TeamResult
 from salesplanner.diagnosis import diagnose
 from salesplanner.model import Plan, Scenario
 from salesplanner.roles import ROLE_ORDER
+from salesplanner.targets import TargetVerdict, TeamTarget
 
 TEAM_FLOWS = ("cap_in", "leads_worked", "opps_in", "opps_out", "supply", "close_cap", "worked", "wins",
               "bookings", "accounts_H", "am_cap")
 
 
-def team_summary(result: TeamResult) -> dict[str, Any]:
-    """One team under §4's names: flows per month, the three load ratios, verdicts and bottleneck."""
+def _verdict(verdict: TargetVerdict | None) -> str | None:
+    return verdict.value if verdict else None
+
+
+def team_summary(result: TeamResult, target: TeamTarget) -> dict[str, Any]:
+    """One team under §4's names: flows per month, the three load ratios, verdicts and bottleneck; and
+    its target, expected bookings over the target year, coverage and quota capacity (§9)."""
     team = result.team
     data: dict[str, Any] = {
         "id": team.id, "name": team.name, "segment": team.segment, "product_line": team.product_line,
@@ -33,6 +39,9 @@ def team_summary(result: TeamResult) -> dict[str, Any]:
     data["status"] = result.status.value
     data["annual_cost"] = result.annual_cost
     data["manager_span"] = result.manager_span
+    data.update(target_bookings=target.target_bookings, expected_bookings_year=target.expected_bookings_year,
+                target_coverage=target.coverage, target_verdict=_verdict(target.verdict),
+                quota_capacity=target.quota_capacity)
     return data
 
 
@@ -74,7 +83,14 @@ def scenario_summary(plan: Plan, scenario: Scenario,
             "bench_people": totals.bench_people,
             "bench_openings": totals.bench_openings,
             "bench_annual_cost": totals.bench_annual_cost,
+            "target_bookings": totals.target_bookings,
+            "target_source": None if totals.target_bookings is None
+            else "scenario" if scenario.target_bookings is not None else "teams",
+            "expected_bookings_year": totals.expected_bookings_year,
+            "target_coverage": totals.target_coverage,
+            "target_verdict": _verdict(totals.target_verdict),
+            "quota_capacity": totals.quota_capacity,
         },
         "warnings": [warning.text for warning in analysis.warnings()],
-        "teams": [team_summary(result) for result in analysis.teams()],
+        "teams": [team_summary(result, analysis.target(result.team.id)) for result in analysis.teams()],
     }

@@ -159,20 +159,25 @@ def _effective_fte(plan: Plan, teams: Sequence[tuple[Team, Seats]], days: NDArra
 
     as_of = plan.as_of.toordinal()
     rows: list[tuple[int, float, int, int, float, float]] = []
+    append = rows.append
     for team_index, (team, placed) in enumerate(teams):
         parameters = resolved_role_parameters(plan.assumptions, team)
+        per_role = {role: (team_index * len(ROLE_ORDER) + _ROLE_INDEX[role], values[RAMP_MONTHS],
+                           values[ANNUAL_ATTRITION]) for role, values in parameters.items()}
         for member, role in placed:
-            rows.append((team_index * len(ROLE_ORDER) + _ROLE_INDEX[role], member.fte * member.productivity,
-                         member.start_date.toordinal() if member.start_date else _NEVER,
-                         member.leave_date.toordinal() if member.leave_date else _NEVER,
-                         parameters[role][RAMP_MONTHS], parameters[role][ANNUAL_ATTRITION]))
+            row, role_ramp, role_attrition = per_role[role]
+            starts, leaves = member.start_date, member.leave_date
+            append((row, member.fte * member.productivity, starts.toordinal() if starts else _NEVER,
+                    leaves.toordinal() if leaves else _NEVER, role_ramp, role_attrition))
     groups = np.zeros((len(teams) * len(ROLE_ORDER), len(days)))
     if not rows:
         return groups
-    group, base, start, leave, ramp_months, attrition = (np.array(column) for column in zip(*rows, strict=True))
+    table = np.array(rows, dtype=np.float64)  # ordinals and group numbers are exact in a float64
+    group, base, start, leave = table[:, 0].astype(np.int64), table[:, 1], table[:, 2], table[:, 3]
+    ramp_months, attrition = table[:, 4], table[:, 5]
     no_start = start[:, None] == _NEVER
     since_start = (days[None, :] - start[:, None]) / MONTH_DAYS
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # a tiny ramp: inf, then 1
         rising = np.minimum(1.0, since_start / ramp_months[:, None])
     # capacity.ramp, case by case: leave date → 0; no start → 1; before start → 0; no ramp → 1; else rising.
     share = np.where(no_start | (ramp_months[:, None] <= 0), 1.0, rising)

@@ -18,11 +18,13 @@ import pytest
 
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import Handoff, Verdict
+from salesplanner.commands import Assign
 from salesplanner.diagnosis import Stage, diagnose
-from salesplanner.model import Opening, Plan, ScenarioId, Status
+from salesplanner.model import Opening, Placement, Plan, ScenarioId, Status
 from salesplanner.planfile.write import dumps_plan
 from salesplanner.resources import DEMO_PLAN_PATH, load_demo_plan
 from salesplanner.roles import Role
+from salesplanner.targets import TargetVerdict
 
 TODAY = ScenarioId("s-today")
 PROPOSAL = ScenarioId("s-market-teams")
@@ -164,7 +166,8 @@ def test_proposal_is_more_balanced_than_today(today: ScenarioAnalysis, proposal:
 
 
 def test_proposal_keeps_an_honest_imperfection(proposal: ScenarioAnalysis) -> None:
-    assert 1 <= len(proposal.warnings()) <= 3
+    capacity_warnings = [text for text in _warning_texts(proposal) if "quota" not in text]
+    assert 1 <= len(capacity_warnings) <= 3
     assert any(r.status is Verdict.UNDERUSED for r in proposal.teams())
 
 
@@ -177,3 +180,47 @@ def test_proposal_books_more_at_a_sensible_cost(today: ScenarioAnalysis, proposa
     assert after.cost_of_sales < before.cost_of_sales
     for totals in (before, after):  # a Nordic B2B company of this size books in the low millions
         assert 1_000_000 < totals.bookings_year < 20_000_000
+
+
+# --- next year's number (docs/model.md §9) ---------------------------------------------------------------
+
+def test_the_teams_targets_add_up_to_one_number_for_both_scenarios(plan: Plan, today: ScenarioAnalysis,
+                                                                    proposal: ScenarioAnalysis) -> None:
+    for scenario in plan.scenarios.values():
+        assert scenario.target_bookings is None  # the organisation's target is the sum of the teams'
+        assert all(team.target_bookings for team in scenario.teams.values())
+    assert today.totals.target_bookings == proposal.totals.target_bookings
+    assert today.totals.target_bookings is not None
+    assert today.totals.target_bookings > 1.1 * today.totals.bookings_year  # an ambitious number
+
+
+def test_the_proposal_is_closer_to_the_target_but_still_short(today: ScenarioAnalysis,
+                                                               proposal: ScenarioAnalysis) -> None:
+    before, after = today.totals, proposal.totals
+    assert before.target_verdict is after.target_verdict is TargetVerdict.SHORT
+    assert after.target_coverage is not None and before.target_coverage is not None
+    assert before.target_coverage < after.target_coverage < 1 - 0.15
+    # hires still ramping: the year brings less than the proposal's run rate
+    assert after.expected_bookings_year < after.bookings_year
+
+
+def test_one_move_from_the_bench_would_put_the_proposal_on_target(plan: Plan) -> None:
+    """The gap is one a planner (or the advisor) can close: some bench member in some seat does it."""
+    analysis = ScenarioAnalysis(plan, PROPOSAL)
+    scenario = plan.scenarios[PROPOSAL]
+    best = 0.0
+    for member_id in analysis.bench():
+        for team_id in scenario.teams:
+            for role in (Role.AE, Role.SDR_OUTBOUND, Role.SDR_INBOUND):
+                change = Assign(PROPOSAL, {member_id: Placement(team_id, role)}).do(plan)
+                analysis.apply(change)
+                best = max(best, analysis.totals.target_coverage or 0.0)
+                analysis.apply(Assign(PROPOSAL, {member_id: None}).do(plan))
+    assert best >= 1 - 0.15
+
+
+def test_the_demo_quotas_sit_within_the_quota_to_cost_norm(today: ScenarioAnalysis,
+                                                           proposal: ScenarioAnalysis) -> None:
+    for analysis in (today, proposal):
+        assert not any("annual cost" in text for text in _warning_texts(analysis))
+        assert analysis.totals.quota_capacity > 0

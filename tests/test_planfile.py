@@ -7,6 +7,7 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -113,6 +114,43 @@ def test_missing_fields_take_the_defaults() -> None:
     assert (market.inbound_leads_per_month, market.lead_to_opp_rate, market.sales_cycle_days,
             market.win_rate, market.avg_deal_size, market.existing_customers, market.monthly_churn) == (
         0, 0.15, 60, 0.25, 25_000, 0, 0.01)
+
+
+def test_targets_are_written_only_when_set() -> None:
+    """docs/plan-format.md: target_bookings beside the team's market and in the scenario; left out while
+    unset, so a file that never had one stays as it was."""
+    plan = sample_plan()
+    assert "target_bookings" not in dumps_plan(plan)
+    today = plan.scenarios[next(iter(plan.scenarios))]
+    today.target_bookings = 6_600_000
+    team_id = next(iter(today.teams))
+    today.teams[team_id] = replace(today.teams[team_id], target_bookings=2_000_000)
+    data = json.loads(dumps_plan(plan))
+    scenario = data["scenarios"][0]
+    assert list(scenario) == ["id", "name", "baseline", "target_bookings", "teams", "openings", "assignments"]
+    assert scenario["target_bookings"] == 6_600_000
+    assert list(scenario["teams"][0]) == ["id", "name", "segment", "product_line", "geography", "market",
+                                          "target_bookings", "roles"]
+    assert "target_bookings" not in scenario["teams"][1] and "target_bookings" not in data["scenarios"][1]
+    loaded = loads_plan(json.dumps(data))
+    assert loaded.scenarios[today.id].target_bookings == 6_600_000
+    assert loaded.scenarios[today.id].teams[team_id].target_bookings == 2_000_000
+
+
+def test_a_file_from_before_targets_opens_with_the_defaults() -> None:
+    """No targets, no quotas, no thresholds: none of them, annual_quota defaults, the 4–6× norm and 60 %."""
+    data = json.loads(dumps_plan(sample_plan()))
+    for name in ("quota_to_cost_min", "quota_to_cost_max", "attainment_min"):
+        del data["assumptions"][name]
+    for role in ("ae", "full_cycle", "founder"):
+        del data["assumptions"]["roles"][role]["annual_quota"]
+    plan = loads_plan(json.dumps(data))
+    assert (plan.assumptions.quota_to_cost_min, plan.assumptions.quota_to_cost_max,
+            plan.assumptions.attainment_min) == (4, 6, 0.6)
+    assert [plan.assumptions.roles[role]["annual_quota"] for role in ("ae", "full_cycle", "founder")] == [
+        800_000, 600_000, 0]
+    assert all(scenario.target_bookings is None for scenario in plan.scenarios.values())
+    assert '"quota_to_cost_min": 4.0' in dumps_plan(plan)  # assumptions are written in full, like tolerance
 
 
 # --- (b) malformed inputs --------------------------------------------------------------------------
@@ -325,6 +363,20 @@ MALFORMED: list[tuple[str, Callable[[], str | bytes], str]] = [
      "people[0].leave_date: must not be before start_date"),
     ("unknown-status", mutated(person0(status="retired")), "people[0].status: must be active or leaving"),
     ("blank-plan-name", mutated(_set(["name"], "   ")), "name: must not be empty"),
+    ("negative-team-target", mutated(_set(["scenarios", 0, "teams", 0, "target_bookings"], -1)),
+     f"{T0}.target_bookings: must not be negative"),
+    ("team-target-as-text", mutated(_set(["scenarios", 0, "teams", 1, "target_bookings"], "2 M")),
+     "scenarios[0].teams[1].target_bookings: must be a number"),
+    ("scenario-target-above-the-limit", mutated(_set(["scenarios", 1, "target_bookings"], 1e13)),
+     "scenarios[1].target_bookings: must be at most 1,000,000,000,000"),
+    ("quota-for-an-am", mutated(_set(["assumptions", "roles", "am", "annual_quota"], 5)),
+     "assumptions.roles.am.annual_quota: unknown field"),
+    ("negative-quota", mutated(_set(["scenarios", 0, "teams", 0, "roles", "ae"], {"annual_quota": -1})),
+     f"{T0}.roles.ae.annual_quota: must not be negative"),
+    ("quota-norm-upside-down", mutated(_set(["assumptions", "quota_to_cost_min"], 7)),
+     "assumptions.quota_to_cost_max: must not be below quota_to_cost_min"),
+    ("attainment-above-one", mutated(_set(["assumptions", "attainment_min"], 60)),
+     "assumptions.attainment_min: must be between 0 and 1"),
 ]
 
 
