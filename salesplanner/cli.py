@@ -394,6 +394,26 @@ def _signed(value: float, digits: int = 1) -> str:
     return f"{value:+,.{digits}f}" if value else "0"
 
 
+def _target_change(targets: dict[str, Any], currency: str) -> list[str]:
+    """Target, expected bookings, their change and coverage before → after ('—' for a side without the team)."""
+    before, after = targets["before"], targets["after"]
+
+    def side(figures: dict[str, Any] | None, show: Callable[[dict[str, Any]], str]) -> str:
+        return "—" if figures is None else show(figures)
+
+    def target(figures: dict[str, Any]) -> str:
+        return "—" if figures["target_bookings"] is None else _money(figures["target_bookings"], currency)
+
+    def expected(figures: dict[str, Any]) -> str:
+        return _money(figures["expected_bookings_year"], currency)
+
+    def coverage(figures: dict[str, Any]) -> str:
+        return _coverage(figures["target_coverage"], figures["target_verdict"])
+
+    return [f"{side(before, target)} → {side(after, target)}", f"{side(before, expected)} → {side(after, expected)}",
+            _signed(targets["expected_delta"], 0), f"{side(before, coverage)} → {side(after, coverage)}"]
+
+
 def format_comparison(data: dict[str, Any]) -> str:
     """``salesplanner compare`` as aligned text: stage, changes, organisation, teams and handoffs."""
     from salesplanner.compare import CHANGE_LABELS, ChangeKind
@@ -440,6 +460,12 @@ def format_comparison(data: dict[str, Any]) -> str:
                           *(_signed(delta[key], 0 if key in money else digits) for key, _, digits in labels)])
     parts.append(_table(["team", "", "headcount", "openings", "FTE", "effective FTE", "annual cost", "supply",
                          "close_cap", "wins", "bookings/year"], team_rows, left=2))
+
+    parts.append("\nThe target year before → after (expected: months 0 … 12 of the timeline)\n")
+    parts.append(_table(
+        ["", "target", "expected", "change", "coverage"],
+        [[name, *_target_change(targets, currency)]
+         for name, targets in [("Organisation", totals["targets"]), *((t["name"], t["targets"]) for t in teams)]]))
 
     parts.append("\nTeams — handoffs before → after (load on the receiving role; * verdict changed)\n")
     parts.append(_table(

@@ -46,6 +46,7 @@ from salesplanner.model import (
     resolved_role_parameters,
 )
 from salesplanner.roles import DISPLAY_NAMES, RAMP_MONTHS
+from salesplanner.targets import TargetVerdict, TeamTarget
 from salesplanner.timeline import month_date
 
 
@@ -178,6 +179,30 @@ class FiguresChange:
 
 
 @dataclass(frozen=True, slots=True)
+class TargetFigures:
+    """A team's or the organisation's target year (docs/model.md §9) in one scenario."""
+
+    target_bookings: float | None
+    expected_bookings_year: float
+    target_coverage: float | None
+    target_verdict: TargetVerdict | None
+    quota_capacity: float
+
+
+@dataclass(frozen=True, slots=True)
+class TargetChange:
+    """The target year before → after; a side is None when the team is absent from that scenario."""
+
+    before: TargetFigures | None
+    after: TargetFigures | None
+
+    @property
+    def expected_delta(self) -> float:
+        return (self.after.expected_bookings_year if self.after else 0.0) - \
+            (self.before.expected_bookings_year if self.before else 0.0)
+
+
+@dataclass(frozen=True, slots=True)
 class BalanceChange:
     """One handoff before → after. A side is None when the team is absent from that scenario."""
 
@@ -220,6 +245,7 @@ class TeamChange:
     """Inbound load, SDR → closer, closer → AM (chain order)."""
     status_before: Verdict | None
     status_after: Verdict | None
+    targets: TargetChange
 
     @property
     def name(self) -> str:
@@ -266,6 +292,7 @@ class Comparison:
     teams_balanced_after: int
     diagnosis_before: Diagnosis
     diagnosis_after: Diagnosis
+    targets: TargetChange
 
     @property
     def stage_changed(self) -> bool:
@@ -290,6 +317,16 @@ def org_figures(totals: OrgTotals) -> Figures:
         headcount=totals.headcount, openings=totals.openings, fte=sum(totals.fte_by_role.values()),
         effective_fte=sum(totals.effective_fte_by_role.values()), annual_cost=totals.annual_cost,
         supply=totals.supply, close_cap=totals.close_cap, wins=totals.wins, bookings_year=totals.bookings_year)
+
+
+def team_target_figures(target: TeamTarget) -> TargetFigures:
+    return TargetFigures(target.target_bookings, target.expected_bookings_year, target.coverage, target.verdict,
+                         target.quota_capacity)
+
+
+def org_target_figures(totals: OrgTotals) -> TargetFigures:
+    return TargetFigures(totals.target_bookings, totals.expected_bookings_year, totals.target_coverage,
+                         totals.target_verdict, totals.quota_capacity)
 
 
 def _side(scenario: Scenario, present: bool, member_id: MemberId) -> Side:
@@ -369,7 +406,9 @@ def _team_change(team_id: TeamId, old: ScenarioAnalysis, new: ScenarioAnalysis) 
                               team_figures(after) if after else NO_FIGURES),
         balances=(balances[0], balances[1], balances[2]),
         status_before=before.status if before else None,
-        status_after=after.status if after else None)
+        status_after=after.status if after else None,
+        targets=TargetChange(team_target_figures(old.target(team_id)) if before else None,
+                             team_target_figures(new.target(team_id)) if after else None))
 
 
 def compare(plan: Plan, from_id: ScenarioId, to_id: ScenarioId, *,
@@ -394,7 +433,8 @@ def compare(plan: Plan, from_id: ScenarioId, to_id: ScenarioId, *,
         teams=tuple(_team_change(team_id, old, new) for team_id in team_ids),
         totals=FiguresChange(org_figures(old.totals), org_figures(new.totals)),
         teams_balanced_before=old.totals.teams_balanced, teams_balanced_after=new.totals.teams_balanced,
-        diagnosis_before=diagnose(old.totals), diagnosis_after=diagnose(new.totals))
+        diagnosis_before=diagnose(old.totals), diagnosis_after=diagnose(new.totals),
+        targets=TargetChange(org_target_figures(old.totals), org_target_figures(new.totals)))
 
 
 # --- as JSON data (salesplanner compare --json) ------------------------------------------------------
@@ -417,8 +457,21 @@ def _change_data(change: FiguresChange) -> dict[str, dict[str, float]]:
             "delta": _figures_data(change.delta)}
 
 
-def _verdict(verdict: Verdict | None) -> str | None:
+def _verdict(verdict: Verdict | TargetVerdict | None) -> str | None:
     return verdict.value if verdict else None
+
+
+def _target_data(figures: TargetFigures | None) -> dict[str, Any] | None:
+    if figures is None:
+        return None
+    return {"target_bookings": figures.target_bookings, "expected_bookings_year": figures.expected_bookings_year,
+            "target_coverage": figures.target_coverage, "target_verdict": _verdict(figures.target_verdict),
+            "quota_capacity": figures.quota_capacity}
+
+
+def _targets_data(change: TargetChange) -> dict[str, Any]:
+    return {"before": _target_data(change.before), "after": _target_data(change.after),
+            "expected_delta": change.expected_delta}
 
 
 def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
@@ -448,9 +501,11 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
                                             "verdict_before": _verdict(b.verdict_before),
                                             "verdict_after": _verdict(b.verdict_after),
                                             "verdict_changed": b.verdict_changed}
-                          for b in t.balances}}
+                          for b in t.balances},
+             "targets": _targets_data(t.targets)}
             for t in comparison.teams],
         "totals": {**_change_data(comparison.totals),
                    "teams_balanced": {"before": comparison.teams_balanced_before,
-                                      "after": comparison.teams_balanced_after}},
+                                      "after": comparison.teams_balanced_after},
+                   "targets": _targets_data(comparison.targets)},
     }

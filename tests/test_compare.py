@@ -21,6 +21,7 @@ o-2 only in the proposal, o-3 only today.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 from io import StringIO
@@ -30,8 +31,9 @@ from typing import Any
 import pytest
 
 from salesplanner.capacity import Handoff, Verdict
-from salesplanner.cli import main
-from salesplanner.compare import ChangeKind, Comparison, Figures, MemberChange, compare
+from salesplanner.cli import format_comparison, main
+from salesplanner.commands import copy_scenario
+from salesplanner.compare import ChangeKind, Comparison, Figures, MemberChange, compare, comparison_to_dict
 from salesplanner.diagnosis import Stage
 from salesplanner.model import (
     Assumptions,
@@ -52,6 +54,8 @@ from salesplanner.model import (
 )
 from salesplanner.planfile.write import save_plan
 from salesplanner.roles import Role
+from salesplanner.targets import TargetVerdict
+from tests import test_targets as targets_test
 
 MONTH = 365 / 12
 AS_OF = date(2027, 1, 1)
@@ -363,3 +367,46 @@ def test_cli_compare_unknown_scenario_is_one_sentence(plan_file: Path) -> None:
 def test_cli_compare_missing_file_is_one_sentence(tmp_path: Path) -> None:
     code, _, err = _run("compare", str(tmp_path / "nope.salesplan"), "--to", "Proposal")
     assert code == 1 and err.count("\n") == 1 and "no such file" in err
+
+
+# --- the target year before → after (docs/model.md §9) ---------------------------------------------------
+
+def test_targets_expected_bookings_and_coverage_before_and_after() -> None:
+    """Today North (target 400,000) has a ramped ae and an SDR: 300,000 over the year, 75 % short. The
+    proposal adds a second ae and SDR (600,000, 150 % ahead) and sets the organisation's own target
+    of 500,000 (120 %, ahead). Attrition 0, so a ramped ae with supply books 25,000 a month."""
+    north = dataclasses.replace(targets_test.make_team(), target_bookings=400_000)
+    bo, sdr = targets_test.person("bo"), targets_test.sdrs(2)[1][0]
+    plan = targets_test.make_plan([(targets_test.person("ana"), NORTH, AE), *targets_test.sdrs(1)], teams=(north,))
+    today = targets_test.SCENARIO
+    plan.people.update({bo.id: bo, sdr.id: sdr})
+    proposal = copy_scenario(plan.scenarios[today], new_id=PROPOSAL, name="Proposal")
+    proposal.assignments.update({bo.id: Placement(NORTH, AE), sdr.id: Placement(NORTH, SDR)})
+    proposal.target_bookings = 500_000
+    plan.scenarios[PROPOSAL] = proposal
+
+    result = compare(plan, today, PROPOSAL)
+    (team,) = result.teams
+    assert team.targets.before is not None and team.targets.after is not None
+    assert (team.targets.before.target_bookings, team.targets.before.expected_bookings_year,
+            team.targets.before.target_coverage, team.targets.before.target_verdict) == (
+        400_000, 300_000, 0.75, TargetVerdict.SHORT)
+    assert (team.targets.after.expected_bookings_year, team.targets.after.target_coverage,
+            team.targets.after.target_verdict) == (600_000, 1.5, TargetVerdict.AHEAD)
+    assert team.targets.before.quota_capacity == 800_000 and team.targets.after.quota_capacity == 1_600_000
+    assert team.targets.expected_delta == 300_000
+    totals = result.targets
+    assert totals.before is not None and totals.after is not None
+    assert (totals.before.target_bookings, totals.after.target_bookings) == (400_000, 500_000)
+    assert totals.after.target_coverage == 1.2 and totals.after.target_verdict is TargetVerdict.AHEAD
+
+    data = json.loads(json.dumps(comparison_to_dict(result)))
+    assert data["totals"]["targets"]["after"] == {
+        "target_bookings": 500_000, "expected_bookings_year": 600_000, "target_coverage": 1.2,
+        "target_verdict": "ahead", "quota_capacity": 1_600_000}
+    assert data["teams"][0]["targets"]["before"]["target_verdict"] == "short"
+    assert data["teams"][0]["targets"]["expected_delta"] == 300_000
+
+    text = format_comparison({"plan": plan.name, "currency": "EUR", **data})
+    assert ("Organisation  EUR 400,000 → EUR 500,000  EUR 300,000 → EUR 600,000  +300,000  "
+            "75 % short → 120 % ahead") in text
