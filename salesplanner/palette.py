@@ -1,4 +1,4 @@
-"""Colours of the balance states and roles: one table for the board, the Excel export and slides.
+"""Colours of the balance states, target verdicts and roles: one table for the board, the Excel export and slides.
 
 Hex strings, so the core stays Qt-free; ``ui.theme`` turns them into QColors and adapts them to a dark
 palette. Each state has a strong colour (text, borders) and a light fill for backgrounds.
@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from salesplanner.capacity import Verdict
 from salesplanner.roles import Role
+from salesplanner.targets import TargetVerdict
 
 
 class Swatch(NamedTuple):
@@ -24,6 +25,13 @@ VERDICT_COLOURS: Mapping[Verdict, Swatch] = MappingProxyType({
     Verdict.OVERLOADED: Swatch("#C62828", "#FBE4E4"),
     Verdict.UNDERUSED: Swatch("#B26A00", "#FDF0DC"),
 })
+
+TARGET_COLOURS: Mapping[TargetVerdict, Swatch] = MappingProxyType({
+    TargetVerdict.ON_TARGET: VERDICT_COLOURS[Verdict.BALANCED],
+    TargetVerdict.AHEAD: Swatch("#1565C0", "#E3EEFB"),
+    TargetVerdict.SHORT: VERDICT_COLOURS[Verdict.OVERLOADED],
+})
+"""A target's coverage (docs/model.md §9): on target green, ahead blue, short red."""
 
 NO_VERDICT = Swatch("#6B7280", "#F1F2F4")
 """A handoff that does not exist in the team, or a team with nothing to judge."""

@@ -41,6 +41,7 @@ from salesplanner.model import (
 )
 from salesplanner.palette import VERDICT_COLOURS
 from salesplanner.roles import RAMP_MONTHS, Role
+from salesplanner.targets import VERDICT_WORDS, member_quota, target_verdict
 from salesplanner.workbook.export import export_workbook
 from salesplanner.workbook.sheets import OPEN_POSITION, ROSTER_HEADERS
 from salesplanner.workbook.teams import TEAM_COLUMNS, TEAM_HEADERS
@@ -58,6 +59,10 @@ def workbook_plan() -> Plan:
                market=MarketProfile(inbound_leads_per_month=50, existing_customers=10, sales_cycle_days=45),
                roles={Role.AE: {"ramp_months": 2, "annual_cost": 150_000}, Role.SDR_OUTBOUND: {"opps_per_month": 9}})
     today.teams[odd.id] = odd
+    # a target on Nordic Enterprise (coverage and its verdict as formulas); 0 on the odd team (no coverage)
+    enterprise = today.teams[TeamId("t-nordic-ent")]
+    today.teams[enterprise.id] = dataclasses.replace(enterprise, target_bookings=2_000_000)
+    today.teams[odd.id] = dataclasses.replace(odd, target_bookings=0)
     today.assignments[MemberId("p-lea")] = Placement(ODD, Role.AE)  # starts 2027-03-01: not yet ramping
     today.assignments[MemberId("p-kim")] = Placement(ODD, Role.SDR_OUTBOUND)
     for number, name in enumerate(INJECTIONS[2:], start=1):
@@ -94,9 +99,15 @@ def label_values(sheet: Any) -> dict[str, Any]:
 
 # --- what the engine says, per team and per member ------------------------------------------------------
 
-def team_expectations(plan: Plan, result: TeamResult) -> dict[str, Any]:
-    """Every Teams column the workbook computes, keyed by its header, from the engine's result."""
+def team_expectations(plan: Plan, result: TeamResult, expected_year: float) -> dict[str, Any]:
+    """Every Teams column the workbook computes, keyed by its header, from the engine's result.
+    ``expected_year`` is the team's expected bookings at export time: a value, it does not follow edits."""
     parameters = resolved_role_parameters(plan.assumptions, result.team)
+    scenario = plan.scenarios[plan.baseline]
+    seats = [(member, placement.role) for member_id, placement in sorted(scenario.assignments.items())
+             if placement.team == result.team.id and (member := plan.member(scenario, member_id)) is not None]
+    goal = result.team.target_bookings
+    coverage = expected_year / goal if goal else None
     values: dict[str, Any] = {
         "opps_per_month": parameters[Role.SDR_OUTBOUND]["opps_per_month"],
         "leads_per_month": parameters[Role.SDR_INBOUND]["leads_per_month"],
@@ -107,6 +118,10 @@ def team_expectations(plan: Plan, result: TeamResult) -> dict[str, Any]:
         "headcount": result.headcount, "openings": sum(result.openings.values()),
         "bottleneck": HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None,
         "status": result.status.value, "annual_cost": result.annual_cost, "manager_span": result.manager_span,
+        "target_bookings": goal, "expected_bookings_year": expected_year, "target_coverage": coverage,
+        "quota_capacity": sum(member_quota(member, role, parameters, plan.as_of) for member, role in seats),
+        "target_verdict": None if coverage is None else
+        VERDICT_WORDS[target_verdict(coverage, plan.assumptions.tolerance)],  # type: ignore[index]
     }
     for role in Role:
         values[f"people.{role.value}"] = result.members[role]
@@ -128,14 +143,16 @@ def member_expectations(plan: Plan) -> dict[str, dict[str, Any]]:
     for member in plan.members(scenario):
         placement = scenario.assignments.get(member.id)
         row: dict[str, Any] = {"Counted": 0 if has_left(member, plan.as_of) else 1, "Ramp months": None,
-                               "Ramp-up": None, "Effective FTE": None, "Run-rate cost": member.annual_cost}
+                               "Ramp-up": None, "Effective FTE": None, "Run-rate cost": member.annual_cost,
+                               "Quota (target year)": None}
         if placement is not None:
             parameters = resolved_role_parameters(plan.assumptions, scenario.teams[placement.team])
             months = parameters[placement.role][RAMP_MONTHS]
             row.update({"Ramp months": months,
                         "Ramp-up": ramp(member.start_date, member.leave_date, months, plan.as_of),
                         "Effective FTE": effective_fte(member, ramp_months=months, on=plan.as_of),
-                        "Run-rate cost": member_cost(member, placement.role, parameters)})
+                        "Run-rate cost": member_cost(member, placement.role, parameters),
+                        "Quota (target year)": member_quota(member, placement.role, parameters, plan.as_of)})
         expected[member.id] = row
     return expected
 
@@ -151,13 +168,16 @@ def assert_same(actual: Any, expected: Any, where: str) -> None:
 
 
 def assert_workbook_matches(path: Path, plan: Plan) -> None:
-    """Every computed cell of Teams, Roster and Summary equals what the engine says for ``plan``."""
+    """Every computed cell of Teams, Roster and Summary equals what the engine says for ``plan``; expected
+    bookings over the target year are the exported plan's (values, not formulas)."""
     book = openpyxl.load_workbook(path, data_only=True)
     analysis = ScenarioAnalysis(plan, plan.baseline)
+    exported = ScenarioAnalysis(workbook_plan(), plan.baseline)
     teams = rows_by_key(book["Teams"], "Team id")
     assert list(teams) == list(plan.scenarios[plan.baseline].teams)
     for result in analysis.teams():
-        for header, value in team_expectations(plan, result).items():
+        expected_year = exported.target(result.team.id).expected_bookings_year
+        for header, value in team_expectations(plan, result, expected_year).items():
             assert_same(teams[result.team.id][header], value, f"Teams {result.team.id} {header}")
     roster = rows_by_key(book["Roster"], "ID")
     for member_id, expected in member_expectations(plan).items():
@@ -169,7 +189,10 @@ def assert_workbook_matches(path: Path, plan: Plan) -> None:
                          ("Opportunity supply / month", totals.supply), ("Closing capacity / month", totals.close_cap),
                          ("Wins / month", totals.wins), ("Bookings / year", totals.bookings_year),
                          ("Annual cost", totals.annual_cost), ("Cost of sales", totals.cost_of_sales),
-                         ("SDRs per closer", totals.sdr_per_closer), ("Balanced teams", totals.teams_balanced)]:
+                         ("SDRs per closer", totals.sdr_per_closer), ("Balanced teams", totals.teams_balanced),
+                         ("Target", 2_000_000), ("Quota capacity", totals.quota_capacity),
+                         ("Expected bookings (target year)", exported.totals.expected_bookings_year),
+                         ("Target coverage", exported.totals.expected_bookings_year / 2_000_000)]:
         assert_same(summary[label], value, f"Summary {label}")
 
 
@@ -263,6 +286,12 @@ def test_libreoffice_recalculates_the_exported_formulas_to_the_apps_numbers(
     assert teams["t-smb"][TEAM_HEADERS["opps_out"]] == pytest.approx(12 + 1.5 * 0.3 * 0.4 * 12)
     # Ana (AE since 2024) at 24 open opps on a 120-day cycle: 24 / (120 / (365/12)) per month.
     assert teams["t-nordic-ent"][TEAM_HEADERS["intake"]] == pytest.approx(24 / (120 / (365 / 12)))
+    # The AE opening starts 2027-03-01: 306 days of the target year from 2027-01-01 (800,000 × 306 / 365),
+    # the whole year once the as-of date moves to 2027-04-15.
+    roster = [rows_by_key(openpyxl.load_workbook(path, data_only=True)["Roster"], "ID")
+              for path in (recalculated_zeroed, recalculated_edited)]
+    assert roster[0]["o-ae-1"]["Quota (target year)"] == pytest.approx(800_000 * 306 / 365)
+    assert roster[1]["o-ae-1"]["Quota (target year)"] == pytest.approx(800_000)
 
 
 def test_the_wildcard_team_id_is_matched_exactly() -> None:
@@ -281,7 +310,7 @@ def test_sheets_tables_and_headers(exported: tuple[Plan, Path]) -> None:
     tables = {table.name: table for sheet in book.worksheets for table in sheet.tables.values()}
     assert set(tables) == {"TeamSummary", "TeamTable", "RosterTable", "RoleTable", "OverrideTable", "ParameterTable",
                            "TimelineTable"}
-    assert tables["RosterTable"].ref == f"A1:U{1 + 12 + 5 + 1}"  # 17 people and one opening
+    assert tables["RosterTable"].ref == f"A1:V{1 + 12 + 5 + 1}"  # 17 people and one opening
     assert [cell.value for cell in book["Roster"][1]] == ROSTER_HEADERS
     assert [cell.value for cell in book["Teams"][1]] == [header for _, header, _ in TEAM_COLUMNS]
     assert all(tables[name].autoFilter is not None for name in tables)
@@ -345,16 +374,19 @@ def test_formulas_use_only_functions_every_spreadsheet_knows(exported: tuple[Pla
             for cell in row:
                 if cell.data_type == "f":
                     used |= set(re.findall(r"([A-Z][A-Z0-9.]*)\(", re.sub(r'"[^"]*"', "", cell.value)))
-    assert used <= {"SUMIFS", "COUNTIFS", "COUNTIF", "INDEX", "MATCH", "IF", "MIN", "SUM", "AND", "OR", "SUBSTITUTE"}
+    assert used <= {"SUMIFS", "COUNTIFS", "COUNTIF", "COUNT", "INDEX", "MATCH", "IF", "MIN", "MAX", "SUM", "AND", "OR",
+                    "SUBSTITUTE"}
     assert "SUMIFS" in used and "INDEX" in used and "MATCH" in used
 
 
 def test_pandas_reads_the_apps_numbers_from_teams(exported: tuple[Plan, Path]) -> None:
     plan, path = exported
     frame = pd.read_excel(path, sheet_name="Teams", engine="calamine").set_index("Team id")
-    for result in ScenarioAnalysis(plan, plan.baseline).teams():
+    analysis = ScenarioAnalysis(plan, plan.baseline)
+    for result in analysis.teams():
         row = frame.loc[result.team.id]
-        for header, value in team_expectations(plan, result).items():
+        expected_year = analysis.target(result.team.id).expected_bookings_year
+        for header, value in team_expectations(plan, result, expected_year).items():
             if value is None:
                 assert pd.isna(row[header]) or row[header] == "", header
             elif isinstance(value, str):

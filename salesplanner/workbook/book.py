@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from salesplanner.palette import VERDICT_COLOURS
+from salesplanner.palette import TARGET_COLOURS, VERDICT_COLOURS
+from salesplanner.targets import VERDICT_WORDS
 
 Progress = Callable[[int, int], bool | None]
 """``progress(done, total)``; returning False cancels the export (nothing is written)."""
@@ -55,6 +56,8 @@ class Book:
         }
         self.verdict_formats = {verdict: add({"bg_color": swatch.fill, "font_color": swatch.strong})
                                 for verdict, swatch in VERDICT_COLOURS.items()}
+        self.target_formats = {verdict: add({"bg_color": swatch.fill, "font_color": swatch.strong})
+                               for verdict, swatch in TARGET_COLOURS.items()}
 
     def fmt(self, name: str | None) -> Any:
         return self.formats[name] if name else None
@@ -70,6 +73,15 @@ class Book:
         self._since_report = 0
         if self._progress is not None and self._progress(min(self.done, self.total), self.total) is False:
             raise ExportCancelled
+
+    def colour_target_verdicts(self, worksheet: Any, first_row: int, last_row: int, column: int) -> None:
+        """Target verdicts (on target, ahead, short) in the board's colours, conditional like the others."""
+        if last_row < first_row:
+            return
+        for verdict, cell_format in self.target_formats.items():
+            worksheet.conditional_format(first_row, column, last_row, column, {
+                "type": "cell", "criteria": "==", "value": f'"{VERDICT_WORDS[verdict]}"',
+                "format": cell_format})
 
     def colour_verdicts(self, worksheet: Any, first_row: int, last_row: int, column: int) -> None:
         """Verdict cells in the board's colours; conditional, so they follow a what-if recalculation."""

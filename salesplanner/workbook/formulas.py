@@ -114,6 +114,19 @@ def balance_verdict(demand: str, capacity: str, ratio: str) -> str:
     return f'IF({capacity}>0,{judged},IF({demand}>0,"overloaded",""))'
 
 
+def target_year_days(start: str, leave: str) -> str:
+    """docs/model.md §9: days of the target year [AsOf, AsOf + 365) from the start date (inclusive; blank:
+    the as-of date) to the leave date (exclusive)."""
+    end = f"{AS_OF}+365"
+    return (f'MAX(0,MIN({end},IF({leave}="",{end},{leave}))-MAX({AS_OF},IF({start}="",{AS_OF},{start})))')
+
+
+def target_verdict(coverage: str) -> str:
+    """docs/model.md §9: coverage within 1 ± τ on target, above ahead, below short; blank without a target."""
+    return (f'IF({coverage}="","",IF({coverage}>1+{TOLERANCE},"ahead",'
+            f'IF({coverage}<1-{TOLERANCE},"short","on target")))')
+
+
 def accounts_after_horizon(existing: str, churn: str, wins: str) -> str:
     """§4's A(t+1) = A(t)(1 − churn) + wins after ``HorizonMonths`` months, in closed form."""
     kept = f"(1-{churn})^{HORIZON}"

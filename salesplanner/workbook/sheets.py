@@ -9,7 +9,16 @@ from __future__ import annotations
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import effective_fte, has_left, member_cost, ramp
 from salesplanner.model import Opening, Plan, RoleParameters, Scenario, TeamId, resolved_role_parameters
-from salesplanner.roles import ANNUAL_COST, DISPLAY_NAMES, PARAMETER_LABELS, RAMP_MONTHS, ROLE_ORDER, SHARE_PARAMETERS
+from salesplanner.roles import (
+    ANNUAL_COST,
+    ANNUAL_QUOTA,
+    DISPLAY_NAMES,
+    PARAMETER_LABELS,
+    RAMP_MONTHS,
+    ROLE_ORDER,
+    SHARE_PARAMETERS,
+)
+from salesplanner.targets import member_quota
 from salesplanner.workbook.book import Sheet
 from salesplanner.workbook.formulas import (
     AS_OF,
@@ -23,6 +32,7 @@ from salesplanner.workbook.formulas import (
     cell_criterion,
     needs_escape,
     parameter,
+    target_year_days,
 )
 
 PARAMETERS: tuple[str, ...] = tuple(PARAMETER_LABELS)
@@ -34,20 +44,20 @@ OPEN_POSITION = "open position"
 ROSTER_HEADERS = [
     "ID", "Name", "Status", "Role", "Team id", "Team", "Segment", "Product line", "Geography", "Email",
     "Location", "FTE", "Productivity", "Start date", "Leave date", "Annual cost",
-    "Counted", "Ramp months", "Ramp-up", "Effective FTE", "Run-rate cost",
+    "Counted", "Ramp months", "Ramp-up", "Effective FTE", "Run-rate cost", "Quota (target year)",
 ]
 """Inputs first (what the roster import reads back), then the columns the workbook derives."""
 _R = {header: index for index, header in enumerate(ROSTER_HEADERS)}
 ROSTER_FORMATS: list[str | None] = [
     None, None, None, None, None, None, None, None, None, None, None, "fte", "ratio", "date", "date", "money",
-    "int", "ratio", "percent", "fte", "money",
+    "int", "ratio", "percent", "fte", "money", "money",
 ]
 
 
 def _parameter_format(name: str) -> str:
     if name in SHARE_PARAMETERS:
         return "percent"
-    return "money" if name == ANNUAL_COST else "plain"
+    return "money" if name in (ANNUAL_COST, ANNUAL_QUOTA) else "plain"
 
 
 def write_assumptions(sheet: Sheet, plan: Plan, scenario: Scenario) -> None:
@@ -146,7 +156,7 @@ def write_roster(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> None:
         role_ref, team_ref = refs["Role"], refs["Team id"]
         team_criterion = cell_criterion(team_ref, escape=escape)
         seated = f'OR({role_ref}="",{team_ref}="")'
-        ramp_months = ramp_up = effective = cost = None
+        ramp_months = ramp_up = effective = cost = quota = None
         if placement is not None and team is not None:
             resolved = parameters.get(team.id)
             if resolved is None:
@@ -155,6 +165,7 @@ def write_roster(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> None:
             ramp_up = ramp(member.start_date, member.leave_date, ramp_months, as_of)
             effective = effective_fte(member, ramp_months=ramp_months, on=as_of)
             cost = member_cost(member, placement.role, resolved)
+            quota = member_quota(member, placement.role, resolved, as_of)
         elif member.annual_cost is not None:
             cost = member.annual_cost
         sheet.formula(row, col["Ramp months"],
@@ -171,6 +182,10 @@ def write_roster(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> None:
         sheet.formula(row, col["Run-rate cost"],
                       f'=IF({own}<>"",{own},IF({seated},"",'
                       f'{parameter(team_criterion, role_ref, ANNUAL_COST)}*{refs["FTE"]}))', cost, "money")
+        # Roles without a quota have a blank annual_quota in RoleTable, which counts as 0.
+        sheet.formula(row, col["Quota (target year)"],
+                      f'=IF({seated},"",{parameter(team_criterion, role_ref, ANNUAL_QUOTA)}*{refs["FTE"]}'
+                      f'*{target_year_days(start, leave)}/365)', quota, "money")
         sheet.book.advance()
     sheet.table(0, row, ROSTER_HEADERS, ROSTER_TABLE, ROSTER_FORMATS)
     sheet.worksheet.freeze_panes(1, 2)

@@ -8,20 +8,24 @@ they are rules over the whole organisation that a spreadsheet formula would only
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import HANDOFF_LABELS
 from salesplanner.diagnosis import diagnose
 from salesplanner.model import Plan
 from salesplanner.palette import ROLE_COLOURS
 from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
+from salesplanner.targets import VERDICT_WORDS, TeamTarget
 from salesplanner.workbook.book import Sheet
-from salesplanner.workbook.formulas import column_name
+from salesplanner.workbook.formulas import column_name, target_verdict
 from salesplanner.workbook.teams import TEAM_COLUMN_INDEX, TEAM_HEADERS, TeamRows
 
 SUMMARY_TEAM_COLUMNS = (
     ("headcount", "int"), ("openings", "int"), ("supply", "number"), ("close_cap", "number"),
     ("wins", "number"), ("bookings", "money"), ("annual_cost", "money"), ("bottleneck", None),
-    ("status", None),
+    ("status", None), ("target_bookings", "money"), ("expected_bookings_year", "money"),
+    ("target_coverage", "percent"), ("target_verdict", None),
 )
 """Teams columns repeated in Summary's team table (bookings per year there, per month in Teams)."""
 
@@ -60,10 +64,12 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     row += 1
     kpi: dict[str, int] = {}
 
-    def figure(key: str, label: str, formula: str | None, value: float | None, fmt: str, note: str = "") -> None:
+    def figure(key: str, label: str, formula: str | None, value: float | str | None, fmt: str,
+               note: str = "") -> None:
         nonlocal row
         text(row, 0, label, "label")
         if formula is None:
+            assert not isinstance(value, str)
             sheet.number(row, 1, value, fmt)
         else:
             write(row, 1, formula, value, fmt)
@@ -94,6 +100,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     figure("vp_span", "VP direct reports", None, totals.vp_span, "int", "managers + people in teams without one")
     figure("teams_balanced", "Balanced teams", f'=COUNTIF({rows.range("status")},"balanced")',
            totals.teams_balanced, "int", f"of {totals.teams}")
+    _target_figures(figure, b, rows, analysis)
     figure("bench_people", "Bench: people", None, totals.bench_people, "int")
     figure("bench_openings", "Bench: open positions", None, totals.bench_openings, "int")
     figure("bench_annual_cost", "Bench: known cost", None, totals.bench_annual_cost, "money",
@@ -124,7 +131,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
             "close_cap": result.close_cap, "wins": result.wins, "bookings": 12 * result.bookings,
             "annual_cost": result.annual_cost,
             "bottleneck": HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None,
-            "status": result.status.value}
+            "status": result.status.value, **_target_values(analysis.target(result.team.id))}
         for column, (key, fmt) in enumerate(SUMMARY_TEAM_COLUMNS, start=1):
             reference = f"Teams!${column_name(TEAM_COLUMN_INDEX[key])}${teams_row}"
             write(first + offset, column, f"=12*{reference}" if key == "bookings" else f"={reference}",
@@ -132,10 +139,41 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
         sheet.book.advance()
     last = first + len(scenario.teams)
     sheet.table(first, last, headers, "TeamSummary", [None, *(fmt for _, fmt in SUMMARY_TEAM_COLUMNS)])
-    sheet.book.colour_verdicts(sheet.worksheet, first + 1, last, len(SUMMARY_TEAM_COLUMNS))
+    status = [key for key, _ in SUMMARY_TEAM_COLUMNS].index("status") + 1
+    sheet.book.colour_verdicts(sheet.worksheet, first + 1, last, status)
+    sheet.book.colour_target_verdicts(sheet.worksheet, first + 1, last, len(SUMMARY_TEAM_COLUMNS))
     if scenario.teams:
         _chart(sheet, rows, chart_row, len(scenario.teams))
     sheet.fit_columns({0: 30.0, 1: 24.0})
+
+
+def _target_values(target: TeamTarget) -> dict[str, float | str | None]:
+    return {"target_bookings": target.target_bookings, "expected_bookings_year": target.expected_bookings_year,
+            "target_coverage": target.coverage,
+            "target_verdict": VERDICT_WORDS[target.verdict] if target.verdict else None}
+
+
+def _target_figures(figure: Callable[..., None], b: Callable[[str], str], rows: TeamRows,
+                    analysis: ScenarioAnalysis) -> None:
+    """The target year (docs/model.md §9): the scenario's own target is an input; without one it is the sum of
+    the teams' targets, as a formula."""
+    totals = analysis.totals
+    own = analysis.scenario.target_bookings
+    targets = rows.range("target_bookings")
+    figure("target_bookings", "Target", None if own is not None else f'=IF(COUNT({targets})>0,SUM({targets}),"")',
+           totals.target_bookings, "money",
+           "the scenario's target" if own is not None else "the sum of the teams' targets")
+    figure("expected_bookings_year", "Expected bookings (target year)", f"=SUM({rows.range('expected_bookings_year')})",
+           totals.expected_bookings_year, "money", "months 0 … 12 of the timeline: ramp, starts, leaves, attrition")
+    goal = b("target_bookings")
+    figure("target_coverage", "Target coverage",
+           f'=IF(AND({goal}<>"",{goal}>0),{b("expected_bookings_year")}/{goal},"")', totals.target_coverage, "percent",
+           "expected ÷ target")
+    figure("target_verdict", "Target verdict", "=" + target_verdict(b("target_coverage")),
+           VERDICT_WORDS[totals.target_verdict] if totals.target_verdict else None, "plain",
+           "within 1 ± τ on target, above ahead, below short")
+    figure("quota_capacity", "Quota capacity", f"=SUM({rows.range('quota_capacity')})", totals.quota_capacity,
+           "money", "closers' quotas for the target year")
 
 
 def _chart(sheet: Sheet, rows: TeamRows, at_row: int, teams: int) -> None:

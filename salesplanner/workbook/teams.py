@@ -4,7 +4,9 @@ Each Teams row sums its members from ``RosterTable`` (SUMIFS by team id and role
 parameters in force (the team's override, else the plan's), then computes the flows and balances of
 §4 from cells of the same row. Every formula caches the engine's number (``ScenarioAnalysis``).
 Summary's totals and team table are formulas over Teams; the stage, its reasons and the warnings are
-the app's sentences at export time (text cannot follow a what-if edit).
+the app's sentences at export time (text cannot follow a what-if edit). Of the target year (§9), quota
+capacity, coverage and its verdict are formulas; expected bookings are the engine's values (they need
+the month-by-month timeline with attrition, which the Timeline sheet shows as values too).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import HANDOFF_LABELS, Handoff, TeamResult
 from salesplanner.model import Plan, resolved_role_parameters
 from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER, Role
+from salesplanner.targets import VERDICT_WORDS, TeamTarget
 from salesplanner.workbook.book import Sheet
 from salesplanner.workbook.formulas import (
     MONTH_DAYS,
@@ -26,6 +29,7 @@ from salesplanner.workbook.formulas import (
     exact_criterion,
     parameter,
     roster_sum,
+    target_verdict,
     text_literal,
 )
 
@@ -80,6 +84,9 @@ def _team_columns() -> list[tuple[str, str, str | None]]:
         columns += [(key, header, "ratio"), (f"{key}.verdict", f"{header} verdict", None)]
     columns += [("bottleneck", "Bottleneck", None), ("status", "Status", None),
                 ("annual_cost", "Annual cost", "money"), ("manager_span", "Manager span", "ratio")]
+    columns += [("target_bookings", "Target", "money"), ("quota_capacity", "Quota capacity", "money"),
+                ("expected_bookings_year", "Expected bookings (target year)", "money"),
+                ("target_coverage", "Target coverage", "percent"), ("target_verdict", "Target verdict", None)]
     return columns
 
 
@@ -102,7 +109,7 @@ class TeamRows:
         return f"Teams!${letter}${self.first + 1}:${letter}${max(self.last, self.first) + 1}"
 
 
-def _team_row(sheet: Sheet, row: int, result: TeamResult, plan: Plan) -> None:
+def _team_row(sheet: Sheet, row: int, result: TeamResult, target: TeamTarget, plan: Plan) -> None:
     team = result.team
     col = TEAM_COLUMN_INDEX
     resolved = resolved_role_parameters(plan.assumptions, team)
@@ -179,18 +186,31 @@ def _team_row(sheet: Sheet, row: int, result: TeamResult, plan: Plan) -> None:
     managers = ref[f"people.{Role.MANAGER.value}"]
     write(row, col["manager_span"], f'=IF({managers}>0,({ref["headcount"]}-{managers})/{managers},"")',
           result.manager_span, "ratio")
+    # The target year (docs/model.md §9): the target is an input; quota capacity sums Roster's quotas; the
+    # expected bookings come from the engine's month-by-month timeline, so they are a value (the Timeline
+    # sheet shows the months), and coverage and its verdict are formulas over both.
+    sheet.number(row, col["target_bookings"], target.target_bookings, "money")
+    write(row, col["quota_capacity"], "=" + roster_sum("Quota (target year)", [("Team id", team_key)]),
+          target.quota_capacity, "money")
+    sheet.number(row, col["expected_bookings_year"], target.expected_bookings_year, "money")
+    goal = ref["target_bookings"]
+    write(row, col["target_coverage"], f'=IF(AND({goal}<>"",{goal}>0),{ref["expected_bookings_year"]}/{goal},"")',
+          target.coverage, "percent")
+    write(row, col["target_verdict"], "=" + target_verdict(ref["target_coverage"]),
+          VERDICT_WORDS[target.verdict] if target.verdict else None)
 
 
 def write_teams(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> TeamRows:
     """One row per team in the scenario's order; returns where the rows are."""
     row = 0
     for row, result in enumerate(analysis.teams(), start=1):
-        _team_row(sheet, row, result, plan)
+        _team_row(sheet, row, result, analysis.target(result.team.id), plan)
         sheet.book.advance()
     sheet.table(0, row, [header for _, header, _ in TEAM_COLUMNS], "TeamTable", [fmt for _, _, fmt in TEAM_COLUMNS])
     for handoff in Handoff:
         sheet.book.colour_verdicts(sheet.worksheet, 1, row, TEAM_COLUMN_INDEX[f"{handoff.value}.verdict"])
     sheet.book.colour_verdicts(sheet.worksheet, 1, row, TEAM_COLUMN_INDEX["status"])
+    sheet.book.colour_target_verdicts(sheet.worksheet, 1, row, TEAM_COLUMN_INDEX["target_verdict"])
     sheet.worksheet.freeze_panes(1, 2)
     sheet.fit_columns()
     return TeamRows(1, row)
