@@ -1,6 +1,6 @@
 """The organisation as a PowerPoint deck of native, editable shapes (python-pptx; no Qt needed).
 
-A title slide with the stage and the organisation figures, then one slide per market team with its
+A title slide with the stage, the organisation figures and the target year, then one slide per market team with its
 lanes, person chips and handoff balances, laid out like the board; scenario name and date in every
 footer. Colours come from ``palette``, the same table the board and the workbook use.
 """
@@ -29,8 +29,9 @@ from salesplanner.diagnosis import diagnose
 from salesplanner.files import write_atomically
 from salesplanner.layout import CARD_SLOTS, lane_figures
 from salesplanner.model import Opening, Person, Plan, PlanError, ScenarioId, Status, TeamId
-from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, VERDICT_COLOURS
+from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, TARGET_COLOURS, VERDICT_COLOURS
 from salesplanner.roles import DISPLAY_NAMES, Role
+from salesplanner.targets import VERDICT_WORDS, TargetVerdict
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 13.333, 7.5  # inches, 16:9
 MARGIN = 0.5
@@ -265,6 +266,25 @@ def _title_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis) -> None:
                  rounded=0.12)
         deck.text(slide, caption, left + 0.2, 4.5, width - 0.4, 0.4, size=12, colour=MUTED)
         deck.text(slide, value, left + 0.2, 4.9, width - 0.4, 0.6, size=20, bold=True)
+    swatch = TARGET_COLOURS[totals.target_verdict] if totals.target_verdict else NO_VERDICT
+    deck.box(slide, target_line(totals.target_bookings, totals.expected_bookings_year, totals.target_coverage,
+                                totals.target_verdict, plan.currency),
+             MARGIN, 5.95, SLIDE_WIDTH - 2 * MARGIN, 0.65, fill=swatch.fill, line=swatch.strong,
+             text_colour=swatch.strong, size=18, bold=True, rounded=0.12)
+
+
+def target_line(target: float | None, expected: float, coverage: float | None, verdict: TargetVerdict | None,
+                currency: str) -> str:
+    """'Target 6.60 M EUR · expected 5.46 M EUR (83 %, short by 1.14 M EUR)' (docs/model.md §9)."""
+    def millions(value: float) -> str:
+        return f"{value / 1e6:,.2f} M {currency}"
+
+    if target is None:
+        return f"Expected bookings over the next 12 months {millions(expected)} · no target set"
+    if coverage is None or verdict is None:  # a target of 0
+        return f"Target {millions(target)} · expected {millions(expected)}"
+    how = f"short by {millions(target - expected)}" if verdict is TargetVerdict.SHORT else VERDICT_WORDS[verdict]
+    return f"Target {millions(target)} · expected {millions(expected)} ({coverage * 100:.0f} %, {how})"
 
 
 CHANGE_ROWS_PER_SLIDE = 14

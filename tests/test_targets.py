@@ -40,6 +40,7 @@ from salesplanner.targets import (
     target_verdict,
     trapezoid,
 )
+from salesplanner.slides import target_line
 from salesplanner.timeline import timeline
 from tests.plans import plans, sample_plan
 from tests.test_timeline import AS_OF, MONTH, NORTH, SCENARIO, SOUTH, day, make_team, person
@@ -381,3 +382,12 @@ def test_contributions_of_an_unknown_scenario_are_refused() -> None:
     with pytest.raises(PlanError):
         hire_contributions(make_plan([]), "s-ghost")  # type: ignore[arg-type]
 
+
+
+def test_the_title_slide_states_target_expected_and_coverage() -> None:
+    assert target_line(2_000_000, 1_700_000, 0.85, TargetVerdict.ON_TARGET, "EUR") == \
+        "Target 2.00 M EUR · expected 1.70 M EUR (85 %, on target)"
+    assert target_line(2_000_000, 1_500_000, 0.75, TargetVerdict.SHORT, "EUR") == \
+        "Target 2.00 M EUR · expected 1.50 M EUR (75 %, short by 0.50 M EUR)"
+    assert target_line(None, 1_500_000, None, None, "DKK") == \
+        "Expected bookings over the next 12 months 1.50 M DKK · no target set"

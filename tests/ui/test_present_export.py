@@ -144,6 +144,8 @@ def test_pptx_has_a_title_slide_and_one_editable_slide_per_team(qapp, tmp_path: 
     assert len(slides) == 1 + len(DEMO_TEAMS)
     assert "Nordlys Software 2027" in slides[0] and "Stage: Market Teams" in slides[0]
     assert "Market teams — proposal" in slides[0]
+    # the demo's proposal is short of the teams' EUR 6.6 M (docs/model.md §9)
+    assert any(text.startswith("Target 6.60 M EUR · expected ") and ", short by " in text for text in slides[0])
     for team, texts in zip(DEMO_TEAMS, slides[1:], strict=True):
         assert team in texts
         assert any(text.startswith("Nordlys Software 2027 · Market teams · ") for text in texts)  # footer
