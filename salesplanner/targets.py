@@ -13,7 +13,7 @@ preview of a move and the hiring plan's what-ifs all compute the same way.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -33,7 +33,7 @@ from salesplanner.model import (
     resolved_role_parameters,
 )
 from salesplanner.roles import ANNUAL_QUOTA, CLOSERS, Role
-from salesplanner.timeline import Seats, month_date, monthly_flows
+from salesplanner.timeline import Seats, flows_of, month_date, monthly_flows, role_effective_fte
 
 TARGET_YEAR_MONTHS = 12
 """The target year is months 0 … 12 of the timeline grid: the as-of date to 365 days later."""
@@ -62,6 +62,23 @@ def target_year_dates(as_of: date) -> tuple[date, ...]:
 def trapezoid(monthly: Sequence[float]) -> float:
     """``Σ_{k=0}^{n−1} (b_k + b_{k+1}) / 2``: bookings a month at month ends, integrated over the months."""
     return sum((monthly[k] + monthly[k + 1]) / 2 for k in range(len(monthly) - 1))
+
+
+def cumulative(monthly: Sequence[float]) -> tuple[float, ...]:
+    """Expected bookings up to each month: 0 at month 0, then the trapezoid so far (the last is the
+    ``trapezoid`` of them all)."""
+    totals = [0.0]
+    for k in range(len(monthly) - 1):
+        totals.append(totals[-1] + (monthly[k] + monthly[k + 1]) / 2)
+    return tuple(totals)
+
+
+def total_by_month(targets: Iterable[TeamTarget]) -> tuple[float, ...]:
+    """The organisation's bookings a month at months 0 … 12: its teams' added up."""
+    months = [0.0] * (TARGET_YEAR_MONTHS + 1)
+    for target in targets:
+        months = [total + value for total, value in zip(months, target.bookings_by_month, strict=True)]
+    return tuple(months)
 
 
 def coverage(expected: float, target: float | None) -> float | None:
@@ -205,49 +222,55 @@ class HireContribution:
     """Expected bookings of the team with the opening minus without it (0 when the team cannot use it)."""
     last_useful_month: int | None
     """The last timeline month (0 … 11) on which the opening could start and still add to this year's
-    expected bookings; None when no start this year would."""
+    expected bookings; None when no start this year would (the team cannot use the hire)."""
 
 
 def hire_contributions(plan: Plan, scenario_id: ScenarioId) -> dict[OpeningId, HireContribution]:
     """Every opening placed in a team: its contribution as planned, and the last useful start month.
 
-    One batch of what-ifs per opening, all computed at once: the team without the opening, as planned,
-    and with the opening starting on each month 0 … 11. Comparing values of one batch keeps rounding
-    out of the differences."""
+    Per opening, what-ifs of its team: without the opening, as planned, and with the opening starting on
+    each month 0 … 11. They are built from effective FTE — the team's, less or plus the opening's own —
+    so each team's members are summed once, and every what-if runs through §4 in one batch."""
+    import numpy as np
+
     scenario = plan.scenarios.get(scenario_id)
     if scenario is None:
         raise PlanError(f"the plan has no scenario with id {scenario_id}")
-    seats: dict[TeamId, list[tuple[Member, Role]]] = {team_id: [] for team_id in scenario.teams}
+    placed = [(opening, scenario.assignments[opening.id]) for opening in scenario.openings.values()
+              if opening.id in scenario.assignments]
+    if not placed:
+        return {}
+    seats: dict[TeamId, list[tuple[Member, Role]]] = {placement.team: [] for _, placement in placed}
     for member_id in sorted(scenario.assignments):
         team_id, role = scenario.assignments[member_id]
-        member = plan.member(scenario, member_id)
-        assert member is not None
-        seats[team_id].append((member, role))
+        if team_id in seats:
+            member = plan.member(scenario, member_id)
+            assert member is not None
+            seats[team_id].append((member, role))
+    dates = target_year_dates(plan.as_of)
+    team_ids = list(seats)
+    full = role_effective_fte(plan, [(scenario.teams[t], seats[t]) for t in team_ids], dates)
     starts = [month_date(plan.as_of, month) for month in range(TARGET_YEAR_MONTHS)]
-    batch: list[tuple[Team, Seats]] = []
-    openings: list[OpeningId] = []
-    for opening in scenario.openings.values():
-        placement = scenario.assignments.get(opening.id)
-        if placement is None:
-            continue
-        team, team_seats = scenario.teams[placement.team], seats[placement.team]
-        without = [(member, role) for member, role in team_seats if member.id != opening.id]
-        batch.append((team, without))
-        batch.append((team, team_seats))
-        for start in starts:
-            moved = replace(opening, start_date=start)
-            batch.append((team, [(moved if member.id == opening.id else member, role) for member, role in team_seats]))
-        openings.append(opening.id)
-    if not batch:
-        return {}
-    expected = [trapezoid(monthly) for monthly in expected_by_month(plan, batch)]
-    per_opening = 2 + len(starts)
+    # The opening alone, as planned and started on each month, in its team (its team's parameters).
+    alone = role_effective_fte(plan, [(scenario.teams[placement.team], [(variant, placement.role)])
+                                      for opening, placement in placed
+                                      for variant in (opening, *(replace(opening, start_date=s) for s in starts))],
+                               dates)
+    variants, teams = [], []
+    per_opening = len(starts) + 1
+    for index, (_, placement) in enumerate(placed):
+        team_full = full[team_ids.index(placement.team)]
+        own = alone[index * per_opening:(index + 1) * per_opening]
+        without = team_full - own[0]
+        variants += [without, team_full, *(without + started for started in own[1:])]
+        teams += [scenario.teams[placement.team]] * (per_opening + 1)
+    bookings = flows_of(plan, teams, np.stack(variants)).bookings.tolist()
+    expected = [trapezoid(monthly) for monthly in bookings]
     result = {}
-    for index, opening_id in enumerate(openings):
-        base, planned, *by_start = expected[index * per_opening:(index + 1) * per_opening]
+    for index, (opening, _) in enumerate(placed):
+        base, planned, *by_start = expected[index * (per_opening + 1):(index + 1) * (per_opening + 1)]
         useful = [month for month, value in enumerate(by_start) if value - base >= CONTRIBUTION_FLOOR]
         contribution = planned - base
-        result[opening_id] = HireContribution(
-            opening_id, contribution if contribution >= CONTRIBUTION_FLOOR else 0.0,
-            useful[-1] if useful else None)
+        result[opening.id] = HireContribution(
+            opening.id, contribution if contribution >= CONTRIBUTION_FLOOR else 0.0, useful[-1] if useful else None)
     return result

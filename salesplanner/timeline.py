@@ -37,6 +37,7 @@ from salesplanner.model import (
     OpeningId,
     Plan,
     PlanError,
+    RoleParameters,
     Scenario,
     ScenarioId,
     Team,
@@ -152,6 +153,14 @@ Seats = Sequence[tuple[Member, Role]]
 """Who holds which role in one team, members in id order (the order ``ScenarioAnalysis`` sums in)."""
 
 
+def _parameters_of(plan: Plan, teams: Sequence[Team]) -> list[RoleParameters]:
+    """Each team's role parameters with its overrides applied, resolved once per team object (a batch of
+    what-ifs repeats the same team many times)."""
+    resolved: dict[int, RoleParameters] = {}
+    return [resolved.get(id(team)) or resolved.setdefault(id(team), resolved_role_parameters(plan.assumptions, team))
+            for team in teams]
+
+
 def _effective_fte(plan: Plan, teams: Sequence[tuple[Team, Seats]], days: NDArray[np.int64]) -> NDArray[np.float64]:
     """Σ effective FTE per (team × role, month): ``capacity.effective_fte`` with attrition, for every
     member and month at once, summed in the loop's order (teams in order, members by id)."""
@@ -160,10 +169,10 @@ def _effective_fte(plan: Plan, teams: Sequence[tuple[Team, Seats]], days: NDArra
     as_of = plan.as_of.toordinal()
     rows: list[tuple[int, float, int, int, float, float]] = []
     append = rows.append
-    for team_index, (team, placed) in enumerate(teams):
-        parameters = resolved_role_parameters(plan.assumptions, team)
+    resolved = _parameters_of(plan, [team for team, _ in teams])
+    for team_index, (_, placed) in enumerate(teams):
         per_role = {role: (team_index * len(ROLE_ORDER) + _ROLE_INDEX[role], values[RAMP_MONTHS],
-                           values[ANNUAL_ATTRITION]) for role, values in parameters.items()}
+                           values[ANNUAL_ATTRITION]) for role, values in resolved[team_index].items()}
         for member, role in placed:
             row, role_ramp, role_attrition = per_role[role]
             starts, leaves = member.start_date, member.leave_date
@@ -193,28 +202,41 @@ def _effective_fte(plan: Plan, teams: Sequence[tuple[Team, Seats]], days: NDArra
     return groups
 
 
+def role_effective_fte(plan: Plan, teams: Sequence[tuple[Team, Seats]], dates: Sequence[date]) -> NDArray[np.float64]:
+    """Each role's Σ effective FTE of each team (with these members in these roles) on each date, with
+    attrition, as a (teams × roles × months) array; roles in ``ROLE_ORDER``."""
+    import numpy as np
+
+    days = np.array([on.toordinal() for on in dates], dtype=np.int64)
+    return _effective_fte(plan, teams, days).reshape(len(teams), len(ROLE_ORDER), len(dates))
+
+
+def flows_of(plan: Plan, teams: Sequence[Team], eff: NDArray[np.float64]) -> Flows[NDArray[np.float64]]:
+    """§4's flows of each team from its roles' effective FTE (a teams × roles × months array, as
+    ``role_effective_fte`` gives), as (teams × months) arrays: ``capacity.team_flows`` on arrays."""
+    import numpy as np
+
+    parameters = _parameters_of(plan, teams)
+
+    def column(values: list[float]) -> NDArray[np.float64]:
+        return np.array(values, dtype=np.float64).reshape(len(teams), 1)
+
+    market = {name: column([getattr(team.market, name) for team in teams]) for name in MARKET_FIELDS}
+    role_parameters: Mapping[Role, Mapping[str, NDArray[np.float64]]] = {
+        role: {name: column([p[role][name] for p in parameters]) for name in plan.assumptions.roles[role]}
+        for role in ROLE_ORDER}
+    by_role = {role: eff[:, index, :] for index, role in enumerate(ROLE_ORDER)}
+    return team_flows(by_role, market, role_parameters, horizon_months=plan.horizon_months, minimum=np.minimum)
+
+
 def monthly_flows(plan: Plan, teams: Sequence[tuple[Team, Seats]],
                   dates: Sequence[date]) -> tuple[Flows[NDArray[np.float64]], NDArray[np.float64]]:
     """§4's flows of each team (with these members in these roles) on each date, as (teams × months)
     arrays, and each role's Σ effective FTE as a (teams × roles × months) array: ``compute_team`` with
     attrition, for all of them at once. The timeline and the expected bookings (``targets``) both
     run on this."""
-    import numpy as np
-
-    days = np.array([on.toordinal() for on in dates], dtype=np.int64)
-    eff = _effective_fte(plan, teams, days).reshape(len(teams), len(ROLE_ORDER), len(dates))
-    parameters = [resolved_role_parameters(plan.assumptions, team) for team, _ in teams]
-
-    def column(values: list[float]) -> NDArray[np.float64]:
-        return np.array(values, dtype=np.float64).reshape(len(teams), 1)
-
-    market = {name: column([getattr(team.market, name) for team, _ in teams]) for name in MARKET_FIELDS}
-    role_parameters: Mapping[Role, Mapping[str, NDArray[np.float64]]] = {
-        role: {name: column([p[role][name] for p in parameters]) for name in plan.assumptions.roles[role]}
-        for role in ROLE_ORDER}
-    by_role = {role: eff[:, index, :] for index, role in enumerate(ROLE_ORDER)}
-    return team_flows(by_role, market, role_parameters, horizon_months=plan.horizon_months,
-                      minimum=np.minimum), eff
+    eff = role_effective_fte(plan, teams, dates)
+    return flows_of(plan, [team for team, _ in teams], eff), eff
 
 
 def timeline(plan: Plan, scenario_id: ScenarioId) -> Timeline:

@@ -32,6 +32,7 @@ from salesplanner.model import (
     TeamId,
 )
 from salesplanner.roles import ANNUAL_QUOTA, Role
+from salesplanner.slides import target_line
 from salesplanner.targets import (
     TargetVerdict,
     hire_contributions,
@@ -40,7 +41,6 @@ from salesplanner.targets import (
     target_verdict,
     trapezoid,
 )
-from salesplanner.slides import target_line
 from salesplanner.timeline import timeline
 from tests.plans import plans, sample_plan
 from tests.test_timeline import AS_OF, MONTH, NORTH, SCENARIO, SOUTH, day, make_team, person

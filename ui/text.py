@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from salesplanner.capacity import Balance, Handoff, Verdict
 from salesplanner.diagnosis import Stage
 from salesplanner.roles import Role
+from salesplanner.targets import TargetVerdict
 
 translate = QCoreApplication.translate
 
@@ -65,6 +66,14 @@ def verdict_name(verdict: Verdict) -> str:
         Verdict.BALANCED: translate("Verdicts", "balanced"),
         Verdict.OVERLOADED: translate("Verdicts", "overloaded"),
         Verdict.UNDERUSED: translate("Verdicts", "underused"),
+    }[verdict]
+
+
+def target_verdict_name(verdict: TargetVerdict) -> str:
+    return {
+        TargetVerdict.ON_TARGET: translate("Verdicts", "on target"),
+        TargetVerdict.AHEAD: translate("Verdicts", "ahead"),
+        TargetVerdict.SHORT: translate("Verdicts", "short"),
     }[verdict]
 
 

@@ -8,8 +8,9 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from salesplanner.capacity import Verdict
-from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, VERDICT_COLOURS, Swatch
+from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, TARGET_COLOURS, VERDICT_COLOURS, Swatch
 from salesplanner.roles import Role
+from salesplanner.targets import TargetVerdict
 
 
 def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
@@ -32,7 +33,13 @@ class Theme:
 
     def verdict(self, verdict: Verdict | None) -> tuple[QColor, QColor]:
         """(strong, fill) for a balance state; fills are tinted from the card colour in dark mode."""
-        swatch: Swatch = VERDICT_COLOURS[verdict] if verdict is not None else NO_VERDICT
+        return self._swatch(VERDICT_COLOURS[verdict] if verdict is not None else NO_VERDICT)
+
+    def target(self, verdict: TargetVerdict | None) -> tuple[QColor, QColor]:
+        """(strong, fill) for a target's coverage: on target, ahead, short (docs/model.md §9)."""
+        return self._swatch(TARGET_COLOURS[verdict] if verdict is not None else NO_VERDICT)
+
+    def _swatch(self, swatch: Swatch) -> tuple[QColor, QColor]:
         strong = QColor(swatch.strong)
         if self.dark:
             strong = _mix(strong, QColor("white"), 0.35)

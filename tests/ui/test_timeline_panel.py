@@ -5,8 +5,10 @@ hand from docs/model.md (see test_board.py's docstring: cycle 2 months → a ram
 an outbound SDR sources 12, win rate 0.25, deal 40,000). Today, month 0: Enterprise supply 12, closing
 capacity 10 → 10 worked → 2.5 wins → 100,000 a month; SMB supply 24, capacity 10 → the same. So the
 organisation books 200,000 a month, 2,400,000 a year. Nobody has a start or leave date, so every later
-month only thins everyone alike by expected attrition: 0.85^(days since the as-of date / 365), the days
-of month k being ⌈k × 365/12⌉ (exactly 365 at month 12, a factor of exactly 0.85).
+month only thins people by expected attrition: AEs by 0.85^(days since the as-of date / 365), SDRs by
+0.70^(…) (their default, docs/model.md §3), the days of month k being ⌈k × 365/12⌉ (exactly 365 at month
+12, factors of exactly 0.85 and 0.70). Closers decide until Enterprise's one SDR thins below its AE late in
+the year.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import ui.panels.timeline_panel
 from salesplanner.commands import AddOpening, RemoveTeam
 from salesplanner.model import MemberId, Opening, Placement, ScenarioId
 from salesplanner.roles import ROLE_ORDER, Role
+from salesplanner.targets import trapezoid
 from salesplanner.timeline import Timeline, hiring_plan, timeline
 from tests.ui.conftest import ENTERPRISE, MONTH, SMB
 from ui import text
@@ -75,8 +78,11 @@ def test_bookings_per_year_by_default_equal_the_core_and_the_hand_computation(wi
     assert panel.chart.series == {"Today": list(core(window, TODAY).total.bookings_year)}
     values = panel.chart.series["Today"]
     assert values[0] == pytest.approx(2_400_000)
+    # month 6: Enterprise's supply 12 × 0.70^(183/365) = 10.04 still above its closing 10 × 0.85^(183/365)
     assert values[6] == pytest.approx(2_400_000 * 0.85 ** (183 / 365))
-    assert values[12] == pytest.approx(2_040_000)
+    # month 12: Enterprise works its supply 12 × 0.70 = 8.4, SMB its closing 10 × 0.85 = 8.5:
+    # (8.4 + 8.5) × 0.25 × 40,000 × 12 = 2,028,000
+    assert values[12] == pytest.approx(2_028_000)
 
 
 def test_an_opening_two_months_ahead_ramps_into_closing_capacity(window: MainWindow, panel: TimelinePanel,
@@ -106,7 +112,9 @@ def test_an_opening_two_months_ahead_ramps_into_closing_capacity(window: MainWin
 
 def test_a_line_per_scenario_and_a_drag_in_the_duplicate(window: MainWindow, panel: TimelinePanel, qtbot) -> None:
     """Eva (SDR) to Enterprise · AE in the copy: Enterprise supply 12, capacity 20 → 3 wins, 120,000 a
-    month; SMB supply 12, capacity 10 → 100,000. 2,640,000 a year against today's 2,400,000."""
+    month; SMB supply 12, capacity 10 → 100,000. 2,640,000 a year against today's 2,400,000. Month by
+    month the copy gains Enterprise's SDR's supply 12 × 0.70^(d/365) and loses SMB's second AE-bound
+    10 × 0.85^(d/365): (12 × 0.70^(d/365) − 10 × 0.85^(d/365)) × 0.25 × 40,000 × 12 a year."""
     after_change(qtbot, panel, window.actions_.duplicate_scenario.trigger)
     copy = window.document.scenario.id
     assert set(panel.chart.series) == {"Today", "Today (copy)"}
@@ -118,7 +126,8 @@ def test_a_line_per_scenario_and_a_drag_in_the_duplicate(window: MainWindow, pan
     assert series["Today"] == list(core(window, TODAY).total.bookings_year)
     assert series["Today (copy)"][0] == pytest.approx(2_640_000)
     for month, (proposal, today) in enumerate(zip(series["Today (copy)"], series["Today"], strict=True)):
-        assert proposal - today == pytest.approx(240_000 * 0.85 ** (days(month) / 365))
+        years = days(month) / 365
+        assert proposal - today == pytest.approx(120_000 * (12 * 0.7 ** years - 10 * 0.85 ** years))
 
     lines = {line.name: line for line in panel.chart.lines}
     assert lines["Today"].dashed and not lines["Today"].emphasis
@@ -267,17 +276,32 @@ def test_empty_hiring_plan_shows_the_hint(hiring: HiringPanel) -> None:
 
 def test_adding_an_opening_adds_a_row(window: MainWindow, hiring: HiringPanel) -> None:
     """An AE opening starting on the as-of date, 5-month ramp: fully productive from the first day at
-    least 5 × 365/12 = 152.08 days on, day 153 (3 June)."""
+    least 5 × 365/12 = 152.08 days on, day 153 (3 June).
+
+    What it adds to the next 12 months (docs/model.md §9): Enterprise works min(supply, closing) — its SDR's
+    12 × 0.70^y against Ana's 10 × 0.85^y, plus the hire's 10 × ramp × 0.85^y (y = days / 365) — and each
+    opportunity worked books 0.25 × 40,000 = 10,000. Supply falls below Ana alone just before month 12
+    (8.4 against 8.5), so a start at month 11 adds nothing; at month 10 (1 Nov) it still adds at month 11."""
     opening_id = window.editing.add_opening(Placement(ENTERPRISE, Role.AE))
     assert hiring.table.isVisible() and not hiring.hint.isVisible()
     assert [hire.opening_id for hire in hiring_plan(window.document.plan, TODAY)] == [opening_id]
+    with_hire, without = [], []
+    for month in range(13):
+        years = days(month) / 365
+        supply, ana = 12 * 0.7 ** years, 10 * 0.85 ** years
+        hire = 10 * min(1, days(month) / (5 * MONTH)) * 0.85 ** years
+        with_hire.append(10_000 * min(supply, ana + hire))
+        without.append(10_000 * min(supply, ana))
+    adds = trapezoid(with_hire) - trapezoid(without)
+    assert 90_000 < adds < 100_000
     assert rows(hiring) == [["AE (new hire)", "AE", "Nordic Enterprise", short_date(AS_OF), "Jan 27",
-                             text.money(180_000, "EUR"), "Jun 27"]]
+                             text.money(180_000, "EUR"), "Jun 27", text.money(adds, "EUR", compact=True),
+                             "Nov 27"]]
     assert hiring.summary.text() == "1 opening · " + text.money(180_000, "EUR", compact=True) + \
         " a year · all productive by Jun 27"
 
     window.editing.add_opening()  # on the bench: no role, no cost, no ramp
-    assert rows(hiring)[1] == ["New opening", "—", "Bench", short_date(AS_OF), "Jan 27", "—", "—"]
+    assert rows(hiring)[1] == ["New opening", "—", "Bench", short_date(AS_OF), "Jan 27", "—", "—", "—", "—"]
     assert hiring.summary.text().startswith("2 openings · ")
     assert hiring.summary.text().endswith(" · 1 on the bench")
 

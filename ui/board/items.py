@@ -1,4 +1,5 @@
-"""The pieces of the board: team cards, role lanes, person chips, handoff pills and group headers.
+"""The pieces of the board: team cards, role lanes, person chips, handoff pills, target lines and group
+headers.
 
 Items paint themselves from plain values handed to them by the scene; they hold no plan state and
 compute no figure of docs/model.md. Geometry is in scene units (pixels at 100 % zoom).
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOpt
 from salesplanner.capacity import Balance, Verdict
 from salesplanner.model import MemberId, Placement, TeamId
 from salesplanner.roles import Role
+from salesplanner.targets import TargetVerdict
 from ui import text
 from ui.theme import Theme, board_font
 
@@ -320,6 +322,38 @@ class PillItem(QGraphicsItem):
         label = QFontMetricsF(self._style.pill).elidedText(self.label, Qt.TextElideMode.ElideRight,
                                                            box.width() - 16)
         painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, label)
+
+
+class TargetItem(QGraphicsItem):
+    """A team's target line under its header, coloured by the coverage's verdict (docs/model.md §9)."""
+
+    def __init__(self, label: str, verdict: TargetVerdict | None, tooltip: str, style: Style,
+                 parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.label, self.verdict, self._tooltip, self._style = label, verdict, tooltip, style
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        return TARGET_RECT
+
+    def tooltip(self) -> str:
+        return self._tooltip
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        strong, fill = self._style.theme.target(self.verdict)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QPen(strong, 0.8))
+        painter.setBrush(QBrush(fill))
+        painter.drawPath(_rounded(box, 5))
+        painter.setFont(self._style.pill)
+        painter.setPen(QPen(strong))
+        label = QFontMetricsF(self._style.pill).elidedText(self.label, Qt.TextElideMode.ElideRight,
+                                                           box.width() - 16)
+        painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, label)
+
+
+TARGET_RECT = QRectF(0, 0, CARD_WIDTH - 2 * PADDING, PILL_HEIGHT)
 
 
 class CardItem(QGraphicsItem):

@@ -7,6 +7,7 @@ from salesplanner.capacity import TeamResult, Verdict, effective_fte, member_cos
 from salesplanner.layout import lane_figures
 from salesplanner.model import Member, MemberId, Opening, Placement, Scenario, Team, resolved_role_parameters
 from salesplanner.roles import RAMP_MONTHS, Role
+from salesplanner.targets import TargetVerdict, TeamTarget
 from ui import text
 from ui.document import PlanDocument
 
@@ -110,3 +111,32 @@ def member_summary(document: PlanDocument, member_id: MemberId) -> str:
 def market_line(team: Team) -> str:
     parts = [part for part in (team.segment, team.geography, team.product_line) if part]
     return " · ".join(parts) if parts else text.translate("Board", "No market set")
+
+
+def target_line(target: TeamTarget, currency: str) -> tuple[str, TargetVerdict | None] | None:
+    """'Target € 2.00 M · expected € 1.70 M (85 %)' for a team with a target (docs/model.md §9), with the
+    verdict it is coloured by; None without a target."""
+    if target.target_bookings is None:
+        return None
+    line = text.translate("Board", "Target %1 · expected %2").replace(
+        "%1", text.money(target.target_bookings, currency, compact=True)).replace(
+        "%2", text.money(target.expected_bookings_year, currency, compact=True))
+    if target.coverage is not None:
+        line += f" ({text.percent(target.coverage)})"
+    return line, target.verdict
+
+
+def target_tooltip(target: TeamTarget, currency: str) -> str:
+    """What the target line means: how expected bookings are counted, the verdict and the quotas."""
+    lines = [text.translate("Board", "Expected bookings over the next 12 months, with ramp, starts, leaves and "
+                                     "attrition: %1").replace(
+        "%1", text.money(target.expected_bookings_year, currency))]
+    if target.target_bookings is not None:
+        lines.append(text.translate("Board", "Target: %1").replace("%1", text.money(target.target_bookings, currency)))
+    if target.verdict is TargetVerdict.SHORT:
+        lines.append(text.translate("Board", "Short by %1").replace("%1", text.money(target.shortfall, currency)))
+    elif target.verdict is not None:
+        lines.append(text.target_verdict_name(target.verdict).capitalize())
+    lines.append(text.translate("Board", "Quota capacity: %1").replace(
+        "%1", text.money(target.quota_capacity, currency)))
+    return "\n".join(lines)

@@ -41,8 +41,18 @@ from ui.board.items import (
     LaneItem,
     PillItem,
     Style,
+    TargetItem,
 )
-from ui.board.labels import baseline_seat, group_title, lane_capacity, market_line, member_summary, team_badge
+from ui.board.labels import (
+    baseline_seat,
+    group_title,
+    lane_capacity,
+    market_line,
+    member_summary,
+    target_line,
+    target_tooltip,
+    team_badge,
+)
 from ui.document import DocumentChange, PlanDocument, Subscription
 from ui.theme import Theme, current_theme
 
@@ -315,6 +325,12 @@ class BoardScene(QGraphicsScene):
                         badge_tooltip="\n".join(f"{text.handoff_name(b.handoff)}: {text.balance_sentence(b)}"
                                                 for b in result.balances if b.verdict is not None))
         y = HEADER_HEIGHT
+        target = analysis.target(card.team_id)
+        line = target_line(target, plan.currency)
+        if line is not None:
+            item = TargetItem(line[0], line[1], target_tooltip(target, plan.currency), self.style_, parent=card)
+            item.setPos(PADDING, y)
+            y += PILL_HEIGHT + GAP
         for slot in CARD_SLOTS:
             if isinstance(slot, Role):
                 chips = by_role.get(slot)

@@ -20,7 +20,17 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QToolTip, QWidget
 
 from ui import drag
-from ui.board.items import CARD_WIDTH, CHIP_HEIGHT, CHIP_WIDTH, CardItem, ChipItem, LaneItem, PillItem, paint_chip
+from ui.board.items import (
+    CARD_WIDTH,
+    CHIP_HEIGHT,
+    CHIP_WIDTH,
+    CardItem,
+    ChipItem,
+    LaneItem,
+    PillItem,
+    TargetItem,
+    paint_chip,
+)
 from ui.board.scene import COLUMN_GAP, MARGIN, BoardScene
 
 MIN_ZOOM, MAX_ZOOM = 0.15, 3.0
@@ -243,7 +253,7 @@ class BoardView(QGraphicsView):
         item = self.itemAt(position)
         if isinstance(item, ChipItem):
             return self.board.chip_tooltip(item.member_id)
-        if isinstance(item, PillItem):
+        if isinstance(item, PillItem | TargetItem):
             return item.tooltip()
         if isinstance(item, LaneItem):
             if item.add_rect().contains(item.mapFromScene(self.mapToScene(position))):

@@ -36,6 +36,8 @@ def parameter_label(name: str) -> str:
         "span_max": translate("Inspector", "Healthy span, maximum"),
         "ramp_months": translate("Inspector", "Ramp (months)"),
         "annual_cost": translate("Inspector", "Default annual cost"),
+        "annual_attrition": translate("Inspector", "Expected attrition / year"),
+        "annual_quota": translate("Inspector", "Annual quota (bookings a closer is asked for)"),
     }.get(name, name)
 
 
@@ -51,6 +53,7 @@ def parameter_unit(name: str) -> str:
         "accounts_per_am": translate("Inspector", "accounts"),
         "span_min": translate("Inspector", "min span"),
         "span_max": translate("Inspector", "max span"),
+        "annual_quota": translate("Inspector", "quota / year"),
     }.get(name, "")
 
 
@@ -78,4 +81,8 @@ def field_label(name: str) -> str:
         "as_of": translate("Inspector", "As of"),
         "horizon_months": translate("Inspector", "Horizon (months)"),
         "tolerance": translate("Inspector", "Balance tolerance"),
+        "target_bookings": translate("Inspector", "Bookings target"),
+        "quota_to_cost_min": translate("Inspector", "Quota ÷ cost, at least"),
+        "quota_to_cost_max": translate("Inspector", "Quota ÷ cost, at most"),
+        "attainment_min": translate("Inspector", "Attainment, at least"),
     }.get(name, name)

@@ -20,7 +20,7 @@ from ui import text
 from ui.document import DocumentChange, PlanDocument
 from ui.inspector.fields import Field
 from ui.inspector.member_sections import OpeningSection, PersonSection
-from ui.inspector.plan_sections import AssumptionsSection, PlanSection
+from ui.inspector.plan_sections import AssumptionsSection, PlanSection, ScenarioTargetSection
 from ui.inspector.readouts import OrganisationReadout, ReadoutSection, TeamChainReadout
 from ui.inspector.section import EditSection, Section
 from ui.inspector.team_sections import MarketSection, TeamRolesSection, TeamSection
@@ -58,6 +58,7 @@ class InspectorPanel(QWidget):
         self.subtitle.setWordWrap(True)
 
         self.plan_section = PlanSection()
+        self.scenario_section = ScenarioTargetSection()
         self.assumptions_section = AssumptionsSection()
         self.organisation = OrganisationReadout()
         self.team_section = TeamSection()
@@ -68,7 +69,8 @@ class InspectorPanel(QWidget):
         self.opening_section = OpeningSection()
         # Editors first, read-only figures under them (the order within each page).
         self._pages: dict[SubjectKind, list[Section]] = {
-            SubjectKind.PLAN: [self.plan_section, self.assumptions_section, self.organisation],
+            SubjectKind.PLAN: [self.plan_section, self.scenario_section, self.assumptions_section,
+                               self.organisation],
             SubjectKind.TEAM: [self.team_section, self.market_section, self.chain, self.team_roles_section],
             SubjectKind.PERSON: [self.person_section],
             SubjectKind.OPENING: [self.opening_section],
@@ -206,8 +208,8 @@ class InspectorPanel(QWidget):
         if change.everything or change.plan_fields:
             return True
         scenario_id, subject = self.document.scenario.id, self._subject
-        if subject.kind is SubjectKind.PLAN:
-            return False
+        if subject.kind is SubjectKind.PLAN:  # the scenario's target, and the teams' sum as its placeholder
+            return scenario_id in change.scenarios or any(sid == scenario_id for sid, _ in change.teams)
         if subject.kind is SubjectKind.TEAM:
             return (scenario_id, subject.id) in change.teams or scenario_id in change.scenarios
         # A person's or opening's cost placeholder follows their placement and team, too.

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 from salesplanner.roles import (
     ANNUAL_ATTRITION,
     ANNUAL_COST,
+    ANNUAL_QUOTA,
     DEFAULT_ROLE_PARAMETERS,
     RAMP_MONTHS,
     ROLE_ORDER,
@@ -22,7 +23,7 @@ from ui.inspector.labels import parameter_label, parameter_unit
 from ui.text import translate
 from ui.theme import current_theme, font
 
-MIN_WIDTHS = {RAMP_MONTHS: 30, ANNUAL_COST: 56, ANNUAL_ATTRITION: 38}
+MIN_WIDTHS = {RAMP_MONTHS: 30, ANNUAL_COST: 56, ANNUAL_ATTRITION: 38, ANNUAL_QUOTA: 56}
 """Pixels a field needs to show its usual values (ramp "5", cost "180,000", attrition "15 %") whole."""
 PER_ROLE = (RAMP_MONTHS, ANNUAL_COST, ANNUAL_ATTRITION)
 """Parameters every role has: one column each, on the role's first row."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from salesplanner.capacity import Balance, Verdict
 from salesplanner.diagnosis import diagnose
 from salesplanner.model import TeamId
+from salesplanner.targets import TargetVerdict
 from ui import text
 from ui.document import PlanDocument
 from ui.inspector.section import Section
@@ -28,7 +29,7 @@ class ReadoutSection(Section):
         self.body.addSpacing(4)
         self.body.addWidget(self.notes)
         self._values: dict[str, QLabel] = {}
-        self._pending: list[tuple[str, str, Balance | None]] = []
+        self._pending: list[tuple[str, str, Balance | None, TargetVerdict | None]] = []
 
     def value(self, label: str) -> str:
         return self._values[label].text()
@@ -36,12 +37,14 @@ class ReadoutSection(Section):
     def labels(self) -> list[str]:
         return list(self._values)
 
-    def row(self, label: str, value: str, balance: Balance | None = None) -> None:
-        """Queue a row; ``flush`` shows the queued rows (a verdict off balance colours its value)."""
-        self._pending.append((label, value, balance))
+    def row(self, label: str, value: str, balance: Balance | None = None, *,
+            target: TargetVerdict | None = None) -> None:
+        """Queue a row; ``flush`` shows the queued rows (a verdict off balance, or a target's verdict,
+        colours its value)."""
+        self._pending.append((label, value, balance, target))
 
     def flush(self) -> None:
-        labels = [label for label, _, _ in self._pending]
+        labels = [label for label, _, _, _ in self._pending]
         if labels != list(self._values):  # a different set of rows: rebuild the form
             while self.form.rowCount():
                 self.form.removeRow(0)
@@ -52,14 +55,27 @@ class ReadoutSection(Section):
                 self._values[label] = value
                 self.form.addRow(QLabel(label, self), value)
         theme = current_theme()
-        for label, shown, balance in self._pending:  # same rows: only the values change
+        for label, shown, balance, target in self._pending:  # same rows: only the values change
             value = self._values[label]
             value.setText(shown)
             off = balance is not None and balance.verdict not in (None, Verdict.BALANCED)
+            if target is not None:
+                value.setStyleSheet(f"color: {theme.target(target)[0].name()};")
+                value.setToolTip(text.target_verdict_name(target))
+                continue
             value.setStyleSheet(f"color: {theme.verdict(balance.verdict)[0].name()};"  # type: ignore[union-attr]
                                 if off else "")
             value.setToolTip(text.balance_sentence(balance) if off else "")  # type: ignore[arg-type]
         self._pending = []
+
+
+def target_rows(readout: ReadoutSection, expected: float, coverage: float | None, verdict: TargetVerdict | None,
+                quota: float, currency: str) -> None:
+    """The target year (docs/model.md §9): expected bookings, coverage coloured by its verdict, quotas."""
+    readout.row(translate("Inspector", "Expected, next 12 months"), text.money(expected, currency))
+    readout.row(translate("Inspector", "Target coverage"), "—" if coverage is None else text.percent(coverage),
+                target=verdict)
+    readout.row(translate("Inspector", "Quota capacity"), text.money(quota, currency))
 
 
 class TeamChainReadout(ReadoutSection):
@@ -81,6 +97,9 @@ class TeamChainReadout(ReadoutSection):
                  number(result.accounts_H, 0), result.closer_to_am)
         self.row(translate("Inspector", "AM capacity"), number(result.am_cap, 0), result.closer_to_am)
         self.row(translate("Inspector", "Annual cost"), text.money(result.annual_cost, currency))
+        target = document.analysis.target(team_id)
+        target_rows(self, target.expected_bookings_year, target.coverage, target.verdict, target.quota_capacity,
+                    currency)
         if result.manager_span is not None:
             self.row(translate("Inspector", "Manager span"), number(result.manager_span))
         self.flush()
@@ -116,6 +135,8 @@ class OrganisationReadout(ReadoutSection):
                  "—" if totals.top_closer_share is None else text.percent(totals.top_closer_share))
         self.row(translate("Inspector", "VP direct reports"), str(totals.vp_span))
         self.row(translate("Inspector", "On the bench"), str(totals.bench_people + totals.bench_openings))
+        target_rows(self, totals.expected_bookings_year, totals.target_coverage, totals.target_verdict,
+                    totals.quota_capacity, currency)
         self.flush()
         reasons = "\n".join(f"• {reason}" for reason in diagnosis.reasons)
         self.notes.setText(f"{reasons}\n\n{translate('Inspector', 'Next:')} {diagnosis.next_stage}")

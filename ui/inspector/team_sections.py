@@ -50,6 +50,10 @@ class TeamSection(_TeamEditSection):
         form = self.new_form()
         for key in ("name", "segment", "product_line", "geography"):
             self.add_row(form, field_label(key), self.bind_attribute(key, FieldEdit(TextKind(optional=key != "name"))))
+        # The team's bookings target for the next 12 months (docs/model.md §9); empty: none.
+        target = FieldEdit(NumberKind(optional=True))
+        target.setPlaceholderText(translate("Inspector", "no target"))
+        self.add_row(form, field_label("target_bookings"), self.bind_attribute("target_bookings", target))
 
 
 class MarketSection(_TeamEditSection):

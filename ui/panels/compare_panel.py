@@ -18,7 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesplanner.compare import BalanceChange, ChangeKind, Comparison, MemberChange, compare
+from salesplanner.compare import (
+    BalanceChange,
+    ChangeKind,
+    Comparison,
+    MemberChange,
+    TargetChange,
+    TargetFigures,
+    compare,
+)
 from salesplanner.model import ScenarioId
 from ui import text
 from ui.document import PlanDocument, Subscription
@@ -81,7 +89,8 @@ class ComparePanel(QWidget):
                                    self.tr("Cost / year")])
         self.teams = self._table([self.tr("Team"), self.tr("Headcount"), self.tr("Cost / year"),
                                   self.tr("Closing capacity"), self.tr("Bookings / year"), self.tr("Inbound load"),
-                                  self.tr("SDR → closer"), self.tr("Closer → AM")])
+                                  self.tr("SDR → closer"), self.tr("Closer → AM"), self.tr("Expected, 12 months"),
+                                  self.tr("Target coverage")])
         self.totals = self._table([self.tr("Figure"), self.tr("Before"), self.tr("After"), self.tr("Change")])
         self.people.cellDoubleClicked.connect(lambda row, _: self._activate(self.people, row))
         self.teams.cellDoubleClicked.connect(lambda row, _: self._activate(self.teams, row))
@@ -226,6 +235,29 @@ class ComparePanel(QWidget):
                 self.teams.setItem(row, column, item)
             for offset, balance in enumerate(team.balances):
                 self.teams.setItem(row, len(cells) + offset, self._balance_item(balance, theme))
+            column = len(cells) + len(team.balances)
+            self.teams.setItem(row, column, QTableWidgetItem(_signed_money(team.targets.expected_delta, currency)))
+            self.teams.setItem(row, column + 1, self._coverage_item(team.targets, currency, theme))
+
+    @staticmethod
+    def _coverage_item(targets: TargetChange, currency: str, theme: Theme) -> QTableWidgetItem:
+        """Coverage before → after (docs/model.md §9), coloured by the verdict after; target and expected
+        bookings on each side in the tooltip."""
+        def coverage(side: TargetFigures | None) -> str:
+            return "—" if side is None or side.target_coverage is None else text.percent(side.target_coverage)
+
+        def detail(side: TargetFigures | None) -> str:
+            if side is None:
+                return "—"
+            target = "—" if side.target_bookings is None else text.money(side.target_bookings, currency, compact=True)
+            return text.translate("Changes", "target %1, expected %2").replace("%1", target).replace(
+                "%2", text.money(side.expected_bookings_year, currency, compact=True))
+
+        item = QTableWidgetItem(f"{coverage(targets.before)} → {coverage(targets.after)}")
+        if targets.after is not None and targets.after.target_verdict is not None:
+            item.setForeground(theme.target(targets.after.target_verdict)[0])
+        item.setToolTip(f"{detail(targets.before)} → {detail(targets.after)}")
+        return item
 
     @staticmethod
     def _balance_item(balance: BalanceChange, theme: Theme) -> QTableWidgetItem:
@@ -264,7 +296,27 @@ class ComparePanel(QWidget):
         rows.append((None, [self.tr("Balanced teams"), str(comparison.teams_balanced_before),
                             str(comparison.teams_balanced_after),
                             _signed(comparison.teams_balanced_after - comparison.teams_balanced_before, 0)]))
+        rows += self._target_rows(comparison.targets, currency)
         self._fill(self.totals, rows)
+
+    def _target_rows(self, targets: TargetChange, currency: str) -> list[tuple[object, list[str]]]:
+        """Target, expected bookings over the next 12 months and coverage before → after (docs/model.md §9)."""
+        before, after = targets.before, targets.after
+        assert before is not None and after is not None  # the organisation is in both scenarios
+
+        def target(side: TargetFigures) -> str:
+            return "—" if side.target_bookings is None else text.money(side.target_bookings, currency)
+
+        def coverage(side: TargetFigures) -> str:
+            return "—" if side.target_coverage is None else text.percent(side.target_coverage)
+
+        moved = "" if before.target_coverage is None or after.target_coverage is None else \
+            _signed((after.target_coverage - before.target_coverage) * 100, 0) + " " + self.tr("pts")
+        return [(None, [self.tr("Target"), target(before), target(after), ""]),
+                (None, [self.tr("Expected, next 12 months"), text.money(before.expected_bookings_year, currency),
+                        text.money(after.expected_bookings_year, currency),
+                        _signed_money(targets.expected_delta, currency)]),
+                (None, [self.tr("Target coverage"), coverage(before), coverage(after), moved])]
 
     @staticmethod
     def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:

@@ -1,8 +1,10 @@
-"""The hiring plan: every opening of the scenario on screen — where it sits, when it starts, what it costs
-and when it is fully productive (issue 6), read from the core's ``hiring_plan``. A summary line above
-the table gives the totals a VP quotes; the "+ Opening" button asks the window to add one.
+"""The hiring plan: every opening of the scenario on screen — where it sits, when it starts, what it costs,
+when it is fully productive (issue 6), read from the core's ``hiring_plan`` — and what it adds to the
+target year's expected bookings and the last month it could start and still add anything
+(``targets.hire_contributions``, docs/model.md §9). A summary line above the table gives the totals a VP
+quotes; the "+ Opening" button asks the window to add one.
 
-``hiring_plan`` is linear in the openings, so the panel simply re-reads it after every change."""
+Both are linear in the openings, so the panel simply re-reads them after every change while it is seen."""
 
 from __future__ import annotations
 
@@ -31,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesplanner.model import MemberId, Plan
+from salesplanner.model import MemberId, OpeningId, Plan
 from salesplanner.roles import ROLE_ORDER
+from salesplanner.targets import HireContribution, hire_contributions
 from salesplanner.timeline import Hire, hiring_plan, month_date
 from ui import text
 from ui.document import DocumentChange, PlanDocument, Subscription
@@ -59,6 +62,8 @@ class Column(IntEnum):
     START_MONTH = 4
     COST = 5
     PRODUCTIVE = 6
+    ADDS = 7
+    LAST_START = 8
 
 
 def _short_date(on: date) -> str:
@@ -71,16 +76,20 @@ class HiringModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.hires: tuple[Hire, ...] = ()
+        self.contributions: dict[OpeningId, HireContribution] = {}
         self._as_of = date.min
         self._horizon = 0
         self._currency = "EUR"
 
-    def set_hires(self, plan: Plan, hires: tuple[Hire, ...]) -> None:
+    def set_hires(self, plan: Plan, hires: tuple[Hire, ...],
+                  contributions: dict[OpeningId, HireContribution]) -> None:
         context = (plan.as_of, plan.horizon_months, plan.currency)
-        if hires == self.hires and context == (self._as_of, self._horizon, self._currency):
+        if hires == self.hires and contributions == self.contributions and \
+                context == (self._as_of, self._horizon, self._currency):
             return
         self.beginResetModel()
         self.hires = hires
+        self.contributions = contributions
         self._as_of, self._horizon, self._currency = context
         self.endResetModel()
 
@@ -124,6 +133,8 @@ class HiringModel(QAbstractTableModel):
             Column.START_MONTH: self.tr("Start month"),
             Column.COST: self.tr("Annual cost"),
             Column.PRODUCTIVE: self.tr("Fully productive"),
+            Column.ADDS: self.tr("Adds this year"),
+            Column.LAST_START: self.tr("Last useful start"),
         }[Column(section)]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -136,7 +147,7 @@ class HiringModel(QAbstractTableModel):
             return self._sort_key(hire, column)
         if role == OPENING_ID_ROLE:
             return hire.opening_id
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == Column.COST:
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.COST, Column.ADDS):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.DecorationRole and column == Column.ROLE and hire.role is not None:
             return current_theme().role(hire.role)
@@ -159,10 +170,18 @@ class HiringModel(QAbstractTableModel):
             return self.start_text(hire)
         if column == Column.COST:
             return text.money(hire.annual_cost, self._currency) if hire.annual_cost is not None else "—"
-        return self.productive_text(hire)
+        if column == Column.PRODUCTIVE:
+            return self.productive_text(hire)
+        contribution = self.contributions.get(hire.opening_id)
+        if contribution is None:
+            return "—"  # on the bench: no team to add to
+        if column == Column.ADDS:
+            return text.money(contribution.contribution, self._currency, compact=True)
+        if contribution.last_useful_month is None:
+            return self.tr("none this year")
+        return month_label(month_date(self._as_of, contribution.last_useful_month))
 
-    @staticmethod
-    def _sort_key(hire: Hire, column: Column) -> object:
+    def _sort_key(self, hire: Hire, column: Column) -> object:
         if column == Column.OPENING:
             return hire.title.casefold()
         if column == Column.ROLE:
@@ -175,6 +194,13 @@ class HiringModel(QAbstractTableModel):
             return hire.start_month
         if column == Column.COST:
             return float(hire.annual_cost) if hire.annual_cost is not None else -1.0
+        if column in (Column.ADDS, Column.LAST_START):
+            contribution = self.contributions.get(hire.opening_id)
+            if contribution is None:
+                return -1.0
+            if column == Column.ADDS:
+                return contribution.contribution
+            return -1 if contribution.last_useful_month is None else contribution.last_useful_month
         if hire.role is None:
             return _LAST
         return hire.full_date.toordinal() if hire.full_date is not None and hire.full_month else 0
@@ -189,6 +215,15 @@ class HiringModel(QAbstractTableModel):
             return self.tr("On the bench: drag it into a team's lane to plan where it sits")
         if column == Column.COST and hire.annual_cost is None:
             return self.tr("No cost yet: an opening's cost defaults to its role's, once it has one")
+        contribution = self.contributions.get(hire.opening_id)
+        if column == Column.ADDS and contribution is not None:
+            if contribution.contribution == 0:
+                return self.tr("Its team's expected bookings over the next 12 months are the same without it: "
+                               "another stage of the team limits them")
+            return self.tr("Its team's expected bookings over the next 12 months, with it rather than without it")
+        if column == Column.LAST_START and contribution is not None and contribution.last_useful_month is not None:
+            return self.tr("Starting by %1 it still adds to the expected bookings of the next 12 months").replace(
+                "%1", self._timeline_month(contribution.last_useful_month))
         return None
 
 
@@ -272,7 +307,7 @@ class HiringPanel(QWidget):
         self._stale = False
         plan = self.document.plan
         hires = hiring_plan(plan, self.document.scenario.id)
-        self.model.set_hires(plan, hires)
+        self.model.set_hires(plan, hires, hire_contributions(plan, self.document.scenario.id))
         self.summary.setText(self.summary_text(plan, hires))
         self.table.setVisible(bool(hires))
         self.hint.setVisible(not hires)

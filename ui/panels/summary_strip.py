@@ -1,4 +1,5 @@
-"""The strip above the board: stage, bookings, cost, cost of sales, balanced teams and warnings."""
+"""The strip above the board: stage, bookings, target coverage, cost, cost of sales, balanced teams and
+warnings."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
+from salesplanner.analysis import OrgTotals
 from salesplanner.capacity import Verdict
 from salesplanner.diagnosis import diagnose
+from salesplanner.targets import TargetVerdict
 from ui import text
 from ui.document import PlanDocument, Subscription
 from ui.theme import current_theme, font
@@ -62,6 +65,7 @@ class SummaryStrip(QFrame):
         self.setObjectName("summaryStrip")
         self.stage = _Figure(self.tr("Stage"), self)
         self.bookings = _Figure(self.tr("Bookings / year"), self)
+        self.target = _Figure(self.tr("Target coverage"), self)
         self.cost = _Figure(self.tr("Annual cost"), self)
         self.cost_of_sales = _Figure(self.tr("Cost of sales"), self)
         self.balanced = _Figure(self.tr("Balanced teams"), self)
@@ -72,7 +76,7 @@ class SummaryStrip(QFrame):
         layout = QGridLayout(self)
         layout.setContentsMargins(16, 8, 16, 10)
         layout.setHorizontalSpacing(28)
-        for column, figure in enumerate((self.stage, self.bookings, self.cost, self.cost_of_sales,
+        for column, figure in enumerate((self.stage, self.bookings, self.target, self.cost, self.cost_of_sales,
                                          self.balanced, self.warnings)):
             layout.addWidget(figure, 0, column)
             layout.setColumnStretch(column, 2 if figure is self.stage else 1)
@@ -100,6 +104,29 @@ class SummaryStrip(QFrame):
         sign = "+" if value > baseline else "−"
         return f"  ({sign}{text.money(abs(value - baseline), currency, compact=True)})"
 
+    def _set_target(self, totals: OrgTotals, baseline: OrgTotals | None, currency: str) -> None:
+        """Coverage of the organisation's target (docs/model.md §9), its change from the baseline in
+        percentage points, coloured by verdict; the amounts in the tooltip."""
+        expected = self.tr("Expected bookings over the next 12 months (ramp, starts, leaves, attrition): %1").replace(
+            "%1", text.money(totals.expected_bookings_year, currency, compact=True))
+        quota = self.tr("Quota capacity: %1").replace("%1", text.money(totals.quota_capacity, currency, compact=True))
+        if totals.target_bookings is None or totals.target_coverage is None:
+            self.target.set("—", tooltip="\n".join([self.tr("No target: give the scenario or its teams one in the "
+                                                             "inspector"), expected, quota]))
+            return
+        value = text.percent(totals.target_coverage)
+        if baseline is not None and baseline.target_coverage is not None and \
+                round(baseline.target_coverage * 100) != round(totals.target_coverage * 100):
+            points = round(totals.target_coverage * 100) - round(baseline.target_coverage * 100)
+            value += "  " + self.tr("(%1 pts)").replace("%1", f"{'+' if points > 0 else '−'}{abs(points)}")
+        target = self.tr("Target: %1").replace("%1", text.money(totals.target_bookings, currency, compact=True))
+        verdict = totals.target_verdict
+        assert verdict is not None
+        how = self.tr("short by %1").replace("%1", text.money(totals.target_bookings - totals.expected_bookings_year,
+                                                               currency, compact=True)) \
+            if verdict is TargetVerdict.SHORT else text.target_verdict_name(verdict)
+        self.target.set(value, current_theme().target(verdict)[0], "\n".join([target, expected, how, quota]))
+
     def refresh(self, *_: object) -> None:
         document = self._document
         assert document is not None
@@ -115,6 +142,7 @@ class SummaryStrip(QFrame):
         self.bookings.set(text.money(totals.bookings_year, currency, compact=True)
                           + self._delta(totals.bookings_year, baseline.bookings_year if baseline else None, currency),
                           tooltip=self.tr("New bookings per year: 12 × monthly wins × average deal"))
+        self._set_target(totals, baseline, currency)
         self.cost.set(text.money(totals.annual_cost, currency, compact=True)
                       + self._delta(totals.annual_cost, baseline.annual_cost if baseline else None, currency),
                       tooltip=self.tr("Annual run-rate cost of people in teams and open positions"))

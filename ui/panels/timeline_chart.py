@@ -94,6 +94,15 @@ class ChartLine:
     """The scenario on screen: thicker, with month markers, drawn on top."""
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A level the lines are read against (a bookings target): a dashed rule across the plot, labelled."""
+
+    label: str
+    value: float
+    colour: QColor
+
+
 @dataclass
 class _Geometry:
     plot: QRectF
@@ -135,13 +144,15 @@ class TimelineChart(QWidget):
         self._title = ""
         self._note = ""
         self._empty_text = ""
+        self._reference: Reference | None = None
         self.hover_month: int | None = None
         """The month under the mouse, whose values the read-out shows."""
 
     # --- data --------------------------------------------------------------------------------------
 
     def set_data(self, months: Sequence[date], lines: Sequence[ChartLine], *, value_format: ValueFormat,
-                 title: str = "", note: str = "", empty_text: str = "") -> None:
+                 title: str = "", note: str = "", empty_text: str = "", reference: Reference | None = None) -> None:
+        self._reference = reference
         self._months = list(months)
         self._lines = list(lines)
         self._format = value_format
@@ -169,10 +180,16 @@ class TimelineChart(QWidget):
     def title(self) -> str:
         return self._title
 
+    @property
+    def reference(self) -> Reference | None:
+        return self._reference
+
     def readout(self, month: int) -> list[tuple[str, str]]:
         """What hovering ``month`` shows: its label, then each line's name and value there."""
         rows = [(month_label(self._months[month]), "")]
         rows += [(line.name, self._format.value(line.values[month])) for line in self._lines]
+        if self._reference is not None:
+            rows.append((self._reference.label, self._format.value(self._reference.value)))
         return rows
 
     def labelled_months(self) -> list[int]:
@@ -189,6 +206,8 @@ class TimelineChart(QWidget):
 
     def _top(self) -> float:
         values = [value for line in self._lines for value in line.values]
+        if self._reference is not None:
+            values.append(self._reference.value)
         return max(values, default=0.0)
 
     def _geometry(self) -> _Geometry:
@@ -260,6 +279,8 @@ class TimelineChart(QWidget):
         for line in sorted(self._lines, key=lambda line: (line.emphasis, not line.dashed)):
             self._paint_line(painter, geometry, line, theme)
         painter.restore()
+        if self._reference is not None:
+            self._paint_reference(painter, geometry, self._reference, theme)
         self._paint_end_values(painter, geometry, theme)
         if self.hover_month is not None:
             self._paint_readout(painter, geometry, theme, self.hover_month)
@@ -362,6 +383,20 @@ class TimelineChart(QWidget):
             for point in points:
                 painter.drawEllipse(point, 2.8, 2.8)
 
+    def _paint_reference(self, painter: QPainter, geometry: _Geometry, reference: Reference, theme: Theme) -> None:
+        """The target: a dashed rule across the plot with its label just above, at the left."""
+        colour = self._shade(reference.colour, theme)
+        y = geometry.y(reference.value)
+        pen = QPen(colour, 1.4)
+        pen.setDashPattern([6.0, 4.0])
+        painter.setPen(pen)
+        painter.drawLine(QPointF(geometry.plot.left(), y), QPointF(geometry.plot.right(), y))
+        painter.setFont(font(8.5, bold=True))
+        label = f"{reference.label} {self._format.value(reference.value)}"
+        height = QFontMetricsF(painter.font()).height()
+        painter.drawText(QRectF(geometry.plot.left() + 6, y - height - 2, geometry.plot.width() - 12, height),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, label)
+
     def _paint_end_values(self, painter: QPainter, geometry: _Geometry, theme: Theme) -> None:
         """Each line's last value beside its end, nudged apart where lines end close together."""
         painter.setFont(font(8.5, bold=True))
@@ -410,10 +445,13 @@ class TimelineChart(QWidget):
         top = box.top() + 6
         painter.drawText(QRectF(box.left() + 10, top, width - 20, line_height),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, rows[0][0])
-        for index, ((name, value), line) in enumerate(zip(rows[1:], self._lines, strict=True), start=1):
+        colours = [line.colour for line in self._lines]
+        if self._reference is not None:
+            colours.append(self._reference.colour)
+        for index, ((name, value), colour) in enumerate(zip(rows[1:], colours, strict=True), start=1):
             row = QRectF(box.left() + 10, top + index * line_height, width - 20, line_height)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._shade(line.colour, theme))
+            painter.setBrush(self._shade(colour, theme))
             painter.drawEllipse(QPointF(row.left() + 4, row.center().y()), 4, 4)
             painter.setFont(regular)
             painter.setPen(theme.text)

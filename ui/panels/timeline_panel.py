@@ -1,6 +1,8 @@
 """Capacity over time: one measure month by month over the plan's horizon, one line per scenario, for the
 organisation or one team (docs/model.md §7). The numbers are the core's ``timeline``; this panel
-only picks a series out of each scenario's Timeline and hands it to ``TimelineChart``.
+only picks a series out of each scenario's Timeline and hands it to ``TimelineChart``. The second
+measure is the target year (§9): expected bookings added up month by month over the next 12 months,
+against the target, from the analyses' own monthly figures.
 
 A timeline costs ~40 ms per scenario on a 10,000-person plan and the document's change records are too
 coarse to say which scenarios a change touched, so the panel is lazy: a change drops every cached
@@ -16,15 +18,25 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBox
 
 from salesplanner.model import ScenarioId, TeamId
 from salesplanner.roles import ROLE_ORDER, Role
+from salesplanner.targets import cumulative, target_year_dates, total_by_month
 from salesplanner.timeline import Series, Timeline, timeline
 from ui import text
 from ui.document import DocumentChange, PlanDocument, Subscription
-from ui.panels.timeline_chart import BASELINE_COLOUR, SCENARIO_COLOURS, ChartLine, TimelineChart, ValueFormat
+from ui.panels.timeline_chart import (
+    BASELINE_COLOUR,
+    SCENARIO_COLOURS,
+    ChartLine,
+    Reference,
+    TimelineChart,
+    ValueFormat,
+)
 from ui.theme import current_theme, font
 
 REFRESH_DELAY_MS = 250
 
 BOOKINGS_YEAR, CLOSE_CAP, WINS, SUPPLY, FTE = "bookings_year", "close_cap", "wins", "supply", "fte"
+EXPECTED = "expected_year"
+"""Cumulative expected bookings over the target year (docs/model.md §9), against the target."""
 FTE_ROLE = "fte:"
 """Measures are keys: a core figure's name, ``fte`` for all roles, ``fte:<role>`` for one role."""
 
@@ -113,6 +125,7 @@ class TimelinePanel(QWidget):
     def _fill_measures(self) -> None:
         box = self.measure_box
         box.addItem(self.tr("Bookings capacity per year"), BOOKINGS_YEAR)
+        box.addItem(self.tr("Expected bookings, next 12 months (cumulative)"), EXPECTED)
         box.addItem(self.tr("Closing capacity per month"), CLOSE_CAP)
         box.addItem(self.tr("Wins per month"), WINS)
         box.addItem(self.tr("Opportunity supply per month"), SUPPLY)
@@ -206,6 +219,9 @@ class TimelinePanel(QWidget):
         assert self.document is not None
         self._timer.stop()
         self._fill_scopes()
+        if self.measure == EXPECTED:
+            self._show_expected()
+            return
         plan, on_screen = self.document.plan, self.document.scenario.id
         theme = current_theme()
         measure, scope = self.measure, self.scope
@@ -231,6 +247,47 @@ class TimelinePanel(QWidget):
         self.chart.set_data(self.timeline_of(on_screen).dates, lines, value_format=value_format,
                             title=title, note=self.tr("not in %1").replace("%1", ", ".join(missing)) if missing else "",
                             empty_text=self.tr("Nothing to show"))
+        self._dirty = False
+        self.refreshed.emit()
+
+    def _show_expected(self) -> None:
+        """Expected bookings summed month by month over the target year, one line per scenario, with the
+        target of the scenario on screen as the line to reach. The analyses keep these current, so no
+        timeline is computed."""
+        assert self.document is not None
+        document, scope, theme = self.document, self.scope, current_theme()
+        plan, on_screen = document.plan, document.scenario.id
+        lines, others, missing = [], 0, []
+        reference: Reference | None = None
+        for scenario in plan.scenarios.values():
+            is_baseline = scenario.id == plan.baseline
+            colour = QColor(BASELINE_COLOUR if is_baseline else SCENARIO_COLOURS[others % len(SCENARIO_COLOURS)])
+            others += 0 if is_baseline else 1
+            analysis = document.analysis_of(scenario.id)
+            if scope is not None and scope not in scenario.teams:
+                missing.append(scenario.name)
+                continue
+            if scope is None:
+                monthly = total_by_month(analysis.target(team_id) for team_id in scenario.teams)
+                target, verdict = analysis.totals.target_bookings, analysis.totals.target_verdict
+            else:
+                team_target = analysis.target(scope)
+                monthly, target, verdict = team_target.bookings_by_month, team_target.target_bookings, \
+                    team_target.verdict
+            if scenario.id == on_screen:
+                colour = theme.selection
+                if target is not None:
+                    reference = Reference(self.tr("Target"), target,
+                                          theme.target(verdict)[0] if verdict else theme.muted)
+            lines.append(ChartLine(scenario.name, cumulative(monthly), colour,
+                                   dashed=is_baseline and scenario.id != on_screen,
+                                   emphasis=scenario.id == on_screen))
+        title = self.tr("%1 · %2").replace("%1", self.measure_box.currentText()).replace(
+            "%2", self.scope_box.currentText())
+        note = self.tr("not in %1").replace("%1", ", ".join(missing)) if missing else \
+            ("" if reference is not None else self.tr("no target set"))
+        self.chart.set_data(target_year_dates(plan.as_of), lines, value_format=ValueFormat(currency=plan.currency),
+                            title=title, note=note, empty_text=self.tr("Nothing to show"), reference=reference)
         self._dirty = False
         self.refreshed.emit()
 
