@@ -6,9 +6,10 @@ same on a 100-person plan as on a 10,000-person one. A full recompute and any se
 incremental ones give identical numbers: team sums run over members in id order and the columns keep
 the scenario's team order.
 
-Expected bookings over the target year (docs/model.md §9) run on numpy a block of teams at a time
-(``targets.expected_by_month``): a change recomputes the blocks of the teams it touched, a full
-recompute every block, so both evaluate exactly the same arrays.
+Expected bookings over the target year (docs/model.md §9) run on numpy for all the teams to compute at
+once (``targets.expected_by_month``): every team in a full recompute, the touched ones after a change. A
+team's numbers do not depend on which teams share the batch (element-by-element arithmetic; see
+``timeline._effective_fte``), so both give identical floats.
 """
 
 from __future__ import annotations
@@ -280,24 +281,19 @@ class ScenarioAnalysis:
         self._results[team_id] = result
 
     def _compute_targets(self, team_ids: Iterable[TeamId]) -> None:
-        """Expected bookings, coverage and quotas of these teams — computed for their whole blocks, so the
-        arrays are the same whichever teams asked — then their warnings and rows."""
+        """Expected bookings, coverage and quotas of these teams, in one batch; then their warnings and rows."""
         plan, scenario = self.plan, self.scenario
-        wanted = set(team_ids)
-        for index in sorted({self._block_of[team_id] for team_id in wanted}):
-            block = self._blocks[index]
-            monthly = expected_by_month(plan, [(scenario.teams[t], self._seats[t]) for t in block])
-            for team_id, bookings in zip(block, monthly, strict=True):
-                if team_id not in wanted:
-                    continue
-                target = team_target(plan, scenario.teams[team_id], self._seats[team_id], bookings)
-                self._targets[team_id] = target
-                result = self._results[team_id]
-                departed = [member for member, _ in self._seats[team_id] if has_left(member, plan.as_of)]
-                warnings = tuple(_team_warnings(result, departed, target, plan.assumptions, plan.currency))
-                self._team_warnings[team_id] = warnings
-                self._rows[team_id] = _team_column_values(result, target, len(warnings))
-            self._block_sums[index] = None
+        batch = list(team_ids)
+        monthly = expected_by_month(plan, [(scenario.teams[t], self._seats[t]) for t in batch])
+        for team_id, bookings in zip(batch, monthly, strict=True):
+            target = team_target(plan, scenario.teams[team_id], self._seats[team_id], bookings)
+            self._targets[team_id] = target
+            result = self._results[team_id]
+            departed = [member for member, _ in self._seats[team_id] if has_left(member, plan.as_of)]
+            warnings = tuple(_team_warnings(result, departed, target, plan.assumptions, plan.currency))
+            self._team_warnings[team_id] = warnings
+            self._rows[team_id] = _team_column_values(result, target, len(warnings))
+            self._block_sums[self._block_of[team_id]] = None
 
     def _compute_bench(self) -> None:
         people = openings = 0

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from salesplanner.capacity import MONTH_DAYS, Flows, compute_team, member_cost, ramp, team_flows
+from salesplanner.capacity import MONTH_DAYS, Flows, compute_team, member_cost, ramp, survival, team_flows
 from salesplanner.model import (
     MARKET_FIELDS,
     Member,
@@ -193,11 +193,17 @@ def _effective_fte(plan: Plan, teams: Sequence[tuple[Team, Seats]], days: NDArra
     share = np.where(~no_start & (days[None, :] < start[:, None]), 0.0, share)
     share = np.where(days[None, :] >= leave[:, None], 0.0, share)
     effective = base[:, None] * share
-    # capacity.attrition_months and capacity.survival.
+    # capacity.attrition_months and capacity.survival, computed by capacity.survival itself once per
+    # (attrition, first day exposed) pair: numpy's vectorised pow may round a last bit differently by an
+    # element's position, and a team's figures must not depend on which teams share the batch (the
+    # analysis recomputes only the teams a change touched). Everything else here is exact IEEE arithmetic
+    # element by element.
     begin = np.where((start <= as_of) | (start == _NEVER), as_of, start)
-    exposed = np.maximum(0.0, (days[None, :] - begin[:, None]) / MONTH_DAYS)
-    kept = np.where(exposed > 0, (1 - attrition[:, None]) ** (exposed / 12), 1.0)
-    effective = effective * kept
+    pairs, inverse = np.unique(np.stack([attrition, begin], axis=1), axis=0, return_inverse=True)
+    months = days.tolist()
+    factors = np.array([[survival(rate, max(0.0, (day - first) / MONTH_DAYS)) for day in months]
+                        for rate, first in pairs.tolist()])
+    effective = effective * factors[inverse.reshape(-1)]
     np.add.at(groups, group, effective)
     return groups
 

@@ -35,6 +35,8 @@ from salesplanner.roles import ANNUAL_QUOTA, Role
 from salesplanner.slides import target_line
 from salesplanner.targets import (
     TargetVerdict,
+    bookings_by_loop,
+    expected_by_month,
     hire_contributions,
     member_quota,
     quota_days,
@@ -391,3 +393,28 @@ def test_the_title_slide_states_target_expected_and_coverage() -> None:
         "Target 2.00 M EUR · expected 1.50 M EUR (75 %, short by 0.50 M EUR)"
     assert target_line(None, 1_500_000, None, None, "DKK") == \
         "Expected bookings over the next 12 months 1.50 M DKK · no target set"
+
+
+def test_a_teams_expected_bookings_do_not_depend_on_the_batch() -> None:
+    """The analysis recomputes only the teams a change touched: each team's figures must be the same to
+    the last bit whichever teams share its batch."""
+    plan = sample_plan()
+    scenario = plan.scenarios[plan.baseline]
+    analysis = ScenarioAnalysis(plan, scenario.id)
+    teams = [(scenario.teams[team_id], analysis.seats(team_id)) for team_id in scenario.teams]
+    together = expected_by_month(plan, teams)
+    for index, team in enumerate(teams):
+        assert expected_by_month(plan, [team]) == [together[index]]
+    assert expected_by_month(plan, teams[::-1]) == together[::-1]
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=plans())
+def test_the_loop_for_small_batches_equals_the_vectorised_path(plan: Plan) -> None:
+    """Before numpy is loaded a small batch runs through compute_team month by month: to the last bit the
+    same numbers, so which path ran never shows."""
+    for scenario_id in plan.scenarios:
+        analysis = ScenarioAnalysis(plan, scenario_id)
+        scenario = plan.scenarios[scenario_id]
+        teams = [(scenario.teams[team_id], analysis.seats(team_id)) for team_id in scenario.teams]
+        assert [bookings_by_loop(plan, team, seats) for team, seats in teams] == expected_by_month(plan, teams)
