@@ -92,11 +92,11 @@ def main() -> int:
         ("(b) timeline: vectorised", [milliseconds(fast[n]) for n in SIZES], "", ""),
         ("    (a) ÷ (b)", [f"{loop[n] / fast[n]:.1f}×" for n in SIZES], f"≥ {SPEEDUP_GOAL:g}× at {large:,}",
          "yes" if speedup >= SPEEDUP_GOAL else "NO"),
-        ("(c) ScenarioAnalysis: today only", [milliseconds(analysis[n]) for n in SIZES], "", ""),
+        ("(c) ScenarioAnalysis: today and the target year", [milliseconds(analysis[n]) for n in SIZES], "", ""),
         ("    (b) ÷ (c)", [f"{fast[n] / analysis[n]:.2f}×" for n in SIZES], f"≤ {ANALYSIS_GOAL:g}× at {large:,}",
          "yes" if versus_analysis <= ANALYSIS_GOAL else "NO"),
-        ("largest relative difference (b) vs (a)", [f"{difference[n]:.1e}" for n in SIZES], "≤ 1e-12",
-         "yes" if max(difference.values()) <= 1e-12 else "NO"),
+        ("largest relative difference (b) vs (a)", [f"{difference[n]:.1e}" for n in SIZES], "0 (identical)",
+         "yes" if max(difference.values()) == 0 else "NO"),
     ]
     headers = ("measure", [f"{n:,} people" for n in SIZES], "goal", "met")
     table = [headers, *rows]

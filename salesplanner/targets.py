@@ -33,7 +33,7 @@ from salesplanner.model import (
     TeamId,
     resolved_role_parameters,
 )
-from salesplanner.roles import ANNUAL_QUOTA, CLOSERS, Role
+from salesplanner.roles import ANNUAL_QUOTA, CLOSERS, SELLERS, Role
 from salesplanner.timeline import Seats, flows_of, month_date, monthly_flows, role_effective_fte
 
 TARGET_YEAR_MONTHS = 12
@@ -244,8 +244,13 @@ class HireContribution:
     expected bookings; None when no start this year would (the team cannot use the hire)."""
 
 
+BOOKING_ROLES: frozenset[Role] = frozenset(SELLERS - {Role.AM})
+"""Roles whose capacity can move bookings (§4): SDRs and closers. Account managers and managers add none."""
+
+
 def hire_contributions(plan: Plan, scenario_id: ScenarioId) -> dict[OpeningId, HireContribution]:
-    """Every opening placed in a team: its contribution as planned, and the last useful start month.
+    """Every opening placed in a team in a role that books (``BOOKING_ROLES``): its contribution as
+    planned, and the last useful start month.
 
     Per opening, what-ifs of its team: without the opening, as planned, and with the opening starting on
     each month 0 … 11. They are built from effective FTE — the team's, less or plus the opening's own —
@@ -256,7 +261,7 @@ def hire_contributions(plan: Plan, scenario_id: ScenarioId) -> dict[OpeningId, H
     if scenario is None:
         raise PlanError(f"the plan has no scenario with id {scenario_id}")
     placed = [(opening, scenario.assignments[opening.id]) for opening in scenario.openings.values()
-              if opening.id in scenario.assignments]
+              if opening.id in scenario.assignments and scenario.assignments[opening.id].role in BOOKING_ROLES]
     if not placed:
         return {}
     seats: dict[TeamId, list[tuple[Member, Role]]] = {placement.team: [] for _, placement in placed}

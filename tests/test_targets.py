@@ -418,3 +418,12 @@ def test_the_loop_for_small_batches_equals_the_vectorised_path(plan: Plan) -> No
         scenario = plan.scenarios[scenario_id]
         teams = [(scenario.teams[team_id], analysis.seats(team_id)) for team_id in scenario.teams]
         assert [bookings_by_loop(plan, team, seats) for team, seats in teams] == expected_by_month(plan, teams)
+
+
+def test_account_managers_and_managers_have_no_contribution() -> None:
+    """Nothing in §4 turns an AM's or a manager's capacity into bookings: no figure rather than a 0."""
+    plan = make_plan([(person("ana"), NORTH, Role.AE), *sdrs(1),
+                      (Opening(OpeningId("o-am"), "AM hire"), NORTH, Role.AM),
+                      (Opening(OpeningId("o-lead"), "Team lead"), NORTH, Role.MANAGER),
+                      (Opening(OpeningId("o-sdr"), "SDR hire", start_date=day(31)), NORTH, Role.SDR_OUTBOUND)])
+    assert list(hire_contributions(plan, SCENARIO)) == [OpeningId("o-sdr")]

@@ -104,7 +104,8 @@ def test_the_summary_strip_shows_coverage_and_its_change_from_the_baseline(targe
     strip = targeted.summary.target
     assert strip.value.text() == "89 %"
     assert strip.value.styleSheet() == f"color: {current_theme().target(TargetVerdict.ON_TARGET)[0].name()};"
-    assert "Target: € 2.70 M" in strip.toolTip()
+    assert strip.caption.text() == "Target"
+    assert "Coverage of the target € 2.70 M" in strip.toolTip()
     targeted.actions_.duplicate_scenario.trigger()
     targeted.board.handle_drop([FINN], Placement(ENTERPRISE, Role.AE))
     assert strip.value.text() == "98 %  (+9 pts)"
@@ -186,6 +187,7 @@ def test_the_changes_view_shows_targets_before_and_after(targeted: MainWindow) -
     targeted.actions_.duplicate_scenario.trigger()
     targeted.board.handle_drop([FINN], Placement(ENTERPRISE, Role.AE))
     targeted.compare.refresh()
+    assert targeted.compare.headline.text().endswith("  ·  target coverage 89 % → 98 %")
     totals = {row[0]: row[1:] for row in rows(targeted.compare.totals)}
     assert totals["Target"] == ["€ 2,700,000", "€ 2,700,000", ""]
     assert totals["Expected, next 12 months"] == ["€ 2,400,000", "€ 2,640,000", "+€ 240 k"]

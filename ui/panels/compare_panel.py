@@ -206,7 +206,17 @@ class ComparePanel(QWidget):
             .replace("%1", stage).replace("%2", _signed_money(delta.bookings_year, currency))
             .replace("%3", _signed_money(delta.annual_cost, currency))
             .replace("%4", str(comparison.teams_balanced_before)).replace("%5", str(comparison.teams_balanced_after))
-            .replace("%6", str(moved)))
+            .replace("%6", str(moved)) + self._coverage_headline(comparison))
+
+    def _coverage_headline(self, comparison: Comparison) -> str:
+        """'  ·  target coverage 80 % → 83 %' when either side has a target (docs/model.md §9)."""
+        before, after = comparison.targets.before, comparison.targets.after
+        shares = [side.target_coverage if side is not None else None for side in (before, after)]
+        if shares == [None, None]:
+            return ""
+        return "  ·  " + self.tr("target coverage %1 → %2").replace(
+            "%1", "—" if shares[0] is None else text.percent(shares[0])).replace(
+            "%2", "—" if shares[1] is None else text.percent(shares[1]))
 
     def _fill_people(self, comparison: Comparison, currency: str) -> None:
         rows = [(change.member_id, [change.name, ", ".join(change_name(k) for k in change.kinds),

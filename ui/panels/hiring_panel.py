@@ -174,7 +174,7 @@ class HiringModel(QAbstractTableModel):
             return self.productive_text(hire)
         contribution = self.contributions.get(hire.opening_id)
         if contribution is None:
-            return "—"  # on the bench: no team to add to
+            return "—"  # on the bench, or a role that books nothing (account managers, managers)
         if column == Column.ADDS:
             return text.money(contribution.contribution, self._currency, compact=True)
         if contribution.last_useful_month is None:
@@ -216,6 +216,8 @@ class HiringModel(QAbstractTableModel):
         if column == Column.COST and hire.annual_cost is None:
             return self.tr("No cost yet: an opening's cost defaults to its role's, once it has one")
         contribution = self.contributions.get(hire.opening_id)
+        if column in (Column.ADDS, Column.LAST_START) and contribution is None and hire.role is not None:
+            return self.tr("Account managers and managers add no new bookings in the model")
         if column == Column.ADDS and contribution is not None:
             if contribution.contribution == 0:
                 return self.tr("Its team's expected bookings over the next 12 months are the same without it: "

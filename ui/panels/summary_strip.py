@@ -65,7 +65,7 @@ class SummaryStrip(QFrame):
         self.setObjectName("summaryStrip")
         self.stage = _Figure(self.tr("Stage"), self)
         self.bookings = _Figure(self.tr("Bookings / year"), self)
-        self.target = _Figure(self.tr("Target coverage"), self)
+        self.target = _Figure(self.tr("Target"), self)
         self.cost = _Figure(self.tr("Annual cost"), self)
         self.cost_of_sales = _Figure(self.tr("Cost of sales"), self)
         self.balanced = _Figure(self.tr("Balanced teams"), self)
@@ -119,7 +119,8 @@ class SummaryStrip(QFrame):
                 round(baseline.target_coverage * 100) != round(totals.target_coverage * 100):
             points = round(totals.target_coverage * 100) - round(baseline.target_coverage * 100)
             value += "  " + self.tr("(%1 pts)").replace("%1", f"{'+' if points > 0 else '−'}{abs(points)}")
-        target = self.tr("Target: %1").replace("%1", text.money(totals.target_bookings, currency, compact=True))
+        target = self.tr("Coverage of the target %1").replace(
+            "%1", text.money(totals.target_bookings, currency, compact=True))
         verdict = totals.target_verdict
         assert verdict is not None
         how = self.tr("short by %1").replace("%1", text.money(totals.target_bookings - totals.expected_bookings_year,
