@@ -250,6 +250,21 @@ class ScenarioAnalysis:
 
     def preview(self, placements: Mapping[MemberId, Placement | None]) -> dict[TeamId, TeamResult]:
         """The teams a move would change, as they would be after it. Nothing is changed."""
+        return {team_id: self._team_result(team_id, members)[0]
+                for team_id, members in self._roles_after(placements).items()}
+
+    def preview_targets(self, placements: Mapping[MemberId, Placement | None]) -> dict[TeamId, TeamTarget]:
+        """The target year (§9) of the teams a move would change, as it would be after it. Nothing is
+        changed; the numbers are those the move would give (a team's do not depend on its batch)."""
+        plan, scenario = self.plan, self.scenario
+        seats = {team_id: self._team_result(team_id, members)[1]
+                 for team_id, members in self._roles_after(placements).items()}
+        monthly = expected_by_month(plan, [(scenario.teams[t], team_seats) for t, team_seats in seats.items()])
+        return {team_id: team_target(plan, scenario.teams[team_id], team_seats, bookings)
+                for (team_id, team_seats), bookings in zip(seats.items(), monthly, strict=True)}
+
+    def _roles_after(self, placements: Mapping[MemberId, Placement | None]) -> dict[TeamId, dict[MemberId, Role]]:
+        """Who would hold which role in each team a move touches."""
         roles: dict[TeamId, dict[MemberId, Role]] = {}
         for member_id, after in placements.items():
             before = self._placement.get(member_id)
@@ -260,7 +275,7 @@ class ScenarioAnalysis:
                 roles[before.team].pop(member_id, None)
             if after is not None:
                 roles[after.team][member_id] = after.role
-        return {team_id: self._team_result(team_id, members)[0] for team_id, members in roles.items()}
+        return roles
 
     def _compute_team(self, team_id: TeamId) -> None:
         """The team's §4 figures; its target, warnings and row follow in ``_compute_targets``."""

@@ -8,7 +8,8 @@
   there; not discounted by ramp, productivity or attrition (quota is what the company asks).
 
 The functions take a team with its seats (who holds which role, in id order), so the analysis, a
-preview of a move and the hiring plan's what-ifs all compute the same way.
+preview of a move (``ScenarioAnalysis.preview_targets``) and the hiring plan's what-ifs all compute the
+same way.
 """
 
 from __future__ import annotations

@@ -21,11 +21,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from salesplanner.analysis import ScenarioAnalysis
+from salesplanner.commands import Assign
 from salesplanner.model import (
     Assumptions,
     Member,
+    MemberId,
     Opening,
     OpeningId,
+    Placement,
     Plan,
     PlanError,
     Status,
@@ -427,3 +430,18 @@ def test_account_managers_and_managers_have_no_contribution() -> None:
                       (Opening(OpeningId("o-lead"), "Team lead"), NORTH, Role.MANAGER),
                       (Opening(OpeningId("o-sdr"), "SDR hire", start_date=day(31)), NORTH, Role.SDR_OUTBOUND)])
     assert list(hire_contributions(plan, SCENARIO)) == [OpeningId("o-sdr")]
+
+
+def test_a_previewed_move_gives_the_numbers_the_move_gives() -> None:
+    """ScenarioAnalysis.preview_targets (the move picker's, and the advisor's, question) changes nothing
+    and equals the analysis after the move, to the last bit."""
+    plan = sample_plan()
+    analysis = ScenarioAnalysis(plan, plan.baseline)
+    move = {MemberId("p-kim"): Placement(TeamId("t-dach-mm"), Role.AE)}
+    before = analysis.target(TeamId("t-dach-mm"))
+    preview = analysis.preview_targets(move)
+    assert list(preview) == [TeamId("t-dach-mm")]
+    assert analysis.target(TeamId("t-dach-mm")) == before  # nothing changed
+    analysis.apply(Assign(plan.baseline, move).do(plan))
+    assert preview[TeamId("t-dach-mm")] == analysis.target(TeamId("t-dach-mm"))
+    assert preview[TeamId("t-dach-mm")].expected_bookings_year > before.expected_bookings_year

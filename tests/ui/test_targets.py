@@ -26,6 +26,7 @@ from tests.ui.test_changes import rows
 from tests.ui.test_inspector import click_card, edit, type_into
 from ui import text
 from ui.board.items import TargetItem
+from ui.dialogs.move_dialog import MoveDialog
 from ui.inspector import InspectorPanel
 from ui.panels.timeline_panel import EXPECTED, TimelinePanel
 from ui.theme import current_theme
@@ -194,3 +195,11 @@ def test_the_changes_view_shows_targets_before_and_after(targeted: MainWindow) -
     assert totals["Target coverage"] == ["89 %", "98 %", "+9 pts"]
     teams = {row[0]: row for row in rows(targeted.compare.teams)}
     assert teams["Nordic Enterprise"][-2:] == ["+€ 240 k", "80 % → 96 %"]
+
+
+def test_the_move_picker_previews_expected_bookings_and_coverage(targeted: MainWindow, qtbot) -> None:
+    dialog = MoveDialog(targeted.document, [FINN], targeted)
+    qtbot.addWidget(dialog)
+    QTest.keyClicks(dialog.filter, "enterprise ae")
+    assert dialog.targets.currentItem().text() == "Nordic Enterprise · AE"
+    assert "   Expected, next 12 months € 1.20 M → € 1.44 M (80 % → 96 %)" in dialog.preview.text().splitlines()

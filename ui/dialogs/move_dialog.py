@@ -1,4 +1,5 @@
-"""The keyboard path for a move: pick a team × role (or the bench) and see the balance it would give."""
+"""The keyboard path for a move: pick a team × role (or the bench) and see the balance, and the expected
+bookings of the next 12 months, it would give."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from salesplanner.capacity import TeamResult
 from salesplanner.layout import LANE_ORDER
 from salesplanner.model import MemberId, Placement
+from salesplanner.targets import TeamTarget
 from ui import text
 from ui.board.labels import team_badge
 from ui.document import PlanDocument
@@ -105,7 +107,9 @@ class MoveDialog(QDialog):
             return
         target: Placement | None = item.data(TARGET_ROLE)
         analysis = self._document.analysis
-        after = analysis.preview({member_id: target for member_id in self._member_ids})
+        move = {member_id: target for member_id in self._member_ids}
+        after = analysis.preview(move)
+        targets = analysis.preview_targets(move)
         lines = []
         for team_id, result in after.items():
             before = analysis.team(team_id)
@@ -115,7 +119,22 @@ class MoveDialog(QDialog):
                     continue
                 lines.append(f"   {text.handoff_name(new.handoff)} {text.ratio_text(old)} → {text.ratio_text(new)}"
                              + (f" ({text.verdict_name(new.verdict)})" if new.verdict else ""))
+            lines += self._target_line(analysis.target(team_id), targets[team_id])
         self.preview.setText("\n".join(lines) or self.tr("Nothing changes."))
+
+
+    def _target_line(self, before: TeamTarget, after: TeamTarget) -> list[str]:
+        """Expected bookings over the next 12 months before → after, with coverage when the team has a target
+        (docs/model.md §9); nothing when the move does not change them."""
+        if before.expected_bookings_year == after.expected_bookings_year:
+            return []
+        currency = self._document.plan.currency
+        line = "   " + self.tr("Expected, next 12 months %1 → %2").replace(
+            "%1", text.money(before.expected_bookings_year, currency, compact=True)).replace(
+            "%2", text.money(after.expected_bookings_year, currency, compact=True))
+        if before.coverage is not None and after.coverage is not None:
+            line += f" ({text.percent(before.coverage)} → {text.percent(after.coverage)})"
+        return [line]
 
 
 def _status(result: TeamResult) -> str:
