@@ -15,7 +15,7 @@ same way.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -249,9 +249,11 @@ BOOKING_ROLES: frozenset[Role] = frozenset(SELLERS - {Role.AM})
 """Roles whose capacity can move bookings (§4): SDRs and closers. Account managers and managers add none."""
 
 
-def hire_contributions(plan: Plan, scenario_id: ScenarioId) -> dict[OpeningId, HireContribution]:
-    """Every opening placed in a team in a role that books (``BOOKING_ROLES``): its contribution as
-    planned, and the last useful start month.
+def hire_contributions(plan: Plan, scenario_id: ScenarioId, *,
+                       team_ids: Collection[TeamId] | None = None) -> dict[OpeningId, HireContribution]:
+    """Every opening placed in a team (of ``team_ids`` when given) in a role that books
+    (``BOOKING_ROLES``): its contribution as planned, and the last useful start month. An opening's
+    figures depend only on its team, so a caller may keep the others' after a change.
 
     Per opening, what-ifs of its team: without the opening, as planned, and with the opening starting on
     each month 0 … 11. They are built from effective FTE — the team's, less or plus the opening's own —
@@ -262,7 +264,8 @@ def hire_contributions(plan: Plan, scenario_id: ScenarioId) -> dict[OpeningId, H
     if scenario is None:
         raise PlanError(f"the plan has no scenario with id {scenario_id}")
     placed = [(opening, scenario.assignments[opening.id]) for opening in scenario.openings.values()
-              if opening.id in scenario.assignments and scenario.assignments[opening.id].role in BOOKING_ROLES]
+              if opening.id in scenario.assignments and scenario.assignments[opening.id].role in BOOKING_ROLES
+              and (team_ids is None or scenario.assignments[opening.id].team in team_ids)]
     if not placed:
         return {}
     seats: dict[TeamId, list[tuple[Member, Role]]] = {placement.team: [] for _, placement in placed}

@@ -17,10 +17,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDockWidget
 
-from salesplanner.commands import EditAssumptions, EditTeam
-from salesplanner.model import MemberId, Placement, TeamId
+import ui.panels.hiring_panel
+from salesplanner.commands import AddOpening, EditAssumptions, EditTeam
+from salesplanner.model import MemberId, Opening, Placement, TeamId
 from salesplanner.roles import ANNUAL_ATTRITION, Role
-from salesplanner.targets import TargetVerdict
+from salesplanner.targets import TargetVerdict, hire_contributions
 from tests.ui.conftest import ENTERPRISE, SMB
 from tests.ui.test_changes import rows
 from tests.ui.test_inspector import click_card, edit, type_into
@@ -28,6 +29,7 @@ from ui import text
 from ui.board.items import TargetItem
 from ui.dialogs.move_dialog import MoveDialog
 from ui.inspector import InspectorPanel
+from ui.panels.hiring_panel import HiringPanel
 from ui.panels.timeline_panel import EXPECTED, TimelinePanel
 from ui.theme import current_theme
 from ui.window.main_window import MainWindow
@@ -203,3 +205,28 @@ def test_the_move_picker_previews_expected_bookings_and_coverage(targeted: MainW
     QTest.keyClicks(dialog.filter, "enterprise ae")
     assert dialog.targets.currentItem().text() == "Nordic Enterprise · AE"
     assert "   Expected, next 12 months € 1.20 M → € 1.44 M (80 % → 96 %)" in dialog.preview.text().splitlines()
+
+
+def test_the_hiring_plan_reworks_only_the_touched_teams_openings(window: MainWindow, qtbot,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """After each change the table holds what a fresh computation gives, though only the openings of the
+    teams the change touched were worked out again."""
+    panel = HiringPanel(window.document)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    today = window.document.scenario.id
+    for key, team in (("ent", ENTERPRISE), ("smb", SMB)):
+        window.document.push(AddOpening(today, Opening(MemberId(f"o-{key}"), f"AE {key}"), Placement(team, Role.AE)))
+    calls: list[object] = []
+
+    def counting(*args: object, **options: object) -> object:
+        calls.append(options.get("team_ids"))
+        return hire_contributions(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ui.panels.hiring_panel, "hire_contributions", counting)
+    window.board.handle_drop([FINN], Placement(ENTERPRISE, Role.SDR_OUTBOUND))
+    window.board.handle_drop([MemberId("o-smb")], Placement(ENTERPRISE, Role.AE))
+    window.document.undo_stack.undo()
+    assert calls == [{ENTERPRISE}, {ENTERPRISE, SMB}, {ENTERPRISE, SMB}]
+    assert panel.model.contributions == hire_contributions(window.document.plan, today)

@@ -4,7 +4,9 @@ target year's expected bookings and the last month it could start and still add 
 (``targets.hire_contributions``, docs/model.md §9). A summary line above the table gives the totals a VP
 quotes; the "+ Opening" button asks the window to add one.
 
-Both are linear in the openings, so the panel simply re-reads them after every change while it is seen."""
+The hiring plan is linear in the openings, so the panel simply re-reads it after every change while it
+is seen; an opening's contribution depends only on its team, so after a change only the openings of the
+teams it touched are worked out again."""
 
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesplanner.model import MemberId, OpeningId, Plan
+from salesplanner.model import MemberId, OpeningId, Plan, TeamId
 from salesplanner.roles import ROLE_ORDER
 from salesplanner.targets import HireContribution, hire_contributions
 from salesplanner.timeline import Hire, hiring_plan, month_date
@@ -281,6 +283,10 @@ class HiringPanel(QWidget):
         layout.addWidget(self.hint, 1)
         self.document: PlanDocument | None = None
         self._stale = False
+        self._contributions: dict[OpeningId, HireContribution] | None = None
+        """Each placed opening's contribution; None: to be worked out for every opening."""
+        self._touched: set[TeamId] = set()
+        """Teams whose openings' contributions are out of date."""
         self._subscription = Subscription(changed=self._on_changed, switched=lambda: self._on_changed(None))
         self.set_document(document)
 
@@ -289,8 +295,12 @@ class HiringPanel(QWidget):
         self._subscription.follow(document)
         self._on_changed(None)
 
-    def _on_changed(self, _change: DocumentChange | None) -> None:
+    def _on_changed(self, change: DocumentChange | None) -> None:
         """Refresh now when seen; otherwise when next shown (a drag must not pay for a hidden table)."""
+        if change is None or change.structure:
+            self._contributions = None
+        else:
+            self._touched |= change.teams
         if self.isVisible():
             self.refresh()
         else:
@@ -308,8 +318,17 @@ class HiringPanel(QWidget):
         assert self.document is not None
         self._stale = False
         plan = self.document.plan
-        hires = hiring_plan(plan, self.document.scenario.id)
-        self.model.set_hires(plan, hires, hire_contributions(plan, self.document.scenario.id))
+        scenario = self.document.scenario
+        hires = hiring_plan(plan, scenario.id)
+        if self._contributions is None:
+            self._contributions = hire_contributions(plan, scenario.id)
+        elif self._touched:
+            kept = {opening_id: contribution for opening_id, contribution in self._contributions.items()
+                    if opening_id in scenario.openings and (placement := scenario.assignments.get(opening_id))
+                    and placement.team not in self._touched}
+            self._contributions = kept | hire_contributions(plan, scenario.id, team_ids=self._touched)
+        self._touched = set()
+        self.model.set_hires(plan, hires, self._contributions)
         self.summary.setText(self.summary_text(plan, hires))
         self.table.setVisible(bool(hires))
         self.hint.setVisible(not hires)
