@@ -58,11 +58,26 @@ class _TerminalText:
         self._stream.flush()
 
 
+class _PrintVersion(argparse.Action):
+    """``--version``: the installed version, read only when asked (importlib.metadata costs start-up time)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: str | Sequence[Any] | None, option_string: str | None = None) -> None:
+        from salesplanner.about import version
+
+        sys.stdout.write(f"{parser.prog} {version()}\n")
+        parser.exit()
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="salesplanner",
         description="Design a sales organisation: market teams, capacity and handoff balance. "
                     "Without a subcommand, opens the app on PLAN (or on the bundled demo plan).")
+    parser.add_argument("--version", action=_PrintVersion)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="write the bundled demo plan, or a synthetic plan of any size")
