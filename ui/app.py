@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, QTranslator
+from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from salesplanner import about
 from salesplanner.model import PlanError
 from salesplanner.planfile.read import load_plan
 from salesplanner.resources import RESOURCES, load_demo_plan
 from ui.document import PlanDocument
 from ui.window.autosave import find_recoverable
 from ui.window.main_window import MainWindow
+
+APP_ICON = RESOURCES / "icons" / "salesplanner.svg"
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -27,7 +32,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setProperty("salesplanner", True)
     if not QCoreApplication.organizationName():
         QCoreApplication.setOrganizationName("Sales Planner")
-    QCoreApplication.setApplicationName("Sales Planner")
+    QCoreApplication.setApplicationName(about.APP_NAME)
+    QCoreApplication.setApplicationVersion(about.version())
+    # The task bar and dock find our desktop entry (and so its name and icon) by this id on Wayland, and
+    # by the window class ("Sales Planner", the application name) on X11.
+    QGuiApplication.setDesktopFileName(about.DESKTOP_ID)
+    app.setWindowIcon(QIcon(str(APP_ICON)))
     if QLocale().language() == QLocale.Language.C:
         # A bare POSIX locale prints 4700821; show a VP grouped digits (English conventions) instead.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
@@ -63,13 +73,39 @@ def offer_recovery(window: MainWindow) -> None:
         recovery.remove()
 
 
+class FileOpenHandler(QObject):
+    """Opens the plans the system hands over while the app runs: on macOS, double-clicking a .salesplan
+    file (or dropping it on the dock icon) sends a FileOpen event instead of a command-line argument."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent) and event.file():
+            self._window.files.open_path(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)
+
+
 def run(plan_path: str | None = None) -> int:
     app = create_application()
     window = MainWindow(PlanDocument(load_demo_plan()))
     window.resize(1560, 960)
     window.restore_settings()
+    app.installEventFilter(FileOpenHandler(window))
+    smoke_test = None
+    if os.environ.get(SMOKE_TEST_VARIABLE):
+        from ui.smoke import SmokeTest
+
+        smoke_test = SmokeTest(window, plan_path, os.environ[SMOKE_TEST_VARIABLE])
     window.show()
     if plan_path is not None:
         window.files.open_path(Path(plan_path), ask=False)
     offer_recovery(window)
-    return app.exec()
+    code = app.exec()
+    return smoke_test.exit_code if smoke_test is not None else code
+
+
+SMOKE_TEST_VARIABLE = "SALESPLANNER_SMOKE_TEST"
+"""Set (to 1, or to a file for the report) to start the window, check it and quit: see ui/smoke.py."""

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from ui.board.scene import GROUPINGS
+from ui.dialogs.about import show_about
 from ui.dialogs.excel_export import run_excel_export
 from ui.dialogs.export_dialog import run_export_layout, run_print
 
@@ -116,6 +117,11 @@ class Actions:
         self.show_hiring.setText(tr("&Hiring plan"))
         self.show_hiring.triggered.connect(lambda shown: window.hiring_dock.raise_() if shown else None)
 
+        self.about = action(tr("&About Sales Planner"), lambda: show_about(window))
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt = action(tr("About &Qt"), QApplication.aboutQt)
+        self.about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+
         menus = window.menuBar()
         file_menu = menus.addMenu(tr("&File"))
         file_menu.addActions([self.new, self.open])
@@ -148,6 +154,8 @@ class Actions:
         view_menu.addSeparator()
         view_menu.addActions([self.show_bench, self.show_details, self.show_warnings, self.show_changes,
                               self.show_timeline, self.show_hiring, self.history])
+        help_menu = menus.addMenu(tr("&Help"))
+        help_menu.addActions([self.about, self.about_qt])
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
