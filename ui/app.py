@@ -19,6 +19,8 @@ from ui.window.autosave import find_recoverable
 from ui.window.main_window import MainWindow
 
 APP_ICON = RESOURCES / "icons" / "salesplanner.svg"
+SMOKE_TEST_VARIABLE = "SALESPLANNER_SMOKE_TEST"
+"""Set (to 1, or to a file for the report) to start the window, check it and quit: see ui/smoke.py."""
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -106,6 +108,3 @@ def run(plan_path: str | None = None) -> int:
     code = app.exec()
     return smoke_test.exit_code if smoke_test is not None else code
 
-
-SMOKE_TEST_VARIABLE = "SALESPLANNER_SMOKE_TEST"
-"""Set (to 1, or to a file for the report) to start the window, check it and quit: see ui/smoke.py."""
