@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 TIMEOUT_S = 20.0
 """How long the window may take to be exposed before the check gives up."""
