@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QColor, QFileOpenEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 
-from salesplanner.planfile import save_plan
+from salesplanner.planfile.write import save_plan
 from tests.ui.conftest import two_team_plan
 from ui.app import FileOpenHandler, create_application
 from ui.dialogs.about import AboutDialog

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from salesplanner.planfile import save_plan
+from salesplanner.planfile.write import save_plan
 from tests.ui.conftest import two_team_plan
 
 ROOT = Path(__file__).resolve().parent.parent.parent
