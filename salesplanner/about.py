@@ -4,7 +4,7 @@ third-party software this copy of the app runs with, each with its licence texts
 Everything comes from package metadata, so there is one source for each fact: the version is
 pyproject.toml's (installed as the distribution's metadata), and the third-party list is the installed
 closure of our requirements. A bundle built by packaging/build.py carries the metadata of exactly the
-distributions it ships, plus ``licenses/bundle.json`` for what the bundler itself added (its
+distributions it ships, plus ``resources/licenses/bundle.json`` for what the bundler itself added (its
 bootloader, system libraries); docs/packaging.md explains the layout.
 """
 
@@ -28,7 +28,7 @@ PLAN_MIME_TYPE = "application/x-salesplanner"
 
 LICENCES = RESOURCES / "licenses"
 BUNDLE_NOTICES = LICENCES / "bundle.json"
-"""Written into a bundle by packaging/build.py; absent in a source checkout."""
+"""Written into a bundle at build time (packaging/notices.py); absent in a source checkout."""
 
 LICENCE_TEXT_FILES = {"LGPL-3.0-only": ("LGPL-3.0.txt", "GPL-3.0.txt"), "GPL-3.0-only": ("GPL-3.0.txt",)}
 """Licence texts we ship for distributions that carry none (PySide6 and shiboken6: Qt's LGPL v3, which
@@ -67,7 +67,7 @@ def third_party_components() -> list[Component]:
     """Python itself, every distribution our requirements pull in that is present, then whatever the
     bundler added, in that order (distributions alphabetically)."""
     components = [_python()]
-    for name in sorted(_requirement_closure(DISTRIBUTION), key=str.lower):
+    for name in sorted(runtime_distributions(), key=str.lower):
         components.append(_component(metadata.distribution(name)))
     if BUNDLE_NOTICES.is_file():
         components += [_bundled(entry) for entry in json.loads(BUNDLE_NOTICES.read_text(encoding="utf-8"))]
