@@ -125,6 +125,22 @@ def test_excel_out_and_back_in(bundle: Bundle, tmp_path: Path) -> None:
     assert imported.stdout.startswith("roster.salesplan: 43 people imported into 2 teams (3 on the bench)")
 
 
+def test_a_sparse_roster_is_streamed_by_the_bundle(bundle: Bundle, tmp_path: Path) -> None:
+    """A sheet whose grid would be too big to build is read row by row with openpyxl: the bundle must carry it."""
+    import xlsxwriter  # type: ignore[import-untyped]
+
+    roster = tmp_path / "sparse.xlsx"
+    book = xlsxwriter.Workbook(str(roster))
+    sheet = book.add_worksheet("Roster")
+    sheet.write_string(0, 0, "Name")
+    sheet.write_string(1, 0, "Ana Berg")
+    sheet.write_string(20_000, 700, "far away")  # 20,001 rows × 701 columns: 14 million cells as a grid
+    book.close()
+    imported = bundle.run("import", roster, "-o", tmp_path / "sparse.salesplan")
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.startswith("sparse.salesplan: 1 person imported into 0 teams (1 on the bench)")
+
+
 def test_bad_input_is_one_sentence(bundle: Bundle, tmp_path: Path) -> None:
     broken = tmp_path / "broken.salesplan"
     broken.write_text("{}", encoding="utf-8")
