@@ -57,8 +57,9 @@ _FLOW_COLUMNS = ("cap_in", "opps_in", "opps_out", "supply", "close_cap", "founde
 _COLUMN_NAMES = (*_FLOW_COLUMNS,
                  *(f"members.{r}" for r in ROLE_ORDER), *(f"openings.{r}" for r in ROLE_ORDER),
                  *(f"fte.{r}" for r in ROLE_ORDER), *(f"effective_fte.{r}" for r in ROLE_ORDER),
-                 "balanced", "underused", "overloaded", "managers", "unmanaged_reports", "warnings",
-                 "expected_bookings_year", "quota_capacity", "target_bookings", "teams_with_target")
+                 "balanced", "underused", "overloaded", "no_handoffs", "managers", "unmanaged_reports",
+                 "complete_unmarketed", "warnings", "expected_bookings_year", "quota_capacity", "target_bookings",
+                 "teams_with_target")
 
 
 def _team_column_values(result: TeamResult, target: TeamTarget, warning_count: int) -> tuple[float, ...]:
@@ -67,8 +68,9 @@ def _team_column_values(result: TeamResult, target: TeamTarget, warning_count: i
         *(getattr(result, name) for name in _FLOW_COLUMNS),
         *(result.members[r] for r in ROLE_ORDER), *(result.openings[r] for r in ROLE_ORDER),
         *(result.fte[r] for r in ROLE_ORDER), *(result.effective_fte[r] for r in ROLE_ORDER),
-        status is Verdict.BALANCED, status is Verdict.UNDERUSED, status is Verdict.OVERLOADED,
-        result.managers, 0 if result.managers else result.non_managers, warning_count,
+        status is Verdict.BALANCED, status is Verdict.UNDERUSED, status is Verdict.OVERLOADED, status is None,
+        result.managers, 0 if result.managers else result.non_managers,
+        result.complete and not result.team.has_market, warning_count,
         target.expected_bookings_year, target.quota_capacity, target.target_bookings or 0.0,
         target.target_bookings is not None,
     )
@@ -118,8 +120,13 @@ class OrgTotals:
     teams_balanced: int
     teams_underused: int
     teams_overloaded: int
+    teams_without_handoffs: int
+    """Teams with no handoff at all (empty, a manager alone, an SDR not started): no verdict, so neither
+    balanced nor off balance — left out of the balanced count's denominator (docs/model.md §5)."""
     complete_markets: int
-    """Distinct (segment, product line, geography) among complete teams."""
+    """Distinct (segment, product line, geography) among complete teams that have a market set (§6)."""
+    complete_without_market: int
+    """Complete teams with no segment, product line or geography: not a distinct market."""
     bench_people: int
     bench_openings: int
     bench_annual_cost: float
@@ -132,6 +139,16 @@ class OrgTotals:
     quota_capacity: float
     target_coverage: float | None
     target_verdict: TargetVerdict | None
+
+    @property
+    def teams_judged(self) -> int:
+        """Teams that have a verdict: what "n / N balanced" counts against."""
+        return self.teams - self.teams_without_handoffs
+
+    @property
+    def empty(self) -> bool:
+        """Nobody in any team: a new plan, or one whose roster is all on the bench."""
+        return self.headcount + self.openings == 0
 
     @property
     def sellers(self) -> int:
@@ -152,6 +169,8 @@ class GroupFigures:
     bookings_year: float
     annual_cost: float
     teams_balanced: int
+    teams_judged: int
+    """Teams with a verdict (see ``OrgTotals.teams_without_handoffs``)."""
 
 
 class ScenarioAnalysis:
@@ -285,13 +304,13 @@ class ScenarioAnalysis:
         if old is not None:
             for capacity in old.closer_capacities:
                 del self._closer_capacities[bisect.bisect_left(self._closer_capacities, capacity)]
-            if old.complete:
+            if old.complete and old.team.has_market:
                 self._complete_markets[old.team.market_key] -= 1
                 if not self._complete_markets[old.team.market_key]:
                     del self._complete_markets[old.team.market_key]
         for capacity in result.closer_capacities:
             bisect.insort(self._closer_capacities, capacity)
-        if result.complete:
+        if result.complete and team.has_market:
             self._complete_markets[team.market_key] += 1
         self._results[team_id] = result
 
@@ -351,7 +370,8 @@ class ScenarioAnalysis:
             teams=len(results), headcount=sum(r.headcount for r in results) - openings, openings=openings,
             bookings_year=12 * math.fsum(r.bookings for r in results),
             annual_cost=math.fsum(r.annual_cost for r in results),
-            teams_balanced=sum(1 for r in results if r.status is Verdict.BALANCED))
+            teams_balanced=sum(1 for r in results if r.status is Verdict.BALANCED),
+            teams_judged=sum(1 for r in results if r.status is not None))
 
     def members_of(self, team_id: TeamId) -> frozenset[MemberId]:
         return frozenset(self._team_members[team_id])
@@ -421,7 +441,9 @@ class ScenarioAnalysis:
             teams_balanced=int(sums["balanced"]),
             teams_underused=int(sums["underused"]),
             teams_overloaded=int(sums["overloaded"]),
+            teams_without_handoffs=int(sums["no_handoffs"]),
             complete_markets=len(self._complete_markets),
+            complete_without_market=int(sums["complete_unmarketed"]),
             bench_people=bench_people, bench_openings=bench_openings, bench_annual_cost=bench_cost,
             warning_count=int(sums["warnings"])
             + len(_org_warnings(top_count, top_share, vp_span, vp_span_max))

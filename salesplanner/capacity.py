@@ -212,8 +212,17 @@ class TeamResult:
         return None
 
     @property
-    def status(self) -> Verdict:
-        """Overloaded if there is a bottleneck, underused if any handoff is, else balanced."""
+    def has_handoffs(self) -> bool:
+        """Whether any handoff exists in the team: one with nothing on either side has no verdict (§5)."""
+        return any(item.verdict is not None for item in self.balances)
+
+    @property
+    def status(self) -> Verdict | None:
+        """Overloaded if there is a bottleneck, underused if any handoff is, balanced if the handoffs it has
+        all are; None — "no handoffs yet" — for a team with no handoff at all (an empty team, a manager
+        alone, an inbound SDR who has not started): it is neither balanced nor off balance (§5)."""
+        if not self.has_handoffs:
+            return None
         if self.bottleneck is not None:
             return Verdict.OVERLOADED
         if any(item.verdict is Verdict.UNDERUSED for item in self.balances):
@@ -244,8 +253,9 @@ class TeamResult:
 
     @property
     def complete(self) -> bool:
-        """≥ 1 closer, ≥ 1 SDR of either kind and ≥ 1 AM (§6, Market Teams)."""
-        held = {role for role, count in self.members.items() if count}
+        """Closing, SDR (either kind) and AM capacity all above zero today (§6, Market Teams): counted on
+        effective FTE, so an opening that has not started yet (or anyone gone) completes nothing."""
+        held = {role for role, effective in self.effective_fte.items() if effective > 0}
         return bool(held & CLOSERS) and bool(held & SDRS) and Role.AM in held
 
 

@@ -358,7 +358,8 @@ def format_summary(data: dict[str, Any]) -> str:
         ("Top closers' share", "—" if top is None else f"{top * 100:.0f} %",
          f"closing capacity held by the top {totals['top_closer_count']} (20 %) of closers"),
         ("VP direct reports", f"{totals['vp_span']}", "managers + people in teams without one"),
-        ("Balanced teams", f"{totals['teams_balanced']} / {totals['teams']}", ""),
+        ("Balanced teams", f"{totals['teams_balanced']} / {totals['teams'] - totals['teams_without_handoffs']}",
+         f"{totals['teams_without_handoffs']} without handoffs yet" if totals["teams_without_handoffs"] else ""),
         ("Bench", f"{totals['bench_people']}",
          f"people, {totals['bench_openings']} open positions, "
          f"{_money(totals['bench_annual_cost'], currency)} known cost"),
@@ -443,11 +444,19 @@ def format_comparison(data: dict[str, Any]) -> str:
     if changes:
         rows = []
         for change in changes:
-            kinds = [CHANGE_LABELS[ChangeKind(kind)] + (f" {change['leave_date']}" if kind == "leaves" else "")
-                     for kind in change["changes"]]
+            kinds = [CHANGE_LABELS[ChangeKind(kind)] for kind in change["changes"]]
             rows.append([change["name"], change["id"], ", ".join(kinds), _place(change["from"]), _place(change["to"]),
                          _signed(change["annual_cost_delta"], 0)])
         parts.append(_table(["who", "id", "change", "from", "to", "annual cost"], rows, left=5))
+    else:
+        parts.append("  none\n")
+
+    leavers = data["leavers"]
+    parts.append(f"\nLeaving within the horizon ({len(leavers)})\n")
+    if leavers:
+        parts.append(_table(["who", "id", "leaves", "from", "to"],
+                            [[leaver["name"], leaver["id"], leaver["leave_date"], _place(leaver["from"]),
+                              _place(leaver["to"])] for leaver in leavers], left=5))
     else:
         parts.append("  none\n")
 

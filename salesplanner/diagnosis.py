@@ -44,6 +44,10 @@ def diagnose(totals: OrgTotals) -> Diagnosis:
     specialists = sum(by_role[role] for role in SPECIALISTS)
     founder_share = totals.founder_close_cap / totals.close_cap if totals.close_cap > 0 else None
 
+    if totals.empty:
+        return Diagnosis(Stage.HUNTER_FOUNDER, ("Nobody is in a team yet.",),
+                         "Import a roster or add a team, then drag people into it.")
+
     reasons: list[str] = []
     if founder_share is not None and founder_share >= FOUNDER_SHARE_LIMIT:
         reasons.append(f"Founders hold {founder_share * 100:.0f} % of closing capacity.")
@@ -75,8 +79,12 @@ def diagnose(totals: OrgTotals) -> Diagnosis:
     reasons = [f"{_people(specialists, 'specialist')} against {_people(full_cycle, 'full-cycle rep')}."]
     if markets == 1:
         reasons.append("Complete teams (closer, SDR and AM) serve only one market.")
-    else:
-        reasons.append("No team holds the whole chain (closer, SDR and AM).")
+    elif not totals.complete_without_market:
+        reasons.append("No team holds the whole chain (closer, SDR and AM) with capacity today.")
+    if totals.complete_without_market:
+        reasons.append(f"{_people(totals.complete_without_market, 'complete team')} "
+                       f"{'has' if totals.complete_without_market == 1 else 'have'} no segment, product line "
+                       "or geography set, so serve no distinct market.")
     return Diagnosis(
         Stage.SPECIALISTS, tuple(reasons),
         "Form at least two complete market teams — each with a closer, an SDR and an AM — that differ "

@@ -1,17 +1,79 @@
-"""How a team is laid out top to bottom, on the board and on slides: the leader, then the conversion
-chain, with each handoff between the lanes it joins."""
+"""How a team is shown, on the board and on slides: its badge, then top to bottom the leader and the
+conversion chain, with each handoff between the lanes it joins."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from salesplanner.capacity import Handoff, TeamResult
+from salesplanner.capacity import BOTTLENECK_NAMES, RECEIVING_NAMES, Handoff, TeamResult, Verdict
 from salesplanner.roles import Role
 
 CARD_SLOTS: tuple[Role | Handoff, ...] = (
     Role.MANAGER, Role.SDR_INBOUND, Handoff.INBOUND_LOAD, Role.SDR_OUTBOUND, Handoff.SDR_TO_CLOSER,
     Role.FOUNDER, Role.FULL_CYCLE, Role.AE, Handoff.CLOSER_TO_AM, Role.AM)
 LANE_ORDER: tuple[Role, ...] = tuple(slot for slot in CARD_SLOTS if isinstance(slot, Role))
+
+
+class BadgeKind(StrEnum):
+    EMPTY = "empty"
+    NO_HANDOFFS = "no_handoffs"
+    BOTTLENECK = "bottleneck"
+    UNDERUSED = "underused"
+    BALANCED = "balanced"
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """A team's verdict in one word or two, for its card's corner (docs/model.md §5)."""
+
+    kind: BadgeKind
+    handoff: Handoff | None = None
+    """The bottleneck, or the first underused handoff."""
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """The colour: None (neutral) for a team that has no verdict."""
+        return {BadgeKind.BOTTLENECK: Verdict.OVERLOADED, BadgeKind.UNDERUSED: Verdict.UNDERUSED,
+                BadgeKind.BALANCED: Verdict.BALANCED}.get(self.kind)
+
+    @property
+    def text(self) -> str:
+        """In English, for the slides (the board translates its own)."""
+        if self.kind is BadgeKind.BOTTLENECK:
+            assert self.handoff is not None
+            return f"Bottleneck: {BOTTLENECK_NAMES[self.handoff]}"
+        if self.kind is BadgeKind.UNDERUSED:
+            assert self.handoff is not None
+            return f"Underused: {RECEIVING_NAMES[self.handoff]}"
+        return {BadgeKind.EMPTY: "Empty", BadgeKind.NO_HANDOFFS: "No handoffs yet",
+                BadgeKind.BALANCED: "Balanced"}[self.kind]
+
+
+RECEIVING_ROLES: dict[Handoff, Role] = {Handoff.INBOUND_LOAD: Role.SDR_INBOUND, Handoff.SDR_TO_CLOSER: Role.AE,
+                                        Handoff.CLOSER_TO_AM: Role.AM}
+"""The role that takes each handoff's work: who to hire when it is the bottleneck."""
+
+
+def role_to_hire(result: TeamResult) -> Role:
+    """The role an opening added to a team should have: the one its bottleneck needs, else an AE."""
+    bottleneck = result.bottleneck
+    return RECEIVING_ROLES[bottleneck] if bottleneck is not None else Role.AE
+
+
+def team_badge(result: TeamResult) -> Badge:
+    """Empty; no handoffs yet (nobody on either side of any handoff: no verdict, left out of the
+    balanced count); else its bottleneck, its first underused handoff, or balanced."""
+    if result.headcount == 0:
+        return Badge(BadgeKind.EMPTY)
+    status = result.status
+    if status is None:
+        return Badge(BadgeKind.NO_HANDOFFS)
+    if status is Verdict.OVERLOADED:
+        return Badge(BadgeKind.BOTTLENECK, result.bottleneck)
+    if status is Verdict.UNDERUSED:
+        return Badge(BadgeKind.UNDERUSED, next(b.handoff for b in result.balances if b.verdict is Verdict.UNDERUSED))
+    return Badge(BadgeKind.BALANCED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +91,9 @@ class LaneFigures:
     """Accounts the AMs can look after."""
     span: float | None = None
     """Non-managers per manager."""
+    managers: int = 0
+    reports: int = 0
+    """Non-managers in the team (a manager's lane)."""
 
 
 def lane_figures(result: TeamResult, role: Role) -> LaneFigures:
@@ -43,4 +108,15 @@ def lane_figures(result: TeamResult, role: Role) -> LaneFigures:
         return LaneFigures(fte, sourced=result.sourced_by_role[role], closes=result.closing_by_role[role])
     if role is Role.AM:
         return LaneFigures(fte, accounts=result.am_cap)
-    return LaneFigures(fte, span=result.manager_span)
+    return LaneFigures(fte, span=result.manager_span, managers=result.managers, reports=result.non_managers)
+
+
+def span_text(figures: LaneFigures) -> str:
+    """A manager lane's figure in English (the board translates its own): "span 7"; "span 7 each" for
+    several managers; "35 reports for 2 managers" when the reports do not share out evenly — a span of
+    17.5 people reads as a typo."""
+    if figures.span is None:
+        return ""
+    if figures.span.is_integer():
+        return f"span {figures.span:.0f}" + (" each" if figures.managers > 1 else "")
+    return f"{figures.reports} reports for {figures.managers} managers"

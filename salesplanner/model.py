@@ -98,6 +98,17 @@ class MarketProfile:
 MARKET_FIELDS: tuple[str, ...] = tuple(MarketProfile.__dataclass_fields__)
 MARKET_RATES: frozenset[str] = frozenset({"lead_to_opp_rate", "win_rate", "monthly_churn"})
 
+FIELD_LABELS: Mapping[str, str] = {
+    "name": "name", "title": "title", "email": "email", "location": "location", "status": "status",
+    "fte": "FTE", "productivity": "productivity", "start_date": "start date", "leave_date": "leave date",
+    "annual_cost": "annual cost", "segment": "segment", "product_line": "product line", "geography": "geography",
+    "inbound_leads_per_month": "inbound leads / month", "lead_to_opp_rate": "lead → opportunity rate",
+    "sales_cycle_days": "sales cycle", "win_rate": "win rate", "avg_deal_size": "average deal",
+    "existing_customers": "existing customers", "monthly_churn": "monthly churn", "tolerance": "balance tolerance",
+    "currency": "currency", "as_of": "as-of date", "horizon_months": "horizon",
+}
+"""Fields as a sentence names them ("Edit Ana Berg: FTE"), in English; the inspector translates its own."""
+
 RoleParameters: TypeAlias = Mapping[Role, Mapping[str, float]]
 
 
@@ -117,6 +128,11 @@ class Team:
     @property
     def market_key(self) -> tuple[str | None, str | None, str | None]:
         return (self.segment, self.product_line, self.geography)
+
+    @property
+    def has_market(self) -> bool:
+        """A segment, product line or geography is set: without any, a team serves no distinct market."""
+        return any(self.market_key)
 
 
 class Placement(NamedTuple):

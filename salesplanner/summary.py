@@ -36,7 +36,7 @@ def team_summary(result: TeamResult, target: TeamTarget) -> dict[str, Any]:
     data["sentences"] = [item.sentence for item in result.balances if item.sentence]
     bottleneck: Handoff | None = result.bottleneck
     data["bottleneck"] = bottleneck.value if bottleneck else None
-    data["status"] = result.status.value
+    data["status"] = result.status.value if result.status else None  # None: no handoffs yet
     data["annual_cost"] = result.annual_cost
     data["manager_span"] = result.manager_span
     data.update(target_bookings=target.target_bookings, expected_bookings_year=target.expected_bookings_year,
@@ -80,6 +80,7 @@ def scenario_summary(plan: Plan, scenario: Scenario,
             "vp_span": totals.vp_span,
             "teams": totals.teams,
             "teams_balanced": totals.teams_balanced,
+            "teams_without_handoffs": totals.teams_without_handoffs,
             "bench_people": totals.bench_people,
             "bench_openings": totals.bench_openings,
             "bench_annual_cost": totals.bench_annual_cost,

@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 
 from salesplanner.analysis import ScenarioAnalysis, Warning
+from salesplanner.capacity import Verdict
+from salesplanner.layout import BadgeKind, lane_figures, span_text, team_badge
 from salesplanner.model import (
     Assumptions,
     MarketProfile,
@@ -371,3 +373,38 @@ def test_balanced_plan_has_no_warnings() -> None:
     assert analysis.totals.warning_count == 0
     assert analysis.totals.teams == 2
     assert analysis.totals.teams_balanced == 2
+
+
+def test_teams_without_handoffs_have_no_verdict_and_are_left_out_of_the_balanced_count() -> None:
+    """§5: a team with nothing on either side of every handoff has no verdict ("no handoffs yet"): a new
+    empty team, a manager alone, and one inbound SDR who has not started in a team without inbound
+    volume (0 ÷ 0) are neither balanced nor off balance, so "balanced teams" counts 1 of 1, not 4 of 4."""
+    north = team("North", inbound_leads_per_month=150)
+    empty, managed, waiting = team("Empty"), team("Managed"), team("Waiting")
+    placed = [*seats(north, Role.SDR_INBOUND), *seats(north, Role.AE, 2), *seats(north, Role.AM),
+              *seats(managed, Role.MANAGER),
+              *seats(waiting, Role.SDR_INBOUND, start_date=AS_OF + timedelta(days=30))]
+    analysis = analyse([north, empty, managed, waiting], placed, horizon_months=8)
+    # North as in test_balanced_plan_has_no_warnings: all three handoffs balanced.
+    assert analysis.team(north.id).status is Verdict.BALANCED
+    for other in (empty, managed, waiting):
+        result = analysis.team(other.id)
+        assert [b.verdict for b in result.balances] == [None, None, None]
+        assert result.status is None and not result.has_handoffs
+    totals = analysis.totals
+    assert (totals.teams, totals.teams_without_handoffs, totals.teams_judged) == (4, 3, 1)
+    assert (totals.teams_balanced, totals.teams_underused, totals.teams_overloaded) == (1, 0, 0)
+    group = analysis.figures_of([north.id, empty.id, managed.id])
+    assert (group.teams, group.teams_judged, group.teams_balanced) == (3, 1, 1)
+    assert [team_badge(analysis.team(t.id)).kind for t in (north, empty, managed, waiting)] == [
+        BadgeKind.BALANCED, BadgeKind.EMPTY, BadgeKind.NO_HANDOFFS, BadgeKind.NO_HANDOFFS]
+    assert team_badge(analysis.team(managed.id)).verdict is None
+
+
+@pytest.mark.parametrize(("managers", "reports", "shown"), [
+    (1, 7, "span 7"), (2, 14, "span 7 each"), (2, 35, "35 reports for 2 managers")])
+def test_a_manager_lane_never_shows_a_fractional_span(managers: int, reports: int, shown: str) -> None:
+    """Two managers with 35 reports have a span of 17.5 (§6); the lane says "35 reports for 2 managers"."""
+    north = team("North")
+    analysis = analyse([north], [*seats(north, Role.MANAGER, managers), *seats(north, Role.AE, reports)])
+    assert span_text(lane_figures(analysis.team(north.id), Role.MANAGER)) == shown

@@ -274,13 +274,46 @@ def test_openings_count_as_sellers() -> None:
     assert result.stage is Stage.SPECIALISTS
 
 
-def test_openings_complete_a_team() -> None:
-    """§6 counts include openings: an AM opening (not yet started) completes a team."""
+def test_an_opening_completes_a_team_once_it_has_started() -> None:
+    """§6 complete teams are counted on effective capacity: an AM opening that starts in 90 days brings no
+    AM capacity today, so South is not complete; one that started last month (ramping) is."""
+    def with_am_opening(start: date) -> Diagnosis:
+        return diagnosis_of([NORTH, SOUTH], [*complete(NORTH), *seats(SOUTH, Role.SDR_OUTBOUND),
+                                             *seats(SOUTH, Role.AE),
+                                             (opening(start_date=start), Placement(SOUTH.id, Role.AM))])
+
+    assert with_am_opening(AS_OF + timedelta(days=90)).stage is Stage.SPECIALISTS
+    assert with_am_opening(AS_OF - timedelta(days=30)).stage is Stage.MARKET_TEAMS
+
+
+def test_a_zero_capacity_seat_does_not_complete_a_team() -> None:
+    """§6 on effective capacity: an AE who starts next month holds the closer seat but closes nothing
+    today, so the team is not complete."""
     result = diagnosis_of([NORTH, SOUTH], [*complete(NORTH), *seats(SOUTH, Role.SDR_OUTBOUND),
-                                           *seats(SOUTH, Role.AE),
-                                           (opening(start_date=AS_OF + timedelta(days=90)),
-                                            Placement(SOUTH.id, Role.AM))])
-    assert result.stage is Stage.MARKET_TEAMS
+                                           *seats(SOUTH, Role.AE, start_date=AS_OF + timedelta(days=31)),
+                                           *seats(SOUTH, Role.AM)])
+    assert result.stage is Stage.SPECIALISTS
+
+
+def test_a_complete_team_with_no_market_set_is_not_a_distinct_market() -> None:
+    """§6: a team with no segment, product line or geography serves no distinct market — with North it
+    does not make two markets, and the reasons say why."""
+    unset = team("Unset")
+    result = diagnosis_of([NORTH, unset], [*complete(NORTH), *complete(unset)])
+    assert result.stage is Stage.SPECIALISTS
+    assert_sentences(result)
+    assert mentions(result, r"1 complete team has no segment, product line or geography set")
+    # Two complete teams with no market at all are not two markets either.
+    other = team("Other")
+    assert diagnosis_of([unset, other], [*complete(unset), *complete(other)]).stage is Stage.SPECIALISTS
+
+
+def test_an_empty_plan_says_so() -> None:
+    """Nobody in a team: the rules give Hunter Founder, and the reason says there is no one to judge."""
+    result = diagnosis_of([NORTH], [])
+    assert result.stage is Stage.HUNTER_FOUNDER
+    assert result.reasons == ("Nobody is in a team yet.",)
+    assert "Import a roster" in result.next_stage
 
 
 def test_openings_count_among_full_cycle_reps() -> None:

@@ -19,7 +19,7 @@ from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
 from salesplanner.targets import VERDICT_WORDS, TeamTarget
 from salesplanner.workbook.book import Sheet
 from salesplanner.workbook.formulas import column_name, target_verdict
-from salesplanner.workbook.teams import TEAM_COLUMN_INDEX, TEAM_HEADERS, TeamRows
+from salesplanner.workbook.teams import NO_HANDOFFS, TEAM_COLUMN_INDEX, TEAM_HEADERS, TeamRows
 
 SUMMARY_TEAM_COLUMNS = (
     ("headcount", "int"), ("openings", "int"), ("supply", "number"), ("close_cap", "number"),
@@ -98,8 +98,10 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     figure("top_closer_share", "Top closers' share", None, totals.top_closer_share, "percent",
            f"closing capacity held by the top {totals.top_closer_count} (20 %) of closers")
     figure("vp_span", "VP direct reports", None, totals.vp_span, "int", "managers + people in teams without one")
+    without = totals.teams_without_handoffs
     figure("teams_balanced", "Balanced teams", f'=COUNTIF({rows.range("status")},"balanced")',
-           totals.teams_balanced, "int", f"of {totals.teams}")
+           totals.teams_balanced, "int", f"of {totals.teams_judged} teams with handoffs"
+           + (f"; {without} {'team has' if without == 1 else 'teams have'} no handoffs yet" if without else ""))
     _target_figures(figure, b, rows, analysis)
     figure("bench_people", "Bench: people", None, totals.bench_people, "int")
     figure("bench_openings", "Bench: open positions", None, totals.bench_openings, "int")
@@ -131,7 +133,8 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
             "close_cap": result.close_cap, "wins": result.wins, "bookings": 12 * result.bookings,
             "annual_cost": result.annual_cost,
             "bottleneck": HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None,
-            "status": result.status.value, **_target_values(analysis.target(result.team.id))}
+            "status": result.status.value if result.status else NO_HANDOFFS,
+            **_target_values(analysis.target(result.team.id))}
         for column, (key, fmt) in enumerate(SUMMARY_TEAM_COLUMNS, start=1):
             reference = f"Teams!${column_name(TEAM_COLUMN_INDEX[key])}${teams_row}"
             write(first + offset, column, f"=12*{reference}" if key == "bookings" else f"={reference}",

@@ -65,6 +65,8 @@ FLOW_COLUMNS = (
     ("accounts_H", "Accounts after horizon"),
     ("am_cap", "AM capacity (accounts)"),
 )
+NO_HANDOFFS = "no handoffs yet"
+"""A team's status when no handoff exists in it: no verdict, not counted as balanced (docs/model.md §5)."""
 HANDOFF_COLUMNS = tuple((handoff.value, HANDOFF_LABELS[handoff]) for handoff in Handoff)
 
 
@@ -178,9 +180,11 @@ def _team_row(sheet: Sheet, row: int, result: TeamResult, target: TeamTarget, pl
     write(row, col["bottleneck"], "=" + bottleneck,
           HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None)
     underused = ",".join(f'{verdict}="underused"' for verdict in verdicts)
+    none = ",".join(f'{verdict}=""' for verdict in verdicts)
     write(row, col["status"],
-          f'=IF({ref["bottleneck"]}<>"","overloaded",IF(OR({underused}),"underused","balanced"))',
-          result.status.value)
+          f'=IF(AND({none}),"{NO_HANDOFFS}",'
+          f'IF({ref["bottleneck"]}<>"","overloaded",IF(OR({underused}),"underused","balanced")))',
+          result.status.value if result.status else NO_HANDOFFS)
     write(row, col["annual_cost"], "=" + roster_sum("Run-rate cost", [("Team id", team_key), ("Counted", "1")]),
           result.annual_cost, "money")
     managers = ref[f"people.{Role.MANAGER.value}"]
