@@ -11,14 +11,16 @@ the placement (team and role, or the bench). Openings belong to one scenario: an
 in the target is a position *to be filled*; one found only in the source was *dropped*. Teams are
 matched by id, so a team renamed in the proposal is the same team (``TeamChange.renamed``).
 
-What "leaves" means. Leave dates belong to the person, so a leaver leaves in every scenario. A member
-is listed as leaving when their ``leave_date`` falls on or before the end of the horizon (``as_of`` +
-``horizon_months``, see ``timeline.month_date``) and they hold a seat in a team in either scenario: the
-organisation loses them within the plan's view. Someone on the bench in both scenarios is part of
-neither organisation and is not listed; a leave date after the horizon is not a change the plan sees.
+Leavers are not changes. Leave dates belong to the person, so a leaver leaves in every scenario: it is
+not something one scenario does differently from another. They are listed apart (``leavers``): anyone
+whose ``leave_date`` falls on or before the end of the horizon (``as_of`` + ``horizon_months``, see
+``timeline.month_date``) and who holds a seat in a team in either scenario — the organisation loses them
+within the plan's view, and the target has to cover that seat. Someone on the bench in both scenarios is
+part of neither organisation and is not listed; a leave date after the horizon is not seen by the plan.
+A scenario compared with itself (or with an identical copy) therefore has no changes, only its leavers.
 
-Members who did not change (same team id and role, or the bench in both, and not leaving) are not
-listed. Order is stable: people in plan order, then the target's openings in its order, then openings
+Members whose placement did not change (same team id and role, or the bench in both) are not changes.
+Order is stable: people in plan order, then the target's openings in its order, then openings
 only the source has; teams in the target's order, then teams only the source has.
 """
 
@@ -51,8 +53,8 @@ from salesplanner.timeline import month_date
 
 
 class ChangeKind(StrEnum):
-    """One way a member differs between the two scenarios. A member may have two (moved and changed
-    role; any placement change and leaving)."""
+    """One way a member's placement differs between the two scenarios. A member may have two (moved and
+    changed role)."""
 
     MOVED = "moved"
     """In a team in both scenarios, but not the same team (matched by id)."""
@@ -66,8 +68,6 @@ class ChangeKind(StrEnum):
     """An opening only the target has: a position to be filled (placed in a team or on its bench)."""
     OPENING_DROPPED = "opening_dropped"
     """An opening only the source has."""
-    LEAVES = "leaves"
-    """Leave date on or before the end of the horizon, and in a team in either scenario."""
 
 
 CHANGE_LABELS = {
@@ -77,7 +77,6 @@ CHANGE_LABELS = {
     ChangeKind.TO_BENCH: "goes to the bench",
     ChangeKind.NEW_OPENING: "opening to fill",
     ChangeKind.OPENING_DROPPED: "opening dropped",
-    ChangeKind.LEAVES: "leaves",
 }
 """English labels for the CLI and the Excel sheet (the UI translates its own)."""
 
@@ -135,6 +134,17 @@ class MemberChange:
     @property
     def effective_fte_delta(self) -> float:
         return (self.effective_fte_after or 0.0) - (self.effective_fte_before or 0.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Leaver:
+    """Someone in a team in either scenario whose leave date falls within the horizon."""
+
+    member_id: MemberId
+    name: str
+    leave_date: date
+    before: Side
+    after: Side
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,6 +296,10 @@ class Comparison:
     horizon_end: date
     """Leave dates up to and including this day count as leaving (see the module docstring)."""
     members: tuple[MemberChange, ...]
+    """Placement changes: who moves, changes role, joins from or goes to the bench, openings to fill or
+    dropped."""
+    leavers: tuple[Leaver, ...]
+    """Who leaves within the horizon (not changes: see the module docstring)."""
     teams: tuple[TeamChange, ...]
     totals: FiguresChange
     teams_balanced_before: int
@@ -373,13 +387,10 @@ def _candidates(plan: Plan, source: Scenario, target: Scenario) -> Iterator[tupl
             yield opening, True, False
 
 
-def _member_changes(plan: Plan, source: Scenario, target: Scenario, horizon_end: date) -> Iterator[MemberChange]:
+def _member_changes(plan: Plan, source: Scenario, target: Scenario) -> Iterator[MemberChange]:
     for member, in_source, in_target in _candidates(plan, source, target):
         before, after = _side(source, in_source, member.id), _side(target, in_target, member.id)
         kinds = _placement_kinds(before, after)
-        seated = before.placement is not None or after.placement is not None
-        if seated and member.leave_date is not None and member.leave_date <= horizon_end:
-            kinds.append(ChangeKind.LEAVES)
         if not kinds:
             continue
         cost_before, fte_before = _seat_figures(plan, source, member, before)
@@ -389,6 +400,17 @@ def _member_changes(plan: Plan, source: Scenario, target: Scenario, horizon_end:
             before=before, after=after, start_date=member.start_date, leave_date=member.leave_date,
             annual_cost_before=cost_before, annual_cost_after=cost_after,
             effective_fte_before=fte_before, effective_fte_after=fte_after)
+
+
+def _leavers(plan: Plan, source: Scenario, target: Scenario, horizon_end: date) -> Iterator[Leaver]:
+    """People in a team in either scenario who leave by the end of the horizon, in plan order (openings
+    have no leave date)."""
+    for person in plan.people.values():
+        if person.leave_date is None or person.leave_date > horizon_end:
+            continue
+        before, after = _side(source, True, person.id), _side(target, True, person.id)
+        if before.placement is not None or after.placement is not None:
+            yield Leaver(person.id, person.name, person.leave_date, before, after)
 
 
 def _team_change(team_id: TeamId, old: ScenarioAnalysis, new: ScenarioAnalysis) -> TeamChange:
@@ -429,7 +451,8 @@ def compare(plan: Plan, from_id: ScenarioId, to_id: ScenarioId, *,
     return Comparison(
         source_id=from_id, target_id=to_id, source_name=source.name, target_name=target.name,
         as_of=plan.as_of, horizon_end=horizon_end,
-        members=tuple(_member_changes(plan, source, target, horizon_end)),
+        members=tuple(_member_changes(plan, source, target)),
+        leavers=tuple(_leavers(plan, source, target, horizon_end)),
         teams=tuple(_team_change(team_id, old, new) for team_id in team_ids),
         totals=FiguresChange(org_figures(old.totals), org_figures(new.totals)),
         teams_balanced_before=old.totals.teams_balanced, teams_balanced_after=new.totals.teams_balanced,
@@ -492,6 +515,10 @@ def comparison_to_dict(comparison: Comparison) -> dict[str, Any]:
              "annual_cost_delta": c.annual_cost_delta,
              "effective_fte_before": c.effective_fte_before, "effective_fte_after": c.effective_fte_after}
             for c in comparison.members],
+        "leavers": [
+            {"id": leaver.member_id, "name": leaver.name, "leave_date": leaver.leave_date.isoformat(),
+             "from": _side_data(leaver.before), "to": _side_data(leaver.after)}
+            for leaver in comparison.leavers],
         "teams": [
             {"id": t.team_id, "name": t.name, "name_before": t.before_name, "name_after": t.after_name,
              "added": t.added, "removed": t.removed, "renamed": t.renamed, "changed": t.changed,

@@ -15,19 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from salesplanner.analysis import ScenarioAnalysis
-from salesplanner.capacity import (
-    BOTTLENECK_NAMES,
-    HANDOFF_LABELS,
-    RECEIVING_NAMES,
-    Balance,
-    TeamResult,
-    Verdict,
-    has_left,
-)
+from salesplanner.capacity import HANDOFF_LABELS, Balance, TeamResult, Verdict, has_left
 from salesplanner.compare import CHANGE_LABELS, compare
 from salesplanner.diagnosis import diagnose
 from salesplanner.files import write_atomically
-from salesplanner.layout import CARD_SLOTS, lane_figures
+from salesplanner.layout import CARD_SLOTS, lane_figures, span_text, team_badge
 from salesplanner.model import Opening, Person, Plan, PlanError, ScenarioId, Status, TeamId
 from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, TARGET_COLOURS, VERDICT_COLOURS
 from salesplanner.roles import DISPLAY_NAMES, Role
@@ -45,6 +37,12 @@ class _Chip:
     name: str
     opening: bool
     struck: bool
+
+
+def _fitting_size(value: str, width: float, size: float) -> float:
+    """The largest font size up to ``size`` points at which ``value`` fits ``width`` inches on one line
+    (average glyph ≈ 0.6 em for digits and capitals): "10.08 M EUR" must not wrap on the title slide."""
+    return min(size, width * 72 / (max(len(value), 1) * 0.6))
 
 
 def _elide(value: str, width: float, size: float) -> str:
@@ -78,13 +76,13 @@ class _Deck:
         return slide
 
     def text(self, slide: Any, value: str, left: float, top: float, width: float, height: float, *,
-             size: float, colour: str = TEXT, bold: bool = False, align: str = "left") -> Any:
+             size: float, colour: str = TEXT, bold: bool = False, align: str = "left", wrap: bool = True) -> Any:
         from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
         from pptx.util import Inches
 
         box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
         frame = box.text_frame
-        frame.word_wrap = True
+        frame.word_wrap = wrap
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         for margin in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
             setattr(frame, margin, 0)
@@ -135,17 +133,6 @@ class _Deck:
             run.font._rPr.set("strike", "sngStrike")  # python-pptx has no strike property yet
 
 
-def _badge(result: TeamResult) -> tuple[str, Verdict | None]:
-    if result.headcount == 0:
-        return "Empty", None
-    if result.bottleneck is not None:
-        return f"Bottleneck: {BOTTLENECK_NAMES[result.bottleneck]}", Verdict.OVERLOADED
-    for item in result.balances:
-        if item.verdict is Verdict.UNDERUSED:
-            return f"Underused: {RECEIVING_NAMES[item.handoff]}", Verdict.UNDERUSED
-    return "Balanced", Verdict.BALANCED
-
-
 def _pill_text(item: Balance) -> str:
     assert item.verdict is not None
     ratio = "—" if item.ratio is None else f"{item.ratio:.2f}"
@@ -174,9 +161,9 @@ def _team_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis, result: Tea
     deck.text(slide, team.name, MARGIN, 0.35, 9, 0.6, size=28, bold=True)
     market = " · ".join(p for p in (team.segment, team.geography, team.product_line) if p)
     deck.text(slide, market or "No market set", MARGIN, 0.95, 9, 0.35, size=14, colour=MUTED)
-    label, verdict = _badge(result)
-    swatch = VERDICT_COLOURS[verdict] if verdict is not None else NO_VERDICT
-    deck.box(slide, label, SLIDE_WIDTH - MARGIN - 3.2, 0.45, 3.2, 0.42, fill=swatch.fill, line=swatch.strong,
+    badge = team_badge(result)
+    swatch = VERDICT_COLOURS[badge.verdict] if badge.verdict is not None else NO_VERDICT
+    deck.box(slide, badge.text, SLIDE_WIDTH - MARGIN - 3.2, 0.45, 3.2, 0.42, fill=swatch.fill, line=swatch.strong,
              text_colour=swatch.strong, size=13, bold=True)
 
     lanes = _lanes(plan, analysis, team.id)
@@ -227,7 +214,7 @@ def _team_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis, result: Tea
 def _lane_capacity(result: TeamResult, role: Role) -> str:
     figures = lane_figures(result, role)
     if role is Role.MANAGER:
-        return "" if figures.span is None else f"span {figures.span:.1f}"
+        return span_text(figures)
     parts = [f"{figures.effective_fte:.1f} FTE"]
     if figures.leads is not None:
         parts.append(f"{figures.leads:.0f} leads/mo")
@@ -258,14 +245,21 @@ def _title_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis) -> None:
                ("Annual cost", f"{totals.annual_cost / 1e6:,.2f} M {plan.currency}"),
                ("Cost of sales", cost_of_sales),
                ("Headcount", f"{totals.headcount} + {totals.openings} open"),
-               ("Balanced teams", f"{totals.teams_balanced} / {totals.teams}")]
+               ("Balanced teams", f"{totals.teams_balanced} / {totals.teams_judged}")]
     width = (SLIDE_WIDTH - 2 * MARGIN - 0.2 * (len(figures) - 1)) / len(figures)
     for index, (caption, value) in enumerate(figures):
         left = MARGIN + index * (width + 0.2)
         deck.box(slide, "", left, 4.4, width, 1.3, fill="F3F4F6", line="E5E7EB", text_colour=TEXT, size=12,
                  rounded=0.12)
         deck.text(slide, caption, left + 0.2, 4.5, width - 0.4, 0.4, size=12, colour=MUTED)
-        deck.text(slide, value, left + 0.2, 4.9, width - 0.4, 0.6, size=20, bold=True)
+        deck.text(slide, value, left + 0.2, 4.9, width - 0.4, 0.6, size=_fitting_size(value, width - 0.4, 20),
+                  bold=True, wrap=False)
+    if totals.teams_without_handoffs:
+        without = totals.teams_without_handoffs
+        teams = "1 team has no handoffs yet and is" if without == 1 else \
+            f"{without} teams have no handoffs yet and are"
+        deck.text(slide, f"{teams} left out of the balanced teams.",
+                  MARGIN, 5.71, SLIDE_WIDTH - 2 * MARGIN, 0.22, size=11, colour=MUTED)
     swatch = TARGET_COLOURS[totals.target_verdict] if totals.target_verdict else NO_VERDICT
     deck.box(slide, target_line(totals.target_bookings, totals.expected_bookings_year, totals.target_coverage,
                                 totals.target_verdict, plan.currency),
@@ -296,9 +290,8 @@ def _signed(value: float, unit: str = "") -> str:
 
 def _changes_slides(deck: _Deck, plan: Plan, baseline_id: ScenarioId, scenario_id: ScenarioId) -> None:
     """What the proposal changes from the baseline: the totals, then every person and opening that
-    changes, as a native table (continued on further slides when long)."""
-    from pptx.util import Inches, Pt
-
+    changes, as a native table (continued on further slides when long); then, apart, who leaves within
+    the horizon (a leave date is the person's, in every scenario: not a change, but a seat to cover)."""
     comparison = compare(plan, baseline_id, scenario_id)
     delta = comparison.totals.delta
     before, after = comparison.diagnosis_before.stage.value, comparison.diagnosis_after.stage.value
@@ -308,37 +301,53 @@ def _changes_slides(deck: _Deck, plan: Plan, baseline_id: ScenarioId, scenario_i
                ("Annual cost", f"{delta.annual_cost / 1e6:+,.2f} M {plan.currency}"),
                ("Bookings / year", f"{delta.bookings_year / 1e6:+,.2f} M {plan.currency}"),
                ("Balanced teams", f"{comparison.teams_balanced_before} → {comparison.teams_balanced_after}")]
-    rows = [(change.name, ", ".join(CHANGE_LABELS[kind] for kind in change.kinds), change.before.label,
-             change.after.label) for change in comparison.members]
+    rows = [[change.name, ", ".join(CHANGE_LABELS[kind] for kind in change.kinds), change.before.label,
+             change.after.label] for change in comparison.members]
+    _table_slides(deck, f"Changes from {comparison.source_name}", ["Who", "Change", "From", "To"],
+                  (3.0, 2.6, 3.3, 3.4), rows, figures=figures,
+                  empty="Nobody moves: the two scenarios place everyone alike.")
+    if comparison.leavers:
+        leavers = [[leaver.name, leaver.leave_date.isoformat(), leaver.after.label] for leaver in comparison.leavers]
+        _table_slides(deck, f"{len(leavers)} leave by {comparison.horizon_end.isoformat()}",
+                      ["Who", "Leave date", f"Seat in {comparison.target_name}"], (4.0, 2.6, 5.7), leavers)
+
+
+def _table_slides(deck: _Deck, title: str, headings: list[str], widths: tuple[float, ...], rows: list[list[str]],
+                  *, figures: list[tuple[str, str]] | None = None, empty: str = "") -> None:
+    """A native table over as many slides as it needs, figures boxed above it on each."""
+    from pptx.util import Inches, Pt
+
     pages = max(1, math.ceil(len(rows) / CHANGE_ROWS_PER_SLIDE))
+    top = 2.25 if figures else 1.2
     for page in range(pages):
         slide = deck.slide()
-        title = f"Changes from {comparison.source_name}" + (f" ({page + 1}/{pages})" if pages > 1 else "")
-        deck.text(slide, title, MARGIN, 0.35, 10, 0.6, size=28, bold=True)
-        width = (SLIDE_WIDTH - 2 * MARGIN - 0.2 * (len(figures) - 1)) / len(figures)
-        for index, (caption, value) in enumerate(figures):
-            left = MARGIN + index * (width + 0.2)
-            deck.box(slide, "", left, 1.05, width, 0.95, fill="F3F4F6", line="E5E7EB", text_colour=TEXT, size=12,
-                     rounded=0.12)
-            deck.text(slide, caption, left + 0.15, 1.1, width - 0.3, 0.35, size=11, colour=MUTED)
-            deck.text(slide, value, left + 0.15, 1.45, width - 0.3, 0.45, size=16, bold=True)
+        deck.text(slide, title + (f" ({page + 1}/{pages})" if pages > 1 else ""), MARGIN, 0.35, 12, 0.6, size=28,
+                  bold=True)
+        if figures:
+            width = (SLIDE_WIDTH - 2 * MARGIN - 0.2 * (len(figures) - 1)) / len(figures)
+            for index, (caption, value) in enumerate(figures):
+                left = MARGIN + index * (width + 0.2)
+                deck.box(slide, "", left, 1.05, width, 0.95, fill="F3F4F6", line="E5E7EB", text_colour=TEXT,
+                         size=12, rounded=0.12)
+                deck.text(slide, caption, left + 0.15, 1.1, width - 0.3, 0.35, size=11, colour=MUTED)
+                deck.text(slide, value, left + 0.15, 1.45, width - 0.3, 0.45,
+                          size=_fitting_size(value, width - 0.3, 16), bold=True, wrap=False)
         chunk = rows[page * CHANGE_ROWS_PER_SLIDE:(page + 1) * CHANGE_ROWS_PER_SLIDE]
         if not chunk:
-            deck.text(slide, "Nobody moves: the two scenarios place everyone alike.", MARGIN, 2.4, 10, 0.5,
-                      size=16, colour=MUTED)
+            deck.text(slide, empty, MARGIN, top + 0.15, 10, 0.5, size=16, colour=MUTED)
             continue
-        shape = slide.shapes.add_table(len(chunk) + 1, 4, Inches(MARGIN), Inches(2.25),
+        shape = slide.shapes.add_table(len(chunk) + 1, len(headings), Inches(MARGIN), Inches(top),
                                        Inches(SLIDE_WIDTH - 2 * MARGIN), Inches(0.32 * (len(chunk) + 1)))
         table = shape.table
-        for column, width_in in enumerate((3.0, 2.6, 3.3, 3.4)):
+        for column, width_in in enumerate(widths):
             table.columns[column].width = Inches(width_in)
-        for column, heading in enumerate(("Who", "Change", "From", "To")):
+        for column, heading in enumerate(headings):
             table.cell(0, column).text = heading
         for row, values in enumerate(chunk, start=1):
             for column, value in enumerate(values):
                 table.cell(row, column).text = value
         for row in range(len(chunk) + 1):
-            for column in range(4):
+            for column in range(len(headings)):
                 for paragraph in table.cell(row, column).text_frame.paragraphs:
                     for run in paragraph.runs:
                         run.font.size = Pt(12)

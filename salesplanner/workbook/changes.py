@@ -43,7 +43,9 @@ def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id
     comparison = compare(plan, baseline_id, scenario_id)
     text = sheet.text
     text(0, 0, f"Changes from {comparison.source_name} to {comparison.target_name}", "title")
-    text(1, 0, f"As of {comparison.as_of.isoformat()}; leaving counts up to {comparison.horizon_end.isoformat()}.")
+    text(1, 0, f"As of {comparison.as_of.isoformat()}: {len(comparison.members)} "
+               f"{'change' if len(comparison.members) == 1 else 'changes'}; "
+               f"{len(comparison.leavers)} leave by {comparison.horizon_end.isoformat()}, the end of the horizon.")
 
     first = 3
     for row, change in enumerate(comparison.members, start=first + 1):
@@ -63,6 +65,19 @@ def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id
         sheet.number(row, 13, change.effective_fte_delta, "fte")
     last = first + len(comparison.members)
     sheet.table(first, last, MEMBER_HEADERS, "ChangeTable", MEMBER_FORMATS)
+
+    # Leavers are not changes (a leave date is the person's, in every scenario): a table of their own.
+    first = max(last, first + 1) + 2
+    text(first - 1, 0, f"Leaving by {comparison.horizon_end.isoformat()} ({len(comparison.leavers)})", "heading")
+    for row, leaver in enumerate(comparison.leavers, start=first + 1):
+        text(row, 0, leaver.member_id)
+        text(row, 1, leaver.name)
+        sheet.date(row, 2, leaver.leave_date)
+        text(row, 3, leaver.before.label)
+        text(row, 4, leaver.after.label)
+    last = first + len(comparison.leavers)
+    sheet.table(first, last, ["ID", "Name", "Leave date", "From", "To"], "LeaverTable",
+                [None, None, "date", None, None])
 
     first = max(last, first + 1) + 2
     headers = ["Team id", "Team", "Change", "Status before", "Status after"]
