@@ -61,6 +61,15 @@ def month_date(as_of: date, month: int) -> date:
         raise PlanError(f"month {month} after {as_of.isoformat()} is past the last date a calendar holds") from None
 
 
+def calendar_month(as_of: date, month: int) -> date:
+    """The calendar month that names timeline month ``month`` (its first day): the as-of date's month plus
+    ``month``. The model steps by 365/12 days, which can put two steps in one calendar month and none in
+    the next (as of 1 December: 1 January, 31 January, 3 March); labels count calendar months whatever
+    day the model evaluates."""
+    index = as_of.year * 12 + as_of.month - 1 + month
+    return date(index // 12, index % 12 + 1, 1)
+
+
 def month_dates(plan: Plan) -> tuple[date, ...]:
     """Months 0 … horizon of the plan."""
     return tuple(month_date(plan.as_of, month) for month in range(plan.horizon_months + 1))
@@ -97,6 +106,11 @@ class Timeline:
     @property
     def months(self) -> range:
         return range(len(self.dates))
+
+    @property
+    def calendar_months(self) -> tuple[date, ...]:
+        """What each month is labelled with (``calendar_month``): month 0 is the as-of date's month."""
+        return tuple(calendar_month(self.dates[0], month) for month in self.months)
 
 
 def _placed_by_team(plan: Plan, scenario: Scenario) -> dict[TeamId, list[tuple[Member, Role]]]:

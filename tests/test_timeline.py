@@ -42,7 +42,14 @@ from salesplanner.model import (
 from salesplanner.planfile.read import PlanFileError, loads_plan
 from salesplanner.planfile.write import dumps_plan
 from salesplanner.roles import ANNUAL_ATTRITION, DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
-from salesplanner.timeline import Timeline, hiring_plan, month_date, timeline, timeline_by_loop
+from salesplanner.timeline import (
+    Timeline,
+    calendar_month,
+    hiring_plan,
+    month_date,
+    timeline,
+    timeline_by_loop,
+)
 from tests.plans import plans, sample_plan
 
 MONTH = 365 / 12
@@ -91,6 +98,19 @@ def test_months_fall_on_the_first_day_k_months_of_365_12_days_have_passed() -> N
     # 12 × 365/12 = 365 exactly (2028-01-01); 24 months = 730 days (2028 is a leap year: 2028-12-31)
     assert month_date(AS_OF, 12) == date(2028, 1, 1)
     assert month_date(AS_OF, 24) == date(2028, 12, 31)
+
+
+def test_each_month_is_labelled_by_its_own_calendar_month() -> None:
+    """As of 1 December 2026 the model's months fall on 2027-01-01, 2027-01-31 and 2027-03-03 — January
+    twice, February never; the labels are December, January, February, March."""
+    december = date(2026, 12, 1)
+    assert [month_date(december, k) for k in (1, 2, 3)] == [date(2027, 1, 1), date(2027, 1, 31),
+                                                             date(2027, 3, 3)]
+    assert [calendar_month(december, k) for k in range(4)] == [
+        date(2026, 12, 1), date(2027, 1, 1), date(2027, 2, 1), date(2027, 3, 1)]
+    assert calendar_month(date(2027, 1, 31), 13) == date(2028, 2, 1)
+    result = timeline(make_plan([], horizon=24), SCENARIO)
+    assert result.calendar_months[0] == date(2027, 1, 1) and result.calendar_months[24] == date(2029, 1, 1)
 
 
 def test_a_timeline_has_months_0_to_the_horizon() -> None:

@@ -482,6 +482,9 @@ def test_timeline_sheet_holds_the_engines_months_per_team_and_the_baselines_line
     assert len(frame) == months * (2 + len(plan.scenarios[growth].teams))  # two organisation lines, then teams
     growth_total = frame[(frame["Team"] == "All teams") & (frame["Scenario"] == "Growth")]
     assert list(growth_total["Month"]) == list(range(months))
+    # Labelled by calendar month, one each (the model's 365/12-day steps would name some month twice).
+    assert [stamp.date() for stamp in growth_total["Month of"]] == list(expected.calendar_months)
+    assert len(set(growth_total["Month of"])) == months
     assert list(growth_total["Bookings capacity / year"]) == pytest.approx(list(expected.total.bookings_year))
     assert list(growth_total["Closing capacity / month"]) == pytest.approx(list(expected.total.close_cap))
     # Month 0 is today's figures: the same number as the analysis (and the Summary sheet).

@@ -45,6 +45,7 @@ class Book:
             "label": add({"bold": True}),
             "wrap": add({"text_wrap": True, "valign": "top"}),
             "date": add({"num_format": "yyyy-mm-dd"}),
+            "month": add({"num_format": "mmm yyyy"}),
             "int": add({"num_format": "#,##0"}),
             "fte": add({"num_format": "0.00"}),
             "number": add({"num_format": "#,##0.0"}),
@@ -117,9 +118,9 @@ class Sheet:
         self.worksheet.write_number(row, column, value, self.book.fmt(fmt))
         self._fit(column, _number_width(value, fmt))
 
-    def date(self, row: int, column: int, value: date | None) -> None:
+    def date(self, row: int, column: int, value: date | None, fmt: str = "date") -> None:
         if value is not None:
-            self.worksheet.write_datetime(row, column, value, self.book.fmt("date"))
+            self.worksheet.write_datetime(row, column, value, self.book.fmt(fmt))
             self._fit(column, 10)
 
     def formula(self, row: int, column: int, formula: str, value: float | str | None,

@@ -17,9 +17,9 @@ from salesplanner.workbook.book import Sheet
 
 FLOW_HEADERS = [("Opportunity supply / month", "supply"), ("Closing capacity / month", "close_cap"),
                 ("Wins / month", "wins"), ("Bookings capacity / year", "bookings_year")]
-HEADERS = ["Month", "Date", "Scenario", "Team", *(f"Effective FTE {DISPLAY_NAMES[r]}" for r in ROLE_ORDER),
+HEADERS = ["Month", "Month of", "Scenario", "Team", *(f"Effective FTE {DISPLAY_NAMES[r]}" for r in ROLE_ORDER),
            *(header for header, _ in FLOW_HEADERS)]
-FORMATS: list[str | None] = ["int", "date", None, None, *(["fte"] * len(ROLE_ORDER)), "number", "number",
+FORMATS: list[str | None] = ["int", "month", None, None, *(["fte"] * len(ROLE_ORDER)), "number", "number",
                              "number", "money"]
 TOTAL = "All teams"
 
@@ -27,7 +27,7 @@ TOTAL = "All teams"
 def _write_series(sheet: Sheet, row: int, month: int, series: Series, *, when: date, scenario: str,
                   team: str) -> None:
     sheet.number(row, 0, month, "int")
-    sheet.date(row, 1, when)
+    sheet.date(row, 1, when, "month")
     sheet.text(row, 2, scenario)
     sheet.text(row, 3, team)
     for offset, role in enumerate(ROLE_ORDER):
@@ -52,13 +52,13 @@ def write_timeline(sheet: Sheet, plan: Plan, scenario_id: ScenarioId, baseline_i
     total_rows: list[tuple[str, int, int]] = []
     for line, name in lines:
         start = row
-        for month, when in enumerate(line.dates):
+        for month, when in enumerate(line.calendar_months):
             _write_series(sheet, row, month, line.total, when=when, scenario=name, team=TOTAL)
             row += 1
         total_rows.append((name, start, row - 1))
     for team_id, series in months.teams.items():
         team = scenario.teams[team_id].name
-        for month, when in enumerate(months.dates):
+        for month, when in enumerate(months.calendar_months):
             _write_series(sheet, row, month, series, when=when, scenario=scenario.name, team=team)
             row += 1
         sheet.book.advance()
@@ -76,7 +76,8 @@ def write_timeline(sheet: Sheet, plan: Plan, scenario_id: ScenarioId, baseline_i
                      "color": "#2563EB" if index == 0 else "#6B7280"},
             "marker": {"type": "circle", "size": 4} if index == 0 else {"type": "none"}})
     chart.set_title({"name": "Bookings capacity per year, month by month"})
-    chart.set_x_axis({"num_format": "mmm yy"})
+    # One label per calendar month (the model's 365/12-day steps would name some month twice).
+    chart.set_x_axis({"num_format": "mmm yy", "text_axis": True})
     chart.set_y_axis({"num_format": f'#,##0 "{plan.currency}"', "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": 720, "height": 340})

@@ -23,7 +23,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 import ui.panels.timeline_panel
-from salesplanner.commands import AddOpening, RemoveTeam
+from salesplanner.commands import AddOpening, EditPlan, RemoveTeam
 from salesplanner.model import MemberId, Opening, Placement, ScenarioId
 from salesplanner.roles import ROLE_ORDER, Role
 from salesplanner.targets import trapezoid
@@ -31,7 +31,7 @@ from salesplanner.timeline import Timeline, hiring_plan, timeline
 from tests.ui.conftest import ENTERPRISE, MONTH, SMB
 from ui import text
 from ui.panels.hiring_panel import Column, HiringPanel
-from ui.panels.timeline_chart import nice_ticks
+from ui.panels.timeline_chart import month_label, nice_ticks
 from ui.panels.timeline_panel import REFRESH_DELAY_MS, TimelinePanel
 from ui.window.main_window import MainWindow
 
@@ -74,7 +74,8 @@ def after_change(qtbot, panel: TimelinePanel, change: Callable[[], object]) -> N
 def test_bookings_per_year_by_default_equal_the_core_and_the_hand_computation(window: MainWindow,
                                                                                 panel: TimelinePanel) -> None:
     assert panel.measure == "bookings_year" and panel.scope is None
-    assert panel.chart.months == [AS_OF + timedelta(days=days(k)) for k in range(13)]
+    # Labelled by calendar month (January 2027 … January 2028); the model evaluates day ⌈k × 365/12⌉.
+    assert panel.chart.months == [date(2027 + k // 12, k % 12 + 1, 1) for k in range(13)]
     assert panel.chart.series == {"Today": list(core(window, TODAY).total.bookings_year)}
     values = panel.chart.series["Today"]
     assert values[0] == pytest.approx(2_400_000)
@@ -235,6 +236,16 @@ def test_month_labels_thin_out_on_a_narrow_chart(panel: TimelinePanel) -> None:
     labelled = panel.chart.labelled_months()
     assert labelled[0] == 0 and 1 < len(labelled) < 13
     assert len({b - a for a, b in pairwise(labelled)}) == 1  # evenly spaced
+
+
+def test_month_labels_name_each_calendar_month_once(window: MainWindow, panel: TimelinePanel, qtbot) -> None:
+    """As of 1 December the model's months fall on 1 January, 31 January and 3 March (⌈k × 365/12⌉ days):
+    labelled by those days, January came twice and February never. The chart names calendar months."""
+    after_change(qtbot, panel, lambda: window.document.push(EditPlan(as_of=date(2026, 12, 1))))
+    labels = [month_label(on) for on in panel.chart.months[:4]]
+    assert labels == [QLocale().toString(QDate(2026 + (11 + k) // 12, (11 + k) % 12 + 1, 1), "MMM yy")
+                      for k in range(4)]
+    assert len(set(month_label(on) for on in panel.chart.months)) == 13
 
 
 def test_nice_ticks_step_one_two_five() -> None:

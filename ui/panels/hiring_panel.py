@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from salesplanner.model import MemberId, OpeningId, Plan, TeamId
 from salesplanner.roles import ROLE_ORDER
 from salesplanner.targets import HireContribution, hire_contributions
-from salesplanner.timeline import Hire, hiring_plan, month_date
+from salesplanner.timeline import Hire, calendar_month, hiring_plan
 from ui import text
 from ui.document import DocumentChange, PlanDocument, Subscription
 from ui.panels.timeline_chart import month_label
@@ -113,7 +113,7 @@ class HiringModel(QAbstractTableModel):
 
     def _timeline_month(self, month: int) -> str:
         return self.tr("month %1 (%2)").replace("%1", str(month)).replace(
-            "%2", month_label(month_date(self._as_of, month)))
+            "%2", month_label(calendar_month(self._as_of, month)))
 
     # --- Qt's model interface ------------------------------------------------------------------------
 
@@ -181,7 +181,7 @@ class HiringModel(QAbstractTableModel):
             return text.money(contribution.contribution, self._currency, compact=True)
         if contribution.last_useful_month is None:
             return self.tr("none this year")
-        return month_label(month_date(self._as_of, contribution.last_useful_month))
+        return month_label(calendar_month(self._as_of, contribution.last_useful_month))
 
     def _sort_key(self, hire: Hire, column: Column) -> object:
         if column == Column.OPENING:

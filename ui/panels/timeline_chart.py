@@ -32,7 +32,9 @@ _GAP = 8.0
 
 
 def month_label(on: date) -> str:
-    """A timeline month as the chart and the hiring plan name it: the locale's short month and year."""
+    """A month as the chart and the hiring plan name it: the locale's short month and year. The chart is
+    given each timeline month's calendar month (``Timeline.calendar_months``), not the day the model
+    evaluates, so no month is named twice."""
     return QLocale().toString(QDate(on.year, on.month, on.day), "MMM yy")
 
 

@@ -244,7 +244,7 @@ class TimelinePanel(QWidget):
             ValueFormat(decimals=2 if measure.startswith(FTE) else 1)
         title = self.tr("%1 · %2").replace("%1", self.measure_box.currentText()).replace(
             "%2", self.scope_box.currentText())
-        self.chart.set_data(self.timeline_of(on_screen).dates, lines, value_format=value_format,
+        self.chart.set_data(self.timeline_of(on_screen).calendar_months, lines, value_format=value_format,
                             title=title, note=self.tr("not in %1").replace("%1", ", ".join(missing)) if missing else "",
                             empty_text=self.tr("Nothing to show"))
         self._dirty = False
