@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from salesplanner.changes import Change
 from salesplanner.model import (
+    FIELD_LABELS,
     Assumptions,
     MemberId,
     Opening,
@@ -40,7 +41,7 @@ from salesplanner.model import (
     target_problems,
     team_problems,
 )
-from salesplanner.roles import DISPLAY_NAMES
+from salesplanner.roles import DISPLAY_NAMES, PARAMETER_LABELS, Role
 
 
 class Command(ABC):
@@ -86,24 +87,25 @@ def _team(scenario: Scenario, team_id: TeamId) -> Team:
 
 
 def _changed_fields(before: object, after: object) -> list[str]:
-    """The fields that differ, as an undo menu names them: "fte", "market win_rate", "ae max_open_opps"."""
+    """The fields that differ, as an undo menu names them: "FTE", "win rate", "AE ramp (months)"."""
     names: list[str] = []
     for name in before.__dataclass_fields__:  # type: ignore[attr-defined]
         old, new = getattr(before, name), getattr(after, name)
         if old == new:
             continue
-        if hasattr(old, "__dataclass_fields__"):
-            names += [f"{name} {inner}" for inner in _changed_fields(old, new)]
+        if hasattr(old, "__dataclass_fields__"):  # the market profile: its fields are named alone
+            names += _changed_fields(old, new)
         elif isinstance(old, Mapping):  # role parameters: {role: {parameter: value}}
-            names += [f"{role} {key}" for role in {*old, *new} for key in {*old.get(role, {}), *new.get(role, {})}
+            names += [f"{DISPLAY_NAMES[Role(role)]} {PARAMETER_LABELS.get(key, key).lower()}"
+                      for role in {*old, *new} for key in {*old.get(role, {}), *new.get(role, {})}
                       if old.get(role, {}).get(key) != new.get(role, {}).get(key)]
         else:
-            names.append(name)
-    return sorted(names)
+            names.append(FIELD_LABELS.get(name, name.replace("_", " ")))
+    return sorted(names, key=str.casefold)
 
 
 def _edit_text(what: str, before: object, after: object) -> str:
-    fields = ", ".join(name.replace("_", " ") for name in _changed_fields(before, after))
+    fields = ", ".join(_changed_fields(before, after))
     return f"Edit {what}: {fields}" if fields else f"Edit {what}"
 
 
@@ -560,7 +562,7 @@ class EditPlan(Command):
         self._before = {key: getattr(plan, key) for key in self.values}
         for key, value in self.values.items():
             setattr(plan, key, value)
-        self.text = "Edit plan " + ", ".join(key.replace("_", " ") for key in self.values)
+        self.text = "Edit plan: " + ", ".join(FIELD_LABELS[key] for key in self.values)
         return self._change()
 
     def undo(self, plan: Plan) -> Change:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -428,7 +429,7 @@ def test_edit_person_names_the_person_and_recomputes_their_team_in_each_scenario
     today, growth = ScenarioAnalysis(plan, TODAY), ScenarioAnalysis(plan, GROWTH)
     command = EditPerson(Person(ANA, "Ana Berg-Holm", fte=0.6))
     change = command.do(plan)
-    assert command.text == "Edit Ana Berg: email, fte, location, name, start date"
+    assert command.text == "Edit Ana Berg: email, FTE, location, name, start date"
     assert change == Change(members=frozenset({ANA}))
     assert today.apply(change) == frozenset({ENT})
     assert growth.apply(change) == frozenset({DACH})
@@ -444,6 +445,22 @@ def test_edit_team_names_that_team_of_that_scenario() -> None:
     assert today.apply(change) == frozenset()
     assert growth.team(SMB).team.name == "SMB North"
     assert today.team(SMB).team.name == "SMB"
+
+
+def test_edit_texts_name_fields_as_a_person_reads_them() -> None:
+    """Undo and status texts say "inbound leads / month" and "AE ramp (months)", never a field's code name."""
+    plan = sample_plan()
+    team = plan.scenarios[TODAY].teams[SMB]
+    market = EditTeam(TODAY, replace(team, market=replace(team.market, inbound_leads_per_month=40, win_rate=0.3)))
+    market.do(plan)
+    assert market.text == "Edit team SMB: inbound leads / month, win rate"
+    roles = {**plan.assumptions.roles, Role.AE: {**plan.assumptions.roles[Role.AE], "ramp_months": 4}}
+    assumptions = EditAssumptions(replace(plan.assumptions, roles=roles, tolerance=0.2))
+    assumptions.do(plan)
+    assert assumptions.text == "Edit assumptions: AE ramp (months), balance tolerance"
+    horizon = EditPlan(horizon_months=18)
+    horizon.do(plan)
+    assert horizon.text == "Edit plan: horizon"
 
 
 def test_opening_changes_name_the_opening() -> None:
