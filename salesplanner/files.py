@@ -176,3 +176,23 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(directory)
         finally:
             os.close(directory)
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_RESERVED_ON_WINDOWS = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(1, 10)),
+                        *(f"LPT{n}" for n in range(1, 10))}
+MAX_NAME_LENGTH = 120
+
+
+def safe_file_name(name: str, *, fallback: str = "Sales plan") -> str:
+    """``name`` (a plan or scenario name) as a file name every system accepts: the characters Windows
+    forbids (``<>:"/\\|?*`` and control characters) become "-", trailing dots and spaces go, a reserved
+    device name (CON, NUL, COM1…) is suffixed, and it is kept under 120 characters. The suffix is the
+    caller's to add."""
+    cleaned = _NOT_IN_FILE_NAMES.sub("-", name)
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" .-")[:MAX_NAME_LENGTH].rstrip(" .")
+    if not cleaned:
+        return fallback
+    if cleaned.split(".")[0].upper() in _RESERVED_ON_WINDOWS:
+        cleaned += " plan"
+    return cleaned
