@@ -18,6 +18,7 @@ from salesplanner.model import MemberId, Placement, TeamId
 from salesplanner.roles import Role
 from salesplanner.targets import TargetVerdict
 from ui import text
+from ui.board.overview import TileData, paint_tile
 from ui.theme import Theme, board_font
 
 CARD_WIDTH = 456.0
@@ -49,6 +50,7 @@ class Style:
     initials: QFont
     pill: QFont
     group: QFont
+    fte: QFont
 
     @classmethod
     def create(cls, theme: Theme) -> Style:
@@ -58,7 +60,8 @@ class Style:
         group.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
         return cls(theme=theme, title=board_font(12.5, bold=True), subtitle=board_font(8.5),
                    lane=board_font(9, bold=True), small=board_font(8.5), chip=board_font(9), chip_struck=struck,
-                   initials=board_font(6.5, bold=True), pill=board_font(8.5, bold=True), group=group)
+                   initials=board_font(6.5, bold=True), pill=board_font(8.5, bold=True), group=group,
+                   fte=board_font(7.5))
 
 
 def _rounded(rect: QRectF, radius: float) -> QPainterPath:
@@ -156,27 +159,43 @@ def paint_chip(painter: QPainter, bounds: QRectF, data: ChipData, style: Style, 
     painter.setPen(QPen(QColor("white")))
     painter.setFont(style.initials)
     painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, "+" if data.opening else data.initials)
-
-    right = rect.right() - 8
-    painter.setFont(style.small)
     if 0 < data.ramp < 1 or (data.ramp == 0 and not data.left):
-        _paint_ramp(painter, QRectF(right - 11, rect.center().y() - 5.5, 11, 11), data.ramp, theme)
-        right -= 15
+        # The ramp rings the avatar, so it takes no room from the name.
+        _paint_ramp(painter, avatar.adjusted(-2.2, -2.2, 2.2, 2.2), data.ramp, theme)
+
+    right = rect.right() - 9
     if data.fte < 1:
         fte_text = text.number(data.fte, 1)
-        width = QFontMetricsF(style.small).horizontalAdvance(fte_text)
+        width = QFontMetricsF(style.fte).horizontalAdvance(fte_text)
+        painter.setFont(style.fte)
         painter.setPen(QPen(theme.muted))
         painter.drawText(QRectF(right - width, 0, width, height), Qt.AlignmentFlag.AlignVCenter, fte_text)
-        right -= width + 5
+        right -= width + 4
     name_font = style.chip_struck if data.left or data.leaving else style.chip
     painter.setFont(name_font)
     painter.setPen(QPen(theme.muted if data.opening or data.left else theme.text))
     name_rect = QRectF(avatar.right() + 6, 0, right - avatar.right() - 6, height)
-    elided = QFontMetricsF(name_font).elidedText(data.name, Qt.TextElideMode.ElideRight, name_rect.width())
-    painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
+    painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                     fitted_name(data.name, QFontMetricsF(name_font), name_rect.width()))
     if data.moved_from is not None:
         _paint_moved_badge(painter, QRectF(rect.right() - 9, rect.top() - 4, 12, 12), theme, style)
     painter.restore()
+
+
+def fitted_name(name: str, metrics: QFontMetricsF, width: float) -> str:
+    """The whole name when it fits; else first name and last initial ("Karin A."); else cut with "…"
+    (the chip's tooltip always has the whole name)."""
+    if metrics.horizontalAdvance(name) <= width:
+        return name
+    parts = name.split()
+    if len(parts) > 1:
+        short = f"{' '.join(parts[:-1])} {parts[-1][0]}."
+        if metrics.horizontalAdvance(short) <= width:
+            return short
+        short = f"{parts[0]} {parts[-1][0]}."
+        if metrics.horizontalAdvance(short) <= width:
+            return short
+    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
 
 
 def _paint_moved_badge(painter: QPainter, rect: QRectF, theme: Theme, style: Style) -> None:
@@ -373,6 +392,10 @@ class CardItem(QGraphicsItem):
         self.badge_tooltip = ""
         self.rebuild_count = 0
         self.selected_team = False
+        self.tile: TileData | None = None
+        """What the card shows as an overview tile."""
+        self.overview = False
+        """Zoomed out past reading: paint the tile; the scene hides the lanes, chips and pills."""
 
     def set_header(self, *, title: str, subtitle: str, badge: str, badge_verdict: Verdict | None,
                    badge_tooltip: str) -> None:
@@ -400,6 +423,11 @@ class CardItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         theme = self._style.theme
+        if self.overview and self.tile is not None:
+            lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+            paint_tile(painter, self.boundingRect(), self.tile, theme, self._style.title, pixel=1 / max(lod, 1e-6),
+                       selected=self.selected_team)
+            return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         border = QPen(theme.selection, 2) if self.selected_team else QPen(theme.card_border, 1)
         painter.setPen(border)

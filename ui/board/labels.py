@@ -3,12 +3,15 @@ numbers through QLocale; the figures themselves come from the core."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from salesplanner.capacity import TeamResult, Verdict, effective_fte, member_cost
-from salesplanner.layout import lane_figures
+from salesplanner.layout import LANE_ORDER, BadgeKind, LaneFigures, lane_figures, team_badge
 from salesplanner.model import Member, MemberId, Opening, Placement, Scenario, Team, resolved_role_parameters
 from salesplanner.roles import RAMP_MONTHS, Role
 from salesplanner.targets import TargetVerdict, TeamTarget
 from ui import text
+from ui.board.overview import TileData
 from ui.document import PlanDocument
 
 
@@ -22,26 +25,47 @@ def group_title(dimension: str | None, value: str | None) -> str:
     }.get(dimension or "", "")
 
 
-def team_badge(result: TeamResult) -> tuple[str, Verdict | None]:
-    """The card's verdict: its bottleneck, else its first underused handoff, else balanced."""
-    if result.headcount == 0:
-        return text.translate("Board", "Empty"), None
-    if result.bottleneck is not None:
-        return text.translate("Board", "Bottleneck: %1").replace("%1", text.bottleneck_name(result.bottleneck)), \
-            Verdict.OVERLOADED
-    for item in result.balances:
-        if item.verdict is Verdict.UNDERUSED:
-            return text.translate("Board", "Underused: %1").replace("%1", text.receiving_role_name(item.handoff)), \
-                Verdict.UNDERUSED
-    return text.translate("Board", "Balanced"), Verdict.BALANCED
+@dataclass(frozen=True)
+class BadgeText:
+    text: str
+    verdict: Verdict | None
+    tooltip: str = ""
+
+
+def badge_text(result: TeamResult) -> BadgeText:
+    """The card's badge (the core's ``layout.team_badge``), translated."""
+    badge = team_badge(result)
+    if badge.kind is BadgeKind.BOTTLENECK:
+        assert badge.handoff is not None
+        return BadgeText(text.translate("Board", "Bottleneck: %1").replace(
+            "%1", text.bottleneck_name(badge.handoff)), badge.verdict)
+    if badge.kind is BadgeKind.UNDERUSED:
+        assert badge.handoff is not None
+        return BadgeText(text.translate("Board", "Underused: %1").replace(
+            "%1", text.receiving_role_name(badge.handoff)), badge.verdict)
+    if badge.kind is BadgeKind.BALANCED:
+        return BadgeText(text.translate("Board", "Balanced"), badge.verdict)
+    hint = text.translate("Board", "No handoff to judge yet: it needs people on both sides of one (SDRs and "
+                                   "closers, or closers and AMs). Not counted among the balanced teams.")
+    if badge.kind is BadgeKind.EMPTY:
+        return BadgeText(text.translate("Board", "Empty"), None, hint)
+    return BadgeText(text.translate("Board", "No handoffs yet"), None, hint)
+
+
+def tile_data(name: str, result: TeamResult, badge: BadgeText) -> TileData:
+    """What the team's overview tile shows."""
+    return TileData(name=name, members=tuple((role, result.members[role]) for role in LANE_ORDER
+                                             if result.members[role]),
+                    verdicts=(result.inbound_load.verdict, result.sdr_to_closer.verdict,
+                              result.closer_to_am.verdict),
+                    badge=badge.text, badge_verdict=badge.verdict)
 
 
 def lane_capacity(result: TeamResult, role: Role) -> str:
     """The capacity a lane shows next to its role name (figures from the core's ``lane_figures``)."""
     figures = lane_figures(result, role)
     if role is Role.MANAGER:
-        span = figures.span
-        return "" if span is None else text.translate("Board", "span %1").replace("%1", text.number(span))
+        return span_text(figures)
     parts = [text.translate("Board", "%1 FTE").replace("%1", text.number(figures.effective_fte))]
     if figures.leads is not None:
         parts.append(text.translate("Board", "%1 leads/mo").replace("%1", text.number(figures.leads, 0)))
@@ -55,6 +79,18 @@ def lane_capacity(result: TeamResult, role: Role) -> str:
     if figures.accounts is not None:
         parts.append(text.translate("Board", "%1 accounts").replace("%1", text.number(figures.accounts, 0)))
     return " · ".join(parts)
+
+
+def span_text(figures: LaneFigures) -> str:
+    """A manager lane's figure (the core's ``layout.span_text``, translated): never a fractional span."""
+    span = figures.span
+    if span is None:
+        return ""
+    if span.is_integer():
+        return (text.translate("Board", "span %1 each") if figures.managers > 1 else
+                text.translate("Board", "span %1")).replace("%1", text.number(span, 0))
+    return text.translate("Board", "%1 reports for %2 managers").replace("%1", str(figures.reports)).replace(
+        "%2", str(figures.managers))
 
 
 def baseline_seat(baseline: Scenario | None, member: Member, now: Placement) -> str | None:

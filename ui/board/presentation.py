@@ -7,9 +7,11 @@ chrome, no "+ role" tags; the view zooms each group to fit the screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QShortcut
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from salesplanner.diagnosis import diagnose
 from ui import text
@@ -18,12 +20,11 @@ from ui.board.scene import BoardScene
 from ui.board.view import BoardView
 from ui.document import DocumentChange, PlanDocument
 from ui.theme import board_font, print_theme
+from ui.window.shortcuts import PRESENTATION, sequences
 
-MAX_PRESENT_ZOOM = 1.8
+MAX_PRESENT_ZOOM = 2.5
+"""A one-team slide fills the screen; past this its text would look blown up."""
 MAX_COLUMNS = 8
-
-NEXT_KEYS = ("Right", "Down", "PgDown", "Space")
-PREVIOUS_KEYS = ("Left", "Up", "PgUp", "Backspace")
 
 
 class PresentationWindow(QWidget):
@@ -42,8 +43,20 @@ class PresentationWindow(QWidget):
         self.board.set_document(document)
         self.view = BoardView(self.board, self)
         self.view.auto_columns = False
+        self.view.max_fit_zoom = MAX_PRESENT_ZOOM
+        self.view.max_fit_columns = MAX_COLUMNS
+        self.view.empty_hint = ""
+        self.view.setAlignment(Qt.AlignmentFlag.AlignCenter)  # a slide's content sits in the middle
         self.view.setFrameShape(BoardView.Shape.NoFrame)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # The view's own size is what a slide fits: it is final only once the window is laid out and
+        # shown (a window manager may resize it after that), so every resize of the view fits again.
+        self.view.fitted = True
         self.caption = QLabel(self)
+        # The caption wraps: one long line would make the window wider than a projector's screen.
+        self.caption.setWordWrap(True)
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.caption.setFont(board_font(15))
         self.caption.setStyleSheet(f"color: {theme.text.name()}; background: {theme.card.name()}; padding: 10px 24px;")
         layout = QVBoxLayout(self)
@@ -53,18 +66,13 @@ class PresentationWindow(QWidget):
         layout.addWidget(self.caption)
         self.step = 0
         # Shortcuts, not key events: the view would take arrows and Page Up/Down for scrolling.
-        keys: list[tuple[tuple[str | QKeySequence.StandardKey, ...], object]] = [
-            (NEXT_KEYS, lambda: self.go(self.step + 1)),
-            (PREVIOUS_KEYS, lambda: self.go(self.step - 1)),
-            (("Home",), lambda: self.go(0)),
-            (("End",), lambda: self.go(len(self.steps) - 1)),
-            (("Esc",), self.close),
-            ((QKeySequence.StandardKey.Undo,), document.undo_stack.undo),
-            (("Ctrl+Shift+Z", QKeySequence.StandardKey.Redo), document.undo_stack.redo),
-        ]
-        for sequences, slot in keys:
-            for sequence in sequences:
-                shortcut = QShortcut(QKeySequence(sequence), self)
+        slots: dict[str, Callable[[], object]] = {
+            "next": lambda: self.go(self.step + 1), "previous": lambda: self.go(self.step - 1),
+            "first": lambda: self.go(0), "last": lambda: self.go(len(self.steps) - 1), "leave": self.close,
+            "undo": document.undo_stack.undo, "redo": document.undo_stack.redo}
+        for name, slot in slots.items():
+            for sequence in sequences(PRESENTATION[name]):
+                shortcut = QShortcut(sequence, self)
                 shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
                 shortcut.activated.connect(slot)
         document.changed.connect(self._on_changed)
@@ -95,25 +103,9 @@ class PresentationWindow(QWidget):
         self._update_caption()
 
     def _fit(self) -> None:
-        """Lay the cards out in the number of columns that shows them largest, then zoom to fit (never
-        blown up past readable)."""
-        view = self.view.viewport().rect()
-        if view.width() <= 0 or view.height() <= 0:
-            return
-        best, best_zoom = 1, 0.0
-        for columns in range(1, min(MAX_COLUMNS, max(1, len(self.board.cards()))) + 1):
-            self.board.set_columns(columns)
-            rect = self.board.sceneRect()
-            zoom = min(view.width() / rect.width(), view.height() / rect.height())
-            if zoom > best_zoom:
-                best, best_zoom = columns, zoom
-        self.board.set_columns(best)
+        """Lay the cards out in the number of columns that shows them largest, then zoom to fit and
+        centre (never blown up past ``MAX_PRESENT_ZOOM``)."""
         self.view.fit_to_window()
-        self.view.set_zoom(min(self.view.zoom, MAX_PRESENT_ZOOM))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit()
 
     def _on_changed(self, change: DocumentChange) -> None:
         if self.step >= len(self.steps):
@@ -135,9 +127,11 @@ class PresentationWindow(QWidget):
         parts = [
             self.tr("Stage: %1").replace("%1", stage),
             where,
-            self.tr("%1 teams, %2 balanced").replace("%1", str(figures.teams))
-            .replace("%2", str(figures.teams_balanced)),
-            self.tr("%1 people + %2 open").replace("%1", str(figures.headcount)).replace("%2", str(figures.openings)),
+            text.count(figures.teams, self.tr("1 team"), self.tr("%1 teams"))
+            + ", " + self.tr("%1 of %2 balanced").replace("%1", str(figures.teams_balanced))
+            .replace("%2", str(figures.teams_judged)),
+            text.count(figures.headcount, self.tr("1 person"), self.tr("%1 people")) + " + "
+            + self.tr("%1 open").replace("%1", str(figures.openings)),
             self.tr("bookings %1 / year").replace("%1", text.money(figures.bookings_year, currency, compact=True)),
             self.tr("cost %1 / year").replace("%1", text.money(figures.annual_cost, currency, compact=True)),
         ]

@@ -25,11 +25,11 @@ from PySide6.QtSvg import QSvgGenerator
 
 from salesplanner.files import replacing
 from salesplanner.model import Plan, PlanError, ScenarioId
-from ui.board.items import CARD_WIDTH
+from ui.board.items import CARD_WIDTH, ChipItem
 from ui.board.scene import COLUMN_GAP, MARGIN, BoardScene
 from ui.document import PlanDocument
 from ui.text import translate
-from ui.theme import print_theme
+from ui.theme import board_font, print_theme
 
 MAX_IMAGE_PIXELS = 50_000_000
 """50 megapixels (200 MB in memory): larger boards go to PDF, which pages them."""
@@ -69,6 +69,30 @@ class ExportBoard:
     @property
     def rect(self) -> QRectF:
         return self.scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+    @property
+    def legend(self) -> str:
+        """What the moved badges mean, when the board has any (a reader of the export has no tooltip)."""
+        plan = self.document.plan
+        moved = any(isinstance(item, ChipItem) and item.data_.moved_from for item in self.scene.items())
+        if not moved:
+            return ""
+        return translate("Render", "↗  sits elsewhere in %1").replace("%1", plan.scenarios[plan.baseline].name)
+
+    def add_legend(self) -> None:
+        """Write the legend under the board, for images (a PDF has it in its footer)."""
+        if legend := self.legend:
+            item = self.scene.addSimpleText(legend, board_font(9))
+            item.setBrush(self.scene.style_.theme.muted)
+            item.setPos(MARGIN, self.scene.itemsBoundingRect().bottom() + 10)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The part of the board one page shows; a group continued from the page before says so on top."""
+
+    source: QRectF
+    heading: str = ""
 
 
 def render_png(board: ExportBoard, path: Path, *, scale: float = 2.0) -> QSize:
@@ -156,40 +180,55 @@ def render_svg(board: ExportBoard, path: Path, *, title: str) -> None:
             raise PlanError(_unwritten(path))
 
 
-def page_sources(board: ExportBoard, *, per_group: bool, page_aspect: float, page_width: float) -> list[QRectF]:
+def page_sources(board: ExportBoard, *, per_group: bool, page_aspect: float, page_width: float) -> list[Page]:
     """The part of the board each page shows: one group per page, a long group split between its rows so
-    nothing is drawn smaller than ``MIN_PAGE_SCALE``; or the whole board on one page."""
+    nothing is drawn smaller than ``MIN_PAGE_SCALE`` (its later pages headed "… (continued)"); or the
+    whole board on one page."""
     if not per_group:
-        return [board.rect]
-    pages: list[QRectF] = []
+        return [Page(board.rect)]
+    pages: list[Page] = []
     for group in board.scene.group_layout:
         width = group.rect.width() + 2 * MARGIN
         scale = min(1.0, page_width / width)
         max_height = page_width / page_aspect / max(scale, MIN_PAGE_SCALE)
         top = group.rect.top() - MARGIN
         bottom = top
+        heading = ""
+        continued = translate("Render", "%1 (continued)").replace("%1", group.title) if group.title else \
+            translate("Render", "(continued)")
         for row in group.rows:
             if row.bottom() - top > max_height and bottom > top:
-                pages.append(QRectF(group.rect.left() - MARGIN, top, width, bottom - top + MARGIN))
-                top = row.top() - MARGIN
+                pages.append(Page(QRectF(group.rect.left() - MARGIN, top, width, bottom - top + MARGIN), heading))
+                top, heading = row.top() - MARGIN, continued
             bottom = row.bottom()
-        pages.append(QRectF(group.rect.left() - MARGIN, top, width, bottom - top + MARGIN))
-    return pages or [board.rect]
+        pages.append(Page(QRectF(group.rect.left() - MARGIN, top, width, bottom - top + MARGIN), heading))
+    return pages or [Page(board.rect)]
 
 
-def paint_pages(device: QPagedPaintDevice, board: ExportBoard, sources: list[QRectF], *, footer: str) -> bool:
-    """Draw each source rectangle on its own page, fitted and centred, with a footer line; False when the
-    device could not be painted on (nothing is drawn then)."""
+def paint_pages(device: QPagedPaintDevice, board: ExportBoard, pages: list[Page], *, footer: str) -> bool:
+    """Draw each page's part of the board, fitted and centred, under its heading and over a footer line;
+    False when the device could not be painted on (nothing is drawn then)."""
     painter = QPainter(device)
     if not painter.isActive():
         return False
     painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
     page = QRectF(painter.viewport())
     footer_height = page.height() * 0.04
-    area = page.adjusted(0, 0, 0, -footer_height)
-    for number, source in enumerate(sources, start=1):
+    legend = board.legend
+    footer = f"{footer}     {legend}" if legend else footer
+    for number, sheet in enumerate(pages, start=1):
         if number > 1:
             device.newPage()
+        area = page.adjusted(0, 0, 0, -footer_height)
+        if sheet.heading:
+            heading_font = board_font(9, bold=True)
+            heading_font.setPixelSize(max(8, round(footer_height * 0.55)))
+            painter.setFont(heading_font)
+            painter.setPen(QColor("#4B5563"))
+            painter.drawText(QRectF(page.left(), page.top(), page.width(), footer_height),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, sheet.heading.upper())
+            area.setTop(area.top() + footer_height)
+        source = sheet.source
         scale = min(area.width() / source.width(), area.height() / source.height())
         target = QRectF(0, 0, source.width() * scale, source.height() * scale)
         target.moveCenter(QPointF(area.center().x(), area.top() + target.height() / 2))
@@ -202,7 +241,7 @@ def paint_pages(device: QPagedPaintDevice, board: ExportBoard, sources: list[QRe
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, footer)
         painter.drawText(QRectF(page.left(), area.bottom(), page.width(), footer_height),
                          Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-                         translate("Render", "%1 / %2").replace("%1", str(number)).replace("%2", str(len(sources))))
+                         translate("Render", "%1 / %2").replace("%1", str(number)).replace("%2", str(len(pages))))
     return painter.end()
 
 
@@ -242,6 +281,8 @@ def render_file(plan: Plan, scenario_id: ScenarioId, path: Path, *, group_by: st
         raise PlanError(translate("Render", "%1: the layout can be written as PNG, SVG or PDF (or PPTX).")
                         .replace("%1", path.name))
     board = ExportBoard.build(plan, scenario_id, group_by=group_by, group=group, only_group=only_group)
+    if suffix in (".png", ".svg"):
+        board.add_legend()
     if suffix == ".png":
         size = render_png(board, path, scale=scale)
         return f"{path.name}: {size.width():,} × {size.height():,} pixels"

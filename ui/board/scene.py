@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
+from salesplanner.board_layout import Spacing, arrange
 from salesplanner.capacity import has_left, ramp
 from salesplanner.commands import Assign
 from salesplanner.layout import CARD_SLOTS, LANE_ORDER
@@ -44,6 +45,7 @@ from ui.board.items import (
     TargetItem,
 )
 from ui.board.labels import (
+    badge_text,
     baseline_seat,
     group_title,
     lane_capacity,
@@ -51,7 +53,7 @@ from ui.board.labels import (
     member_summary,
     target_line,
     target_tooltip,
-    team_badge,
+    tile_data,
 )
 from ui.document import DocumentChange, PlanDocument, Subscription
 from ui.theme import Theme, current_theme
@@ -63,6 +65,11 @@ COLUMN_GAP = 20.0
 ROW_GAP = 20.0
 GROUP_GAP = 18.0
 
+
+def spacing(*, headers: bool) -> Spacing:
+    """The board's measures for ``salesplanner.board_layout``."""
+    return Spacing(card_width=CARD_WIDTH, column_gap=COLUMN_GAP, row_gap=ROW_GAP, shelf_gap=GROUP_GAP,
+                   margin=MARGIN, header_height=GroupHeaderItem.HEIGHT if headers else 0.0)
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,8 @@ class BoardScene(QGraphicsScene):
         """Also draw, faintly, where people who moved sat in the baseline."""
         self.group_layout: list[GroupLayout] = []
         """Where each group and each of its rows landed in the last layout (for paging exports)."""
+        self.overview = False
+        """Cards drawn as overview tiles (zoomed out past reading); see ``set_overview``."""
 
     # --- wiring -------------------------------------------------------------------------------------
 
@@ -139,6 +148,31 @@ class BoardScene(QGraphicsScene):
         if columns != self.columns:
             self.columns = columns
             self._layout(regroup=False)
+
+    def set_overview(self, on: bool) -> None:
+        """Draw every card as a tile (name, headcount by role, handoff colours, badge) and hide its lanes,
+        chips and pills — or bring them back."""
+        if on == self.overview:
+            return
+        self.overview = on
+        if on:
+            self.clearSelection()
+        for card in self._cards.values():
+            self._show_overview(card)
+
+    def _show_overview(self, card: CardItem) -> None:
+        card.overview = self.overview
+        for child in card.childItems():
+            child.setVisible(not self.overview)
+        card.update()
+
+    def grouped_card_heights(self) -> list[list[float]]:
+        """Each group's cards' heights in board order: what ``board_layout.arrange`` places."""
+        return [[self._cards[team_id].boundingRect().height() for team_id in team_ids]
+                for team_ids in self._groups().values()]
+
+    def spacing(self) -> Spacing:
+        return spacing(headers=self._has_headers(self._groups()))
 
     # --- reading --------------------------------------------------------------------------------------
 
@@ -320,10 +354,12 @@ class BoardScene(QGraphicsScene):
                     by_role.setdefault(role, []).append(ChipData(member_id=member_id, name=member.name, role=role,
                                                                  opening=isinstance(member, Opening), ghost=True))
 
-        badge, verdict = team_badge(result)
-        card.set_header(title=team.name, subtitle=market_line(team), badge=badge, badge_verdict=verdict,
+        badge = badge_text(result)
+        card.set_header(title=team.name, subtitle=market_line(team), badge=badge.text, badge_verdict=badge.verdict,
                         badge_tooltip="\n".join(f"{text.handoff_name(b.handoff)}: {text.balance_sentence(b)}"
-                                                for b in result.balances if b.verdict is not None))
+                                                for b in result.balances if b.verdict is not None)
+                        or badge.tooltip)
+        card.tile = tile_data(team.name, result, badge)
         y = HEADER_HEIGHT
         target = analysis.target(card.team_id)
         line = target_line(target, plan.currency)
@@ -357,7 +393,7 @@ class BoardScene(QGraphicsScene):
         if self.editing_aids:
             y = self._add_role_tags(card, [role for role in LANE_ORDER if role not in by_role], y)
         card.set_height(y + PADDING - GAP)
-        card.update()
+        self._show_overview(card)
 
     def _add_role_tags(self, card: CardItem, roles: list[Role], y: float) -> float:
         """Compact drop targets for the roles a team does not use yet."""
@@ -375,42 +411,52 @@ class BoardScene(QGraphicsScene):
             x += width + 5
         return y + TAG_HEIGHT + GAP
 
+    def _groups(self) -> dict[str | None, list[TeamId]]:
+        assert self.document is not None
+        groups: dict[str | None, list[TeamId]] = {}
+        for team_id in self.document.scenario.teams:
+            if team_id in self._cards:
+                groups.setdefault(self._card_groups.get(team_id, self.group_key(team_id)), []).append(team_id)
+        return groups
+
+    def _has_headers(self, groups: dict[str | None, list[TeamId]]) -> bool:
+        """Group titles, unless the board is not grouped, or every team falls in the one "no segment"
+        group (a heading that only says the grouping does not apply)."""
+        return self.group_by is not None and list(groups) != [None]
+
     def _layout(self, *, regroup: bool) -> None:
-        """Place group headers and cards: each group's cards in rows of ``columns``, row by row."""
+        """Place group headers and cards (``board_layout.arrange``: each group's cards in rows of
+        ``columns``, small groups side by side)."""
         assert self.document is not None
         if regroup:
             self._card_groups = {team_id: self.group_key(team_id) for team_id in self._cards}
             for header in self._headers:
                 self.removeItem(header)
             self._headers = []
-        groups: dict[str | None, list[TeamId]] = {}
-        for team_id in self.document.scenario.teams:
-            if team_id in self._cards:
-                groups.setdefault(self._card_groups[team_id], []).append(team_id)
-        width = self.columns * CARD_WIDTH + (self.columns - 1) * COLUMN_GAP
-        y = MARGIN
+        groups = self._groups()
+        headers = self._has_headers(groups)
+        team_lists = list(groups.values())
+        layout = arrange([[self._cards[t].boundingRect().height() for t in team_ids] for team_ids in team_lists],
+                         self.columns, spacing(headers=headers))
+        if headers and len(self._headers) != len(groups):
+            for header in self._headers:
+                self.removeItem(header)
+            self._headers = []
+            for key in groups:
+                header = GroupHeaderItem(group_title(self.group_by, key), self.style_)
+                self.addItem(header)
+                self._headers.append(header)
         self.group_layout = []
-        for index, (key, team_ids) in enumerate(groups.items()):
-            top = y
-            rows: list[QRectF] = []
-            if self.group_by is not None:
-                if regroup:
-                    header = GroupHeaderItem(group_title(self.group_by, key), self.style_)
-                    self.addItem(header)
-                    self._headers.append(header)
+        for index, ((key, team_ids), placed) in enumerate(zip(groups.items(), layout.groups, strict=True)):
+            if headers and placed.header is not None:
                 header = self._headers[index]
-                header.set_width(width)
-                header.setPos(MARGIN, y)
-                y += GroupHeaderItem.HEIGHT + 6
-            for start in range(0, len(team_ids), self.columns):
-                row = [self._cards[team_id] for team_id in team_ids[start:start + self.columns]]
-                for column, card in enumerate(row):
-                    card.setPos(MARGIN + column * (CARD_WIDTH + COLUMN_GAP), y)
-                height = max(card.boundingRect().height() for card in row)
-                rows.append(QRectF(MARGIN, y, width, height))
-                y += height + ROW_GAP
-            self.group_layout.append(GroupLayout(key, group_title(self.group_by, key) if self.group_by else "",
-                                                 QRectF(MARGIN, top, width, y - ROW_GAP - top), rows,
-                                                 tuple(team_ids)))
-            y += GROUP_GAP
-        self.setSceneRect(QRectF(0, 0, width + 2 * MARGIN, max(y, CHIP_HEIGHT + CHIP_GAP) + MARGIN))
+                header.set_width(placed.header.width)
+                header.setPos(placed.header.x, placed.header.y)
+            for team_id, rect in zip(team_ids, placed.cards, strict=True):
+                self._cards[team_id].setPos(rect.x, rect.y)
+            group_rect = placed.rect
+            self.group_layout.append(GroupLayout(
+                key, group_title(self.group_by, key) if self.group_by else "",
+                QRectF(group_rect.x, group_rect.y, group_rect.width, group_rect.height),
+                [QRectF(row.x, row.y, row.width, row.height) for row in placed.rows], tuple(team_ids)))
+        self.setSceneRect(QRectF(0, 0, layout.width, max(layout.height, CHIP_HEIGHT + CHIP_GAP + 2 * MARGIN)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QToolTip, QWidget
 
+from salesplanner.board_layout import best_columns
 from ui import drag
 from ui.board.items import (
     CARD_WIDTH,
@@ -31,11 +32,15 @@ from ui.board.items import (
     TargetItem,
     paint_chip,
 )
+from ui.board.overview import OVERVIEW_ZOOM
 from ui.board.scene import COLUMN_GAP, MARGIN, BoardScene
 
-MIN_ZOOM, MAX_ZOOM = 0.15, 3.0
+MIN_ZOOM, MAX_ZOOM = 0.02, 3.0
+"""Far enough out for a 10,000-person plan to fit as overview tiles."""
 ZOOM_STEP = 1.2
 AUTOSCROLL_MARGIN = 28
+READABLE_ZOOM = 0.9
+"""Where clicking an overview tile (or finding something) zooms in to."""
 
 
 class BoardView(QGraphicsView):
@@ -58,6 +63,14 @@ class BoardView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self.auto_columns = True
         """Lay cards out in as many columns as the view is wide (off when the owner picks the columns)."""
+        self.max_fit_zoom = 1.0
+        """Fitting never blows a small board up past this (presentation mode allows more)."""
+        self.max_fit_columns = 60
+        self.fitted = False
+        """The zoom was chosen by fitting, not by the user: a resized window fits again."""
+        self.empty_hint = self.tr("No teams yet.\n\nImport a roster (File → Import roster…) or add a team "
+                                  "(+ Team), then drag people into it.")
+        self._size = QSize()
 
     # --- zoom and pan --------------------------------------------------------------------------------
 
@@ -65,10 +78,13 @@ class BoardView(QGraphicsView):
     def zoom(self) -> float:
         return self.transform().m11()
 
-    def set_zoom(self, zoom: float) -> None:
+    def set_zoom(self, zoom: float, *, fitted: bool = False) -> None:
+        """Zoom to ``zoom``; below ``OVERVIEW_ZOOM`` the cards turn into overview tiles."""
+        self.fitted = fitted
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
         if abs(zoom - self.zoom) > 1e-9:
             self.setTransform(self.transform().fromScale(zoom, zoom))
+            self.board.set_overview(zoom < OVERVIEW_ZOOM - 1e-9)
             self.zoom_changed.emit(zoom)
 
     def zoom_in(self) -> None:
@@ -79,6 +95,14 @@ class BoardView(QGraphicsView):
 
     def reset_zoom(self) -> None:
         self.set_zoom(1.0)
+
+    def zoom_to(self, rect: QRectF) -> None:
+        """Zoom in far enough to read ``rect`` (a card, a chip) and centre it."""
+        view = self.viewport().rect()
+        fitting = min(view.width() / max(rect.width(), 1.0), view.height() / max(rect.height(), 1.0))
+        self.set_zoom(max(self.zoom, min(READABLE_ZOOM, fitting * 0.95)) if self.zoom < OVERVIEW_ZOOM
+                      else self.zoom)
+        self.centerOn(rect.center())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
@@ -91,12 +115,16 @@ class BoardView(QGraphicsView):
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
     def fit_to_window(self) -> None:
-        rect = self.board.sceneRect()
-        if rect.isEmpty():
-            return
+        """Re-flow the cards into the number of columns that shows the whole board largest in the window,
+        then zoom to that (never past ``max_fit_zoom``)."""
         view = self.viewport().rect()
-        self.set_zoom(min(view.width() / rect.width(), view.height() / rect.height()))
-        self.centerOn(rect.center())
+        if view.width() <= 0 or view.height() <= 0 or not self.board.cards():
+            return
+        columns, scale = best_columns(self.board.grouped_card_heights(), self.board.spacing(), view.width(),
+                                      view.height(), max_columns=self.max_fit_columns, max_scale=self.max_fit_zoom)
+        self.board.set_columns(columns)
+        self.set_zoom(scale, fitted=True)
+        self.centerOn(self.board.sceneRect().center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -108,13 +136,19 @@ class BoardView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if not self.auto_columns:
+        # Scroll bars coming and going resize the viewport too; only the window's own size re-flows the
+        # cards, so a rebuild never makes them jump.
+        if self.size() == self._size:
             return
-        usable = self.viewport().width() / max(self.zoom, 1e-6) - 2 * MARGIN + COLUMN_GAP
-        columns_before = self.board.columns
-        self.board.set_columns(int(usable // (CARD_WIDTH + COLUMN_GAP)))
-        if self.board.columns != columns_before:
-            self.scroll_to_start()
+        self._size = self.size()
+        if self.fitted:
+            self.fit_to_window()
+        elif self.auto_columns:
+            usable = self.viewport().width() / max(self.zoom, 1e-6) - 2 * MARGIN + COLUMN_GAP
+            columns_before = self.board.columns
+            self.board.set_columns(int(usable // (CARD_WIDTH + COLUMN_GAP)))
+            if self.board.columns != columns_before:
+                self.scroll_to_start()
 
     # --- mouse: selection, team focus, starting a drag, panning --------------------------------------
 
@@ -128,6 +162,16 @@ class BoardView(QGraphicsView):
             event.accept()
             return
         scene_position = self.mapToScene(event.position().toPoint())
+        card = self.board.card_at(scene_position)
+        if self.board.overview:
+            if event.button() == Qt.MouseButton.LeftButton and card is not None:
+                self.board.set_focus_team(card.team_id)  # a tile: zoom in to the team
+                self.zoom_to(card.sceneBoundingRect())
+                event.accept()
+                return
+            self.board.set_focus_team(None)
+            super().mousePressEvent(event)
+            return
         lane = self.board.lane_at(scene_position)
         if event.button() == Qt.MouseButton.LeftButton and lane is not None and \
                 lane.add_rect().contains(lane.mapFromScene(scene_position)):
@@ -137,9 +181,8 @@ class BoardView(QGraphicsView):
         item = self._item_at(event.position().toPoint())
         self._pressed_chip = item if isinstance(item, ChipItem) else None
         self._press_position = event.position().toPoint()
-        card = self.board.card_at(self.mapToScene(event.position().toPoint()))
+        super().mousePressEvent(event)  # selection first: the team outline follows what is selected
         self.board.set_focus_team(card.team_id if card is not None else None)
-        super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._pan_from is not None:
@@ -237,6 +280,18 @@ class BoardView(QGraphicsView):
             elif coordinate > size - AUTOSCROLL_MARGIN:
                 bar.setValue(bar.value() + 20)
 
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
+        """A board with no team says how to start, instead of showing nothing."""
+        super().drawForeground(painter, rect)
+        if self.board.cards() or not self.empty_hint:
+            return
+        painter.save()
+        painter.resetTransform()
+        area = QRectF(self.viewport().rect()).adjusted(40, 40, -40, -40)
+        painter.setPen(self.palette().placeholderText().color())
+        painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_hint)
+        painter.restore()
+
     # --- tooltips, made only when asked ---------------------------------------------------------------
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
@@ -260,6 +315,8 @@ class BoardView(QGraphicsView):
                 return self.tr("Add an open position (a hire) to this lane")
             return item.title if item.tag else f"{item.title}: {item.capacity}"
         if isinstance(item, CardItem):
+            if self.board.overview:
+                return self.tr("%1 — %2\nClick to zoom in").replace("%1", item.title).replace("%2", item.badge)
             scene_position = item.mapFromScene(self.mapToScene(position))
             if item.badge_rect().contains(QPointF(scene_position)):
                 return item.badge_tooltip

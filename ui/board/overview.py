@@ -1,0 +1,103 @@
+"""A team card drawn as an overview tile, when the board is zoomed out below the point where chips can be
+read: the team's name, its headcount by role (as a bar in the role colours, and in words when there is
+room), its three handoffs as coloured dots and its badge — so a board of 500 teams can be scanned for red.
+
+Everything is sized in screen pixels, whatever the zoom: the painter's level of detail says how many
+scene units one pixel is, so a name stays 12 px tall on screen however far out the board is zoomed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+from salesplanner.capacity import Verdict
+from salesplanner.roles import Role
+from ui import text
+from ui.theme import Theme
+
+OVERVIEW_ZOOM = 0.4
+"""Below this zoom chip names are too small to read (a 9 pt name is under 5 px): cards become tiles."""
+
+
+@dataclass(frozen=True)
+class TileData:
+    """What a tile shows about one team."""
+
+    name: str
+    members: tuple[tuple[Role, int], ...]
+    """People and openings per role, in lane order, roles with nobody left out."""
+    verdicts: tuple[Verdict | None, Verdict | None, Verdict | None]
+    """Inbound load, SDR → closer, closer → AM (None: the handoff does not exist)."""
+    badge: str
+    badge_verdict: Verdict | None
+
+    @property
+    def headcount_text(self) -> str:
+        return " · ".join(f"{count} {text.role_name(role)}" for role, count in self.members)
+
+
+def _pixels(font: QFont, pixels: float) -> QFont:
+    sized = QFont(font)
+    sized.setPixelSize(max(1, round(pixels)))
+    return sized
+
+
+def paint_tile(painter: QPainter, rect: QRectF, tile: TileData, theme: Theme, base_font: QFont, *,
+               pixel: float, selected: bool) -> None:
+    """Paint ``tile`` over ``rect`` (scene units); ``pixel`` is the size of one screen pixel in them."""
+    strong, fill = theme.verdict(tile.badge_verdict)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    outline = QPainterPath()
+    outline.addRoundedRect(rect.adjusted(pixel, pixel, -pixel, -pixel), 6 * pixel, 6 * pixel)
+    painter.setPen(QPen(theme.selection if selected else strong, (3 if selected else 1.5) * pixel))
+    painter.setBrush(QBrush(theme.card))
+    painter.drawPath(outline)
+    pad = 8 * pixel
+    inner = rect.adjusted(pad, pad, -pad, -pad)
+    if inner.width() < 24 * pixel or inner.height() < 14 * pixel:
+        painter.fillPath(outline, QBrush(fill))  # too small for words: the badge's colour says it
+        return
+    y = inner.top()
+    name_font = _pixels(base_font, 13 * pixel)
+    name_font.setBold(True)
+    painter.setFont(name_font)
+    painter.setPen(QPen(theme.text))
+    line = QFontMetricsF(name_font).height()
+    painter.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignVCenter,
+                     QFontMetricsF(name_font).elidedText(tile.name, Qt.TextElideMode.ElideRight, inner.width()))
+    y += line + 4 * pixel
+    total = sum(count for _, count in tile.members)
+    if total and y + 8 * pixel <= inner.bottom():
+        x = inner.left()
+        for role, count in tile.members:  # headcount by role: a bar in the lanes' colours
+            width = inner.width() * count / total
+            painter.fillRect(QRectF(x, y, width, 8 * pixel), theme.role(role))
+            x += width
+        y += 12 * pixel
+    small = _pixels(base_font, 11 * pixel)
+    small_line = QFontMetricsF(small).height()
+    if tile.members and y + small_line <= inner.bottom() - 14 * pixel:
+        painter.setFont(small)
+        painter.setPen(QPen(theme.muted))
+        painter.drawText(QRectF(inner.left(), y, inner.width(), small_line), Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetricsF(small).elidedText(tile.headcount_text, Qt.TextElideMode.ElideRight,
+                                                         inner.width()))
+        y += small_line + 4 * pixel
+    if y + 12 * pixel > inner.bottom() + pad / 2:
+        return
+    radius = 5 * pixel
+    x = inner.left() + radius
+    for verdict in tile.verdicts:  # the three handoffs in chain order
+        painter.setPen(QPen(theme.faint, pixel))
+        painter.setBrush(QBrush(theme.verdict(verdict)[0] if verdict is not None else theme.card))
+        painter.drawEllipse(QPointF(x, y + radius), radius, radius)
+        x += 3 * radius
+    painter.setFont(small)
+    painter.setPen(QPen(strong))
+    left = x + radius
+    painter.drawText(QRectF(left, y - 2 * pixel, inner.right() - left, 2 * radius + 4 * pixel),
+                     Qt.AlignmentFlag.AlignVCenter,
+                     QFontMetricsF(small).elidedText(tile.badge, Qt.TextElideMode.ElideRight, inner.right() - left))
