@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QEvent, QLocale, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QTime, QTranslator
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from salesplanner import about
-from salesplanner.model import PlanError
+from salesplanner.model import PlanError, ScenarioId
 from salesplanner.planfile.read import load_plan
 from salesplanner.resources import RESOURCES, load_demo_plan
 from ui.document import PlanDocument
 from ui.window.autosave import find_recoverable
+from ui.window.geometry import default_size, fit_on_screen
 from ui.window.main_window import MainWindow
 
 APP_ICON = RESOURCES / "icons" / "salesplanner.svg"
@@ -50,10 +52,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def saved_when(moment: datetime) -> str:
+    """"12 March 2027 at 14:05": the locale's long date and short time, without a time-zone name."""
+    locale = QLocale()
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    day = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat)
+    time = locale.toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return QCoreApplication.translate("Recovery", "%1 at %2").replace("%1", day).replace("%2", time)
+
+
 def offer_recovery(window: MainWindow) -> None:
     """After a crash or a kill: offer each autosave left behind; recovering shows it as unsaved work."""
     for recovery in find_recoverable():
-        when = QLocale().toString(QDateTime(recovery.saved_at), QLocale.FormatType.LongFormat)
+        when = saved_when(recovery.saved_at)
         name = recovery.source.name if recovery.source else recovery.name
         box = QMessageBox(QMessageBox.Icon.Question, window.tr("Recover unsaved changes"),
                           window.tr("Sales Planner closed without saving your changes to “%1”.").replace("%1", name),
@@ -70,6 +81,8 @@ def offer_recovery(window: MainWindow) -> None:
                 window.files.show_problem(window.tr("Could not recover the plan"), str(error))
             else:
                 document = PlanDocument(plan, recovery.source)
+                if recovery.scenario is not None and recovery.scenario in plan.scenarios:
+                    document.set_scenario(ScenarioId(recovery.scenario))
                 window.set_document(document)
                 document.mark_unsaved()
         recovery.remove()
@@ -93,7 +106,7 @@ class FileOpenHandler(QObject):
 def run(plan_path: str | None = None) -> int:
     app = create_application()
     window = MainWindow(PlanDocument(load_demo_plan()))
-    window.resize(1560, 960)
+    window.resize(default_size(window))
     window.restore_settings()
     app.installEventFilter(FileOpenHandler(window))
     smoke_test = None
@@ -102,6 +115,7 @@ def run(plan_path: str | None = None) -> int:
 
         smoke_test = SmokeTest(window, plan_path, os.environ[SMOKE_TEST_VARIABLE])
     window.show()
+    fit_on_screen(window)  # again, now that the window manager has drawn a frame of its own size
     if plan_path is not None:
         window.files.open_path(Path(plan_path), ask=False)
     offer_recovery(window)

@@ -3,7 +3,9 @@ and money through QLocale — so a Danish translation needs no change to the wid
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from salesplanner.capacity import Balance, Handoff, Verdict
 from salesplanner.diagnosis import Stage
@@ -75,6 +77,17 @@ def target_verdict_name(verdict: TargetVerdict) -> str:
         TargetVerdict.AHEAD: translate("Verdicts", "ahead"),
         TargetVerdict.SHORT: translate("Verdicts", "short"),
     }[verdict]
+
+
+def count(n: int, one: str, many: str) -> str:
+    """"1 team" or "3 teams": ``one`` and ``many`` are translated by the caller ("%1 teams" carries the
+    number), so a language with other plural rules can say both its own way."""
+    return one.replace("%1", str(n)) if n == 1 else many.replace("%1", QLocale().toString(n))
+
+
+def date_text(value: date) -> str:
+    """A date as the user's locale writes it in short ("31/12/2027"), for sentences and tooltips."""
+    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
 
 
 def number(value: float, decimals: int = 1) -> str:

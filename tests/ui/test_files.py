@@ -136,23 +136,64 @@ def test_dropping_a_plan_file_on_the_window_opens_it(window: MainWindow, tmp_pat
     assert window.windowTitle().startswith("dropped.salesplan")
 
 
-def test_window_layout_zoom_grouping_and_recent_files_are_remembered(qtbot, window: MainWindow,
-                                                                    tmp_path: Path) -> None:
+def test_window_layout_grouping_and_recent_files_are_remembered_but_not_zoom(qtbot, window: MainWindow,
+                                                                           tmp_path: Path) -> None:
+    """The zoom belongs to the plan on screen: a big plan left at 15 % must not open the next one at 15 %
+    in a corner. Every plan opens fitted to the window."""
     from tests.ui.conftest import without_unsaved_changes
     from ui.document import PlanDocument
 
     window.files.open_path(saved_plan(tmp_path, "kept.salesplan"))
     window.set_group_by("geography")
-    window.view.set_zoom(1.5)
+    window.view.set_zoom(0.15)
     window.warnings_dock.hide()
     window.save_settings()
     again = MainWindow(PlanDocument(two_team_plan()))
     qtbot.addWidget(again, before_close_func=without_unsaved_changes)
     again.restore_settings()
+    again.show()
+    qtbot.waitExposed(again)
     assert again.board.group_by == "geography" and again.group_box.currentText() == "Geography"
-    assert again.view.zoom == pytest.approx(1.5)
+    assert again.view.fitted and again.view.zoom > 0.15
     assert not again.warnings_dock.isVisibleTo(again)
     assert again.files.recent()[0].name == "kept.salesplan"
+    window.view.set_zoom(0.15)
+    window.files.open_path(saved_plan(tmp_path, "next.salesplan"), ask=False)
+    assert window.view.fitted and window.view.zoom > 0.15  # opening another plan fits it afresh
+
+
+def test_a_window_remembered_on_a_bigger_screen_opens_within_this_one(qtbot, window: MainWindow) -> None:
+    """1560 × 960 saved on a desktop monitor, restored on a smaller screen: shrunk and moved inside it, with
+    room for the title bar, instead of opening with the inspector cut off."""
+    from PySide6.QtCore import QRect
+
+    from tests.ui.conftest import without_unsaved_changes
+    from ui.document import PlanDocument
+
+    window.setGeometry(QRect(200, 150, 1560, 960))
+    window.save_settings()
+    again = MainWindow(PlanDocument(two_team_plan()))
+    qtbot.addWidget(again, before_close_func=without_unsaved_changes)
+    again.restore_settings()
+    available = again.screen().availableGeometry()
+    assert available.width() < 1560 or available.height() < 960, "the test screen must be the smaller one"
+    geometry = again.geometry()
+    assert geometry.top() - available.top() >= 32 and geometry.bottom() <= available.bottom()
+    # No wider than the screen, unless the window cannot be narrower (the test screen is 800 wide).
+    assert geometry.width() == max(min(1560, available.width()), again.minimumWidth())
+    assert geometry.left() >= available.left()
+
+
+def test_clamping_keeps_a_window_and_its_frame_on_a_projector() -> None:
+    """The rule behind it, on a 1280 × 720 projector: the 1560 × 960 window shrinks to 1280 × 688 under a
+    32-pixel title bar; a small window that hangs off the right edge moves back in."""
+    from PySide6.QtCore import QMargins, QRect
+
+    from ui.window.geometry import clamped
+
+    projector, frame = QRect(0, 0, 1280, 720), QMargins(0, 32, 0, 0)
+    assert clamped(QRect(100, 80, 1560, 960), projector, frame) == QRect(0, 32, 1280, 688)
+    assert clamped(QRect(1000, 100, 800, 500), projector, frame) == QRect(480, 100, 800, 500)
 
 
 def test_import_roster_opens_the_roster_as_a_new_unsaved_plan(window: MainWindow, tmp_path: Path,

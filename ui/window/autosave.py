@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from salesplanner.files import write_atomically
@@ -33,8 +33,10 @@ AUTOSAVE_RETRY_MS = 30_000
 
 
 def autosave_folder() -> Path:
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(base) / "autosave"
+    """``…/Sales Planner/autosave`` in the user's data folder. Not AppDataLocation: it nests the
+    application's name in the organisation's, and both are "Sales Planner"."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(base) / QCoreApplication.applicationName() / "autosave"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Recovery:
     source: Path | None
     name: str
     saved_at: datetime
+    scenario: str | None = None
+    """The scenario on screen when it was saved: recovering shows that one again."""
 
     def remove(self) -> None:
         for path in (self.plan_path, self.plan_path.with_suffix(".json")):
@@ -72,7 +76,9 @@ def find_recoverable() -> list[Recovery]:
             note_path.unlink(missing_ok=True)
             continue
         source = note.get("source")
-        found.append(Recovery(plan_path, Path(source) if source else None, str(note.get("name", "")), saved_at))
+        scenario = note.get("scenario")
+        found.append(Recovery(plan_path, Path(source) if source else None, str(note.get("name", "")), saved_at,
+                              scenario if isinstance(scenario, str) else None))
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
 
 
@@ -120,10 +126,12 @@ class Autosaver(QObject):
     def set_document(self, document: PlanDocument) -> None:
         if self._document is not None:
             self._document.changed.disconnect(self._schedule)
+            self._document.scenario_switched.disconnect(self._schedule)
             self._document.undo_stack.cleanChanged.disconnect(self._on_clean_changed)
         self.discard()
         self._document = document
         document.changed.connect(self._schedule)
+        document.scenario_switched.connect(self._schedule)  # the note says which scenario was on screen
         document.undo_stack.cleanChanged.connect(self._on_clean_changed)
         if document.modified:
             self._schedule()
@@ -149,6 +157,7 @@ class Autosaver(QObject):
             self._on_failed(str(error))
             return
         note = json.dumps({"source": str(document.path) if document.path else None, "name": document.plan.name,
+                           "scenario": document.scenario.id,
                            "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")}).encode("utf-8")
         generation = self._generation
         threading.Thread(target=self._write, args=(content, note, generation), daemon=True).start()

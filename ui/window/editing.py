@@ -25,6 +25,7 @@ from salesplanner.commands import (
     copy_scenario,
     new_id,
 )
+from salesplanner.layout import role_to_hire
 from salesplanner.model import MemberId, Opening, Person, Placement, PlanError, ScenarioId, Team, TeamId
 from ui import text
 from ui.board.items import CardItem, ChipItem, LaneItem
@@ -71,6 +72,28 @@ class Editing(QObject):
             return None
         self._window.board.select_members([opening.id])
         return opening.id
+
+    def add_opening_to_selection(self) -> MemberId | None:
+        """Edit → Add opening: into the team selected on the board — in the role of the selected chips when
+        they share one, else the role the team's bottleneck needs (an AE when it has none) — or onto the
+        bench when no team is selected."""
+        window = self._window
+        document = window.document
+        scenario = document.scenario
+        placements = {scenario.assignments.get(member_id) for member_id in window.board.selected_member_ids()}
+        team_id = window.board.focus_team
+        if len(placements) == 1 and (placement := next(iter(placements))) is not None:
+            target: Placement | None = placement
+        elif team_id is not None and team_id in scenario.teams:
+            target = Placement(team_id, role_to_hire(document.analysis.team(team_id)))
+        else:
+            target = None
+        added = self.add_opening(target)
+        if added is not None and target is not None:
+            window.show_message(self.tr("Added an open %1 position to %2 — drag it to another lane to change "
+                                        "its role.").replace("%1", text.role_name(target.role))
+                                .replace("%2", scenario.teams[target.team].name))
+        return added
 
     def add_team(self) -> TeamId | None:
         document = self._window.document

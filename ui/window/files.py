@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QFileSystemWatcher, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
-from salesplanner.files import remove_stale_temporaries
+from salesplanner.files import remove_stale_temporaries, safe_file_name
 from salesplanner.model import Plan, PlanError, Scenario, ScenarioId
 from salesplanner.planfile.format import SUFFIX
 from salesplanner.planfile.read import load_plan
@@ -210,7 +210,7 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         document = self._window.document
-        suggested = document.path or Path(self._last_folder) / f"{document.plan.name}{SUFFIX}"
+        suggested = document.path or Path(self._last_folder) / (safe_file_name(document.plan.name) + SUFFIX)
         path = self.ask_save_path(suggested)
         return path is not None and self._save_to(path)
 

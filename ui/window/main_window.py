@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from salesplanner.analysis import Warning
 from salesplanner.model import MemberId, TeamId
 from salesplanner.planfile.format import SUFFIX
+from ui.board.find import FindBar, Match
 from ui.board.presentation import PresentationWindow
 from ui.board.scene import GROUPINGS, BoardScene
 from ui.board.view import BoardView
@@ -43,6 +44,7 @@ from ui.window.actions import Actions, group_label
 from ui.window.autosave import AutosaveNotice, Autosaver
 from ui.window.editing import Editing
 from ui.window.files import FileController
+from ui.window.geometry import fit_on_screen
 
 
 class MainWindow(QMainWindow):
@@ -59,11 +61,14 @@ class MainWindow(QMainWindow):
         self.board.set_document(document)
         self.view = BoardView(self.board, self)
         self.summary = SummaryStrip(document, self)
+        self.find_bar = FindBar(self)
+        self.find_bar.document = document
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.summary)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
@@ -111,8 +116,10 @@ class MainWindow(QMainWindow):
 
         self.view.zoom_changed.connect(self._on_zoom)
         self.view.context_menu_requested.connect(self.editing.board_menu)
-        self.board.focus_team_changed.connect(self.details.show_team)
-        self.board.selectionChanged.connect(self._show_selected_member)
+        self.board.focus_team_changed.connect(self._on_focus_team)
+        self.board.selectionChanged.connect(self._on_board_selection)
+        self.bench.view.selectionModel().selectionChanged.connect(self._on_bench_selection)
+        self.find_bar.found.connect(self.reveal_match)
         self.board.add_opening_requested.connect(self.editing.add_opening)
         self.board.problem.connect(self.show_message)
         self.bench.view.dropped.connect(lambda ids: self.board.handle_drop(ids, None))
@@ -123,6 +130,7 @@ class MainWindow(QMainWindow):
         self.summary.warnings_clicked.connect(self.show_warnings)
         self._connect(document)
         self._update_title()
+        self.view.fitted = True  # the first layout fits the window, whatever size it gets
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -140,6 +148,8 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(self.tr(" Scenario ")))
         self.scenario_box = QComboBox(self)
         self.scenario_box.setMinimumContentsLength(16)
+        self.scenario_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scenario_box.setMaximumWidth(320)  # long names are cut here, whole in the list
         self.scenario_box.activated.connect(self._push_scenario)
         toolbar.addWidget(self.scenario_box)
         toolbar.addAction(self.actions_.duplicate_scenario)
@@ -155,6 +165,11 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.actions_.add_person, self.actions_.add_opening, self.actions_.add_team])
         toolbar.addSeparator()
         toolbar.addActions([self.actions_.undo, self.actions_.redo])
+        # Fixed widths: the buttons must not move under the cursor as the undo text changes.
+        buttons = [toolbar.widgetForAction(action) for action in (self.actions_.undo, self.actions_.redo)]
+        width = max(button.sizeHint().width() for button in buttons)
+        for button in buttons:
+            button.setFixedWidth(width)
         toolbar.addSeparator()
         toolbar.addActions([self.actions_.zoom_out, self.actions_.zoom_in, self.actions_.fit])
         toolbar.addSeparator()
@@ -174,11 +189,15 @@ class MainWindow(QMainWindow):
         for panel in (self.board, self.bench, self.summary, self.details, self.warnings, self.compare,
                       self.timeline, self.hiring, self.autosaver, self.files):
             panel.set_document(document)
+        self.find_bar.document = document
         self._connect(document)
         self.undo_group.removeStack(previous.undo_stack)
         previous.deleteLater()
         self._fill_scenarios()
         self._update_title()
+        # Zoom belongs to the plan on screen: another plan is fitted to the window afresh.
+        self.view.fitted = True
+        self.view.fit_to_window()
         self.view.scroll_to_start()
 
     def _connect(self, document: PlanDocument) -> None:
@@ -214,13 +233,31 @@ class MainWindow(QMainWindow):
         if stack.index() > 0:
             self.statusBar().showMessage(stack.text(stack.index() - 1), 5000)
 
-    def _show_selected_member(self) -> None:
-        """One chip selected: the inspector edits that person or opening."""
+    def _on_board_selection(self) -> None:
+        """Chips selected: the inspector edits them (one, or what several share), and the team outline
+        follows them — their team when they are all in one, else none."""
         if not shiboken6.isValid(self.board):  # the scene clears its selection as it is destroyed
             return
         selected = self.board.selected_member_ids()
-        if len(selected) == 1:
-            self.details.show_member(selected[0])
+        if not selected:
+            self.details.show_team(self.board.focus_team)
+            return
+        self.bench.view.clearSelection()
+        assignments = self.document.scenario.assignments
+        teams = {assignments[member_id].team for member_id in selected if member_id in assignments}
+        self.board.set_focus_team(teams.pop() if len(teams) == 1 else None)
+        self.details.show_members(selected)
+
+    def _on_focus_team(self, team_id: TeamId | None) -> None:
+        if not self.board.selected_member_ids():
+            self.details.show_team(team_id)
+
+    def _on_bench_selection(self) -> None:
+        selected = self.bench.view.selected_member_ids()
+        if selected:
+            self.board.clearSelection()
+            self.board.set_focus_team(None)
+            self.details.show_members(selected)
 
     def _on_zoom(self, zoom: float) -> None:
         self.zoom_label.setText(self.tr("Zoom %1 %").replace("%1", str(round(zoom * 100))))
@@ -273,6 +310,17 @@ class MainWindow(QMainWindow):
         self.warnings_dock.show()
         self.warnings_dock.raise_()
 
+    def reveal_match(self, match: Match) -> None:
+        """Show what Find found: a chip or card on the board (zoomed in when the board shows tiles), or a
+        row of the bench."""
+        if match.member is not None and match.team is None:
+            self.bench_dock.show()
+            self.board.clearSelection()
+            self.bench.search.clear()
+            self.bench.select_member(match.member)
+            return
+        self.reveal(Warning("", team=match.team, member=match.member))
+
     def reveal_id(self, item_id: str) -> None:
         """Select a person's chip, or focus a team's card, by id (from the Changes view)."""
         if item_id in self.document.scenario.teams:
@@ -294,7 +342,10 @@ class MainWindow(QMainWindow):
         self.timeline_dock.raise_()
 
     def reveal(self, warning: Warning) -> None:
-        """Select and scroll to what a warning is about: a person's chip, else the team's card."""
+        """Select and scroll to what a warning is about: a person's chip, else the team's card (zoomed
+        in to reading size first when the board shows overview tiles)."""
+        if warning.team is not None and warning.team in self.board.cards() and self.board.overview:
+            self.view.zoom_to(self.board.card(warning.team).sceneBoundingRect())
         if warning.member is not None and self.board.chip(warning.member) is not None:
             self.board.select_members([warning.member])
             chip = self.board.chip(warning.member)
@@ -304,6 +355,7 @@ class MainWindow(QMainWindow):
             card = self.board.card(warning.team)
             self.board.set_focus_team(warning.team)
             if warning.member is None:
+                self.board.clearSelection()
                 self.view.ensureVisible(card.sceneBoundingRect(), 20, 20)
 
     # --- files dropped on the window, closing ----------------------------------------------------------
@@ -332,7 +384,6 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
-        settings.setValue("board/zoom", self.view.zoom)
         settings.setValue("board/group_by", self.board.group_by or "")
 
     def restore_settings(self) -> None:
@@ -340,12 +391,10 @@ class MainWindow(QMainWindow):
         geometry = settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
+        fit_on_screen(self)  # remembered on a bigger screen, it must not open cut off on this one
         state = settings.value("window/state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
-        zoom = settings.value("board/zoom")
-        if zoom is not None:
-            self.view.set_zoom(float(zoom))  # type: ignore[arg-type]
         group_by = settings.value("board/group_by")
         if isinstance(group_by, str) and (group_by or None) in GROUPINGS:
             self.set_group_by(group_by or None)
