@@ -122,7 +122,7 @@ def test_commits_to_one_field_merge_into_one_undo_step_and_another_field_starts_
     type_into(win_rate, "30")
     type_into(win_rate, "50 %", finish=Qt.Key.Key_Tab)  # focus leaving commits too
     assert not win_rate.hasFocus()
-    assert stack.count() == 1 and stack.text(0) == "Edit team Nordic SMB: market win rate"
+    assert stack.count() == 1 and stack.text(0) == "Edit team Nordic SMB: win rate"
     assert window.document.scenario.teams[SMB].market.win_rate == 0.5
     deal = edit(inspector, "market.avg_deal_size")
     type_into(deal, "50000")
@@ -194,7 +194,8 @@ def test_person_edit_updates_her_chip_and_lane_and_undoes(window: MainWindow, in
     label, _ = pill_labels(window, SMB)["sdr_to_closer"]
     assert "1.80" in label and "8 opps/mo not worked" in label
     assert window.summary.cost.value.text() == "€ 825 k"
-    assert edit(inspector, "annual_cost").placeholderText() == "Outbound SDR default: € 45,000"
+    # Part time: the default says how it is made, 0.5 × the role's € 90,000.
+    assert edit(inspector, "annual_cost").placeholderText() == "Outbound SDR default: 0.5 × € 90,000"
     window.document.undo_stack.undo()
     chip = window.board.chip(DITA)
     assert chip is not None and chip.data_.fte == 1.0

@@ -15,7 +15,8 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from salesplanner.capacity import Verdict
-from ui.inspector.kinds import FieldKind, ParseError
+from ui.inspector.calendar_popup import attach_calendar
+from ui.inspector.kinds import DateKind, FieldKind, ParseError
 from ui.theme import current_theme, font
 
 Commit = Callable[[object], str | None]
@@ -58,6 +59,14 @@ class FieldEdit(QLineEdit):
         self._reason: str | None = None
         self.setPlaceholderText(kind.placeholder)
         self.editingFinished.connect(self._push_text)
+        if isinstance(kind, DateKind):
+            attach_calendar(self, lambda: self._value, self.choose)
+
+    def choose(self, value: object) -> None:
+        """Commit ``value`` as if it had been typed (a day picked in the calendar)."""
+        self.setText(self.kind.format(value))
+        self.setModified(True)
+        self._push_text()
 
     @property
     def value(self) -> object:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 
+from salesplanner.roster.cells import DateColumn
 from ui import text
 from ui.text import translate
 
@@ -122,10 +123,14 @@ class PercentKind(NumberKind):
 
 
 class DateKind(FieldKind):
-    """A date typed as ISO YYYY-MM-DD or in the locale's short format; shown as ISO, which reads the
-    same in every locale and sorts."""
+    """A date typed as ISO (2027-12-31), in the locale's short format (31/12/2027 in the UK, 12/31/27 in
+    the US), or as the roster import reads it (31.12.2027, 31-12-2027); shown as ISO, which reads the
+    same in every locale and sorts. A calendar button beside the field picks one too."""
 
-    placeholder = "YYYY-MM-DD"
+    def __init__(self, *, optional: bool = False) -> None:
+        super().__init__(optional=optional)
+        self.placeholder = translate("Inspector", "e.g. %1 or %2").replace("%1", "2027-12-31").replace(
+            "%2", _locale_example())
 
     def format(self, value: object) -> str:
         return value.isoformat() if isinstance(value, date) else ""
@@ -147,4 +152,16 @@ class DateKind(FieldKind):
             parsed = locale.toDate(stripped, pattern, TWO_DIGIT_BASE_YEAR)
             if parsed.isValid():
                 return date(parsed.year(), parsed.month(), parsed.day())
-        raise ParseError(translate("Inspector", "not a date (use YYYY-MM-DD)"))
+        try:  # the roster import's own forms: 31.12.2027, 31-12-2027, 31/12/2027
+            parsed_date = DateColumn(()).parse(stripped)
+        except ValueError:
+            parsed_date = None
+        if parsed_date is not None:
+            return parsed_date
+        raise ParseError(translate("Inspector", "not a date (use %1 or %2)").replace("%1", "2027-12-31").replace(
+            "%2", _locale_example()))
+
+
+def _locale_example() -> str:
+    """31 December 2027 in the locale's short format, as a hint of what may be typed."""
+    return QLocale().toString(QDate(2027, 12, 31), QLocale.FormatType.ShortFormat)

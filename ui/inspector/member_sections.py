@@ -23,7 +23,7 @@ from salesplanner.model import (
 )
 from ui import text
 from ui.inspector.fields import ChoiceField, FieldEdit
-from ui.inspector.kinds import DateKind, NumberKind, TextKind
+from ui.inspector.kinds import DateKind, NumberKind, TextKind, editable_number
 from ui.inspector.labels import field_label
 from ui.inspector.section import EditSection
 from ui.text import translate
@@ -36,17 +36,21 @@ class _MemberSection(EditSection):
     """What people and openings share: the cost placeholder says what an empty cost means for them."""
 
     def cost_placeholder(self, member: Member) -> str:
-        """"AE default: € 180,000" — the cost an empty field stands for, from the role (with the
-        team's override) and the fte; just "Role default" on the bench."""
+        """"AE default: € 180,000", or "AE default: 0.8 × € 180,000" part time — the cost an empty field
+        stands for, from the role (with the team's override) and the fte; just "Role default" on the
+        bench."""
         assert self.document is not None
         plan, scenario = self.document.plan, self.document.scenario
         placement = scenario.assignments.get(member.id)
         if placement is None or placement.team not in scenario.teams:
             return translate("Inspector", "Role default")
         parameters = resolved_role_parameters(plan.assumptions, scenario.teams[placement.team])
-        cost = member_cost(replace(member, annual_cost=None), placement.role, parameters)
+        full_time = member_cost(replace(member, annual_cost=None, fte=1.0), placement.role, parameters)
+        cost = text.money(full_time, plan.currency)
+        if member.fte != 1:
+            cost = translate("Inspector", "%1 × %2").replace("%1", editable_number(member.fte)).replace("%2", cost)
         return translate("Inspector", "%1 default: %2").replace("%1", text.role_name(placement.role)).replace(
-            "%2", text.money(cost, plan.currency))
+            "%2", cost)
 
 
 class PersonSection(_MemberSection):
@@ -60,11 +64,10 @@ class PersonSection(_MemberSection):
                           ("location", TextKind(optional=True)), ("fte", NumberKind()),
                           ("productivity", NumberKind()), ("start_date", DateKind(optional=True))):
             self.add_row(form, field_label(key), self.bind_attribute(key, FieldEdit(kind)))
-        status = ChoiceField([(translate("Inspector", "Active"), Status.ACTIVE),
-                              (translate("Inspector", "Leaving"), Status.LEAVING)])
-        self.add_row(form, field_label("status"), self.bind("status", status, _status, _with_status))
+        status = ChoiceField(status_choices())
+        self.add_row(form, field_label("status"), self.bind("status", status, _status, with_status))
         self.add_row(form, field_label("leave_date"),
-                     self.bind("leave_date", FieldEdit(DateKind(optional=True)), _leave_date, _with_leave_date))
+                     self.bind("leave_date", FieldEdit(DateKind(optional=True)), _leave_date, with_leave_date))
         self.add_row(form, field_label("annual_cost"),
                      self.bind_attribute("annual_cost", FieldEdit(NumberKind(optional=True)),
                                          placeholder=self.cost_placeholder))
@@ -91,12 +94,16 @@ def _leave_date(person: Person) -> object:
 # The core wants a leave date exactly when the status is "leaving", so editing one field at a time could
 # never get from one state to the other. A leave date therefore carries the status with it, and
 # "active" drops the leave date; "leaving" without a date is left to the core to refuse, with its reason.
-def _with_leave_date(person: Person, value: object) -> Person:
+def status_choices() -> list[tuple[str, object]]:
+    return [(translate("Inspector", "Active"), Status.ACTIVE), (translate("Inspector", "Leaving"), Status.LEAVING)]
+
+
+def with_leave_date(person: Person, value: object) -> Person:
     leave_date = value if isinstance(value, date) else None
     return replace(person, leave_date=leave_date, status=Status.ACTIVE if leave_date is None else Status.LEAVING)
 
 
-def _with_status(person: Person, value: object) -> Person:
+def with_status(person: Person, value: object) -> Person:
     status = Status(value)  # type: ignore[arg-type]
     return replace(person, status=status, leave_date=None if status is Status.ACTIVE else person.leave_date)
 

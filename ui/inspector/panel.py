@@ -23,6 +23,7 @@ from ui.inspector.member_sections import OpeningSection, PersonSection
 from ui.inspector.plan_sections import AssumptionsSection, PlanSection, ScenarioTargetSection
 from ui.inspector.readouts import OrganisationReadout, ReadoutSection, TeamChainReadout
 from ui.inspector.section import EditSection, Section
+from ui.inspector.several_section import SeveralSection, describe
 from ui.inspector.team_sections import MarketSection, TeamRolesSection, TeamSection
 from ui.text import translate
 from ui.theme import font
@@ -33,13 +34,16 @@ class SubjectKind(StrEnum):
     TEAM = "team"
     PERSON = "person"
     OPENING = "opening"
+    SEVERAL = "several"
 
 
 class Subject(NamedTuple):
-    """What the inspector shows: the plan (no id), or a team, person or opening by id."""
+    """What the inspector shows: the plan (no id), a team, person or opening by id, or several people and
+    openings (``ids``)."""
 
     kind: SubjectKind
     id: str | None = None
+    ids: tuple[MemberId, ...] = ()
 
 
 PLAN = Subject(SubjectKind.PLAN)
@@ -67,6 +71,7 @@ class InspectorPanel(QWidget):
         self.chain = TeamChainReadout()
         self.person_section = PersonSection()
         self.opening_section = OpeningSection()
+        self.several_section = SeveralSection()
         # Editors first, read-only figures under them (the order within each page).
         self._pages: dict[SubjectKind, list[Section]] = {
             SubjectKind.PLAN: [self.plan_section, self.scenario_section, self.assumptions_section,
@@ -74,6 +79,7 @@ class InspectorPanel(QWidget):
             SubjectKind.TEAM: [self.team_section, self.market_section, self.chain, self.team_roles_section],
             SubjectKind.PERSON: [self.person_section],
             SubjectKind.OPENING: [self.opening_section],
+            SubjectKind.SEVERAL: [self.several_section],
         }
 
         body = QWidget()
@@ -102,7 +108,7 @@ class InspectorPanel(QWidget):
         """One label column for the editing forms of a page, so its fields line up from section to
         section."""
         for sections in self._pages.values():
-            labels = [label for section in sections if isinstance(section, EditSection)
+            labels = [label for section in sections if isinstance(section, EditSection | SeveralSection)
                       for label in section.row_labels]
             width = max(label.sizeHint().width() for label in labels)
             for label in labels:
@@ -143,6 +149,13 @@ class InspectorPanel(QWidget):
         else:
             self._show(Subject(SubjectKind.OPENING, member_id) if member_id is not None else PLAN)
 
+    def show_members(self, member_ids: list[MemberId]) -> None:
+        """One member: edit it; several: the fields they share, for all of them at once."""
+        if len(member_ids) == 1:
+            self.show_member(member_ids[0])
+        elif member_ids:
+            self._show(Subject(SubjectKind.SEVERAL, ids=tuple(member_ids)))
+
     def value(self, label: str) -> str:
         """The read-only value shown next to ``label`` (the team's chain or the organisation's figures)."""
         return self._readout().value(label)
@@ -150,6 +163,8 @@ class InspectorPanel(QWidget):
     def field(self, key: str) -> Field:
         """The field on screen editing ``key`` (the core's name: ``fte``, ``market.win_rate``,
         ``roles.ae.max_open_opps``)."""
+        if self._subject.kind is SubjectKind.SEVERAL:
+            return self.several_section.fields[key]
         for section in self.editors():
             if key in section.bindings:
                 return section.bindings[key].field
@@ -175,6 +190,8 @@ class InspectorPanel(QWidget):
                 section.setVisible(kind is subject.kind)
         for section in self.editors():
             section.set_subject(self.document, subject.id)
+        if subject.kind is SubjectKind.SEVERAL:
+            self.several_section.set_members(self.document, subject.ids)
         self._refresh_figures()
 
     def _exists(self, subject: Subject) -> bool:
@@ -185,6 +202,7 @@ class InspectorPanel(QWidget):
             SubjectKind.TEAM: subject.id in scenario.teams,
             SubjectKind.PERSON: subject.id in plan.people,
             SubjectKind.OPENING: subject.id in scenario.openings,
+            SubjectKind.SEVERAL: sum(1 for member_id in subject.ids if plan.member(scenario, member_id)) > 1,
         }[subject.kind]
 
     # --- model → view -------------------------------------------------------------------------------
@@ -196,6 +214,8 @@ class InspectorPanel(QWidget):
         if self._touches_subject(record.change):
             for section in self.editors():
                 section.refresh()
+            if self._subject.kind is SubjectKind.SEVERAL:
+                self.several_section.refresh()
         self._refresh_figures()
 
     def _on_scenario_switched(self) -> None:
@@ -212,6 +232,8 @@ class InspectorPanel(QWidget):
             return scenario_id in change.scenarios or any(sid == scenario_id for sid, _ in change.teams)
         if subject.kind is SubjectKind.TEAM:
             return (scenario_id, subject.id) in change.teams or scenario_id in change.scenarios
+        if subject.kind is SubjectKind.SEVERAL:
+            return bool(change.members & set(subject.ids)) or scenario_id in change.scenarios
         # A person's or opening's cost placeholder follows their placement and team, too.
         return subject.id in change.members or bool(change.teams) or scenario_id in change.scenarios
 
@@ -225,6 +247,10 @@ class InspectorPanel(QWidget):
             self.title.setText(plan.name)
             self.subtitle.setText(translate("Inspector", "Scenario %1 · stage %2").replace(
                 "%1", scenario.name).replace("%2", stage))
+        elif subject.kind is SubjectKind.SEVERAL:
+            members = self.several_section.members()
+            self.title.setText(translate("Inspector", "%1 selected").replace("%1", str(len(members))))
+            self.subtitle.setText(describe(members))
         elif subject.kind is SubjectKind.TEAM:
             team = scenario.teams[TeamId(subject.id or "")]
             self.chain.show_team(document, team.id)
