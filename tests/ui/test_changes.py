@@ -44,10 +44,10 @@ def test_changes_view_lists_the_move_and_its_effect(window: MainWindow) -> None:
     assert teams["Nordic Enterprise"][1:5] == ["3 → 4", "+€ 180 k", "+10.0", "+€ 240 k"]
     # Enterprise SDR → closer: 12 / 10 = 1.20 → 12 / 20 = 0.60; SMB: 24 / 10 = 2.40 → 12 / 10 = 1.20.
     assert teams["Nordic Enterprise"][6] == "1.20 → 0.60"
-    assert teams["Nordic SMB"][1:6] == ["4 → 3", "−€ 90 k", "±0.0", "±€ 0", "— → —"]
+    assert teams["Nordic SMB"][1:6] == ["4 → 3", "−€ 90 k", "±0.0", "±€ 0", ""]  # no inbound handoff at all
     assert teams["Nordic SMB"][6] == "2.40 → 1.20"
     assert "bookings +€ 240 k a year" in window.compare.headline.text()
-    assert "1 changes" in window.compare.headline.text()
+    assert "1 change" in window.compare.headline.text() and "changes" not in window.compare.headline.text()
     totals = {row[0]: row[1:] for row in rows(window.compare.totals)}
     assert totals["Bookings / year"] == ["€ 2,400,000", "€ 2,640,000", "+€ 240 k"]
     window.actions_.undo.trigger()

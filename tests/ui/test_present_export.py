@@ -30,17 +30,17 @@ DEMO_TEAMS = ("Nordic Enterprise", "Nordic SMB", "Nordic Mid-Market", "DACH Mid-
 def test_present_shows_the_board_full_screen_and_steps_through_groups(window: MainWindow, qtbot) -> None:
     QTest.keyClick(window, Qt.Key.Key_F5)
     presentation = window.presentation
-    qtbot.waitUntil(presentation.isFullScreen, timeout=2000)
+    qtbot.waitUntil(lambda: presentation.isFullScreen() and presentation.isActiveWindow(), timeout=2000)
     assert presentation.geometry() == presentation.screen().geometry()
     assert set(presentation.board.cards()) == {ENTERPRISE, SMB}
     # The whole board: two complete teams (closer, SDR, AM) in different segments → Market Teams; none
     # balanced (hand-computed in test_board); 7 people; € 2.40 M bookings.
     assert presentation.caption.text().startswith(
-        "Stage: Market Teams   ·   Today   ·   2 teams, 0 balanced   ·   7 people + 0 open   ·   "
+        "Stage: Market Teams   ·   Today   ·   2 teams, 0 of 2 balanced   ·   7 people + 0 open   ·   "
         "bookings € 2.40 M / year")
     QTest.keyClick(presentation.view, Qt.Key.Key_Right)
     assert set(presentation.board.cards()) == {ENTERPRISE}
-    assert "   ·   Enterprise   ·   1 teams, 0 balanced   ·   3 people" in presentation.caption.text()
+    assert "   ·   Enterprise   ·   1 team, 0 of 1 balanced   ·   3 people" in presentation.caption.text()
     QTest.keyClick(presentation.view, Qt.Key.Key_PageDown)
     assert set(presentation.board.cards()) == {SMB}
     assert presentation.caption.text().endswith("3 / 3")

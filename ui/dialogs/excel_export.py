@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesplanner.files import safe_file_name
 from salesplanner.model import PlanError, ScenarioId
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class ExcelExportDialog(QDialog):
 
 def ask_workbook_path(window: MainWindow, scenario_id: ScenarioId) -> Path | None:
     plan = window.document.plan
-    suggested = Path.home() / f"{plan.name} — {plan.scenarios[scenario_id].name}.xlsx"
+    suggested = Path.home() / (safe_file_name(f"{plan.name} — {plan.scenarios[scenario_id].name}") + ".xlsx")
     chosen, _ = QFileDialog.getSaveFileName(window, window.tr("Export to Excel"), str(suggested),
                                             window.tr("Excel workbooks (*.xlsx)"))
     if not chosen:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QPageLayout
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QWidget
 
+from salesplanner.files import safe_file_name
 from salesplanner.model import PlanError, ScenarioId
 from salesplanner.slides import export_slides
 from ui.board.labels import group_title
@@ -31,6 +32,8 @@ class LayoutExport:
     scale: float
     page_size: str
     per_group: bool
+    baseline_id: ScenarioId | None = None
+    """PowerPoint: the scenario a Changes slide compares with (None: no Changes slide)."""
 
 
 class ExportLayoutDialog(QDialog):
@@ -40,6 +43,7 @@ class ExportLayoutDialog(QDialog):
         super().__init__(parent or window)
         self.setWindowTitle(self.tr("Export layout"))
         document = window.document
+        self._plan = document.plan
         self.scenario = QComboBox(self)
         for scenario in document.plan.scenarios.values():
             self.scenario.addItem(scenario.name, scenario.id)
@@ -64,6 +68,10 @@ class ExportLayoutDialog(QDialog):
         self.pages = QComboBox(self)
         self.pages.addItem(self.tr("One page per group"), True)
         self.pages.addItem(self.tr("The board on one page"), False)
+        self.changes = QComboBox(self)
+        self.changes.addItem(self.tr("No Changes slide"), None)
+        for scenario in document.plan.scenarios.values():
+            self.changes.addItem(self.tr("Changes from %1").replace("%1", scenario.name), scenario.id)
         form = QFormLayout(self)
         form.addRow(self.tr("Scenario"), self.scenario)
         form.addRow(self.tr("Show"), self.content)
@@ -71,25 +79,38 @@ class ExportLayoutDialog(QDialog):
         form.addRow(self.tr("Resolution"), self.scale)
         form.addRow(self.tr("Paper"), self.page_size)
         form.addRow(self.tr("Pages"), self.pages)
+        form.addRow(self.tr("Compare"), self.changes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.format.currentIndexChanged.connect(self._update_options)
+        self.scenario.currentIndexChanged.connect(self._default_comparison)
+        self._default_comparison()
         self._update_options()
+
+    def _default_comparison(self) -> None:
+        """A proposal's deck compares it with the baseline (what a meeting about it asks first); the
+        baseline's own deck has nothing to compare."""
+        plan = self._plan
+        scenario = self.scenario.currentData()
+        self.changes.setCurrentIndex(self.changes.findData(plan.baseline) if scenario != plan.baseline else 0)
 
     def _update_options(self) -> None:
         chosen = self.format.currentData()
         self.scale.setEnabled(chosen == "png")
         self.page_size.setEnabled(chosen == "pdf")
         self.pages.setEnabled(chosen == "pdf")
+        self.changes.setEnabled(chosen == "pptx")
 
     def choice(self) -> LayoutExport:
         kind, key = self.content.currentData()
-        return LayoutExport(scenario_id=self.scenario.currentData(), only_group=kind == "group", group=key,
+        scenario, baseline = self.scenario.currentData(), self.changes.currentData()
+        return LayoutExport(scenario_id=scenario, only_group=kind == "group", group=key,
                             format=self.format.currentData(), scale=self.scale.currentData(),
-                            page_size=self.page_size.currentData(), per_group=self.pages.currentData())
+                            page_size=self.page_size.currentData(), per_group=self.pages.currentData(),
+                            baseline_id=baseline if baseline != scenario else None)
 
 
 def export_layout(window: MainWindow, choice: LayoutExport, path: Path) -> str:
@@ -100,7 +121,8 @@ def export_layout(window: MainWindow, choice: LayoutExport, path: Path) -> str:
         if choice.format == "pptx":
             team_ids = next((g.team_ids for g in window.board.group_layout if g.key == choice.group), ()) \
                 if choice.only_group else None
-            slides = export_slides(plan, path, scenario_id=choice.scenario_id, team_ids=team_ids)
+            slides = export_slides(plan, path, scenario_id=choice.scenario_id, team_ids=team_ids,
+                                   baseline_id=choice.baseline_id)
             return window.tr("%1: %2 slides").replace("%1", path.name).replace("%2", str(slides))
         return render_file(plan, choice.scenario_id, path, group_by=window.board.group_by, scale=choice.scale,
                            page_size=choice.page_size, per_group=choice.per_group, only_group=choice.only_group,
@@ -111,7 +133,8 @@ def export_layout(window: MainWindow, choice: LayoutExport, path: Path) -> str:
 
 def ask_layout_path(window: MainWindow, choice: LayoutExport) -> Path | None:
     suffix = FORMAT_SUFFIXES[choice.format]
-    name = f"{window.document.plan.name} — {window.document.plan.scenarios[choice.scenario_id].name}{suffix}"
+    plan = window.document.plan
+    name = safe_file_name(f"{plan.name} — {plan.scenarios[choice.scenario_id].name}") + suffix
     chosen, _ = QFileDialog.getSaveFileName(window, window.tr("Export layout"), str(Path.home() / name),
                                             f"*{suffix}")
     if not chosen:

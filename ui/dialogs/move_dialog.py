@@ -21,7 +21,7 @@ from salesplanner.layout import LANE_ORDER
 from salesplanner.model import MemberId, Placement
 from salesplanner.targets import TeamTarget
 from ui import text
-from ui.board.labels import team_badge
+from ui.board.labels import badge_text
 from ui.document import PlanDocument
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -138,4 +138,4 @@ class MoveDialog(QDialog):
 
 
 def _status(result: TeamResult) -> str:
-    return team_badge(result)[0]
+    return badge_text(result).text

@@ -230,7 +230,17 @@ class BenchPanel(QWidget):
         self.model.refresh()
         self._update_title()
 
+    def select_member(self, member_id: MemberId) -> None:
+        """Select and show the bench row of ``member_id`` (Find)."""
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(MEMBER_ID_ROLE) == member_id:
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                self.view.setFocus()
+                return
+
     def _update_title(self) -> None:
         people, openings = self.model.counts()
-        self.title.setText(self.tr("%1 people · %2 openings").replace("%1", str(people))
-                           .replace("%2", str(openings)))
+        self.title.setText(text.count(people, self.tr("1 person"), self.tr("%1 people")) + " · "
+                           + text.count(openings, self.tr("1 opening"), self.tr("%1 openings")))

@@ -3,6 +3,8 @@ the core's ``compare`` — the same data as the Excel Changes sheet and ``salesp
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -18,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesplanner.capacity import Verdict
 from salesplanner.compare import (
     BalanceChange,
     ChangeKind,
     Comparison,
+    Leaver,
     MemberChange,
     TargetChange,
     TargetFigures,
@@ -43,11 +47,10 @@ def change_name(kind: ChangeKind) -> str:
         ChangeKind.TO_BENCH: text.translate("Changes", "goes to the bench"),
         ChangeKind.NEW_OPENING: text.translate("Changes", "opening to fill"),
         ChangeKind.OPENING_DROPPED: text.translate("Changes", "opening dropped"),
-        ChangeKind.LEAVES: text.translate("Changes", "leaves"),
     }[kind]
 
 
-def _seat(change: MemberChange, after: bool) -> str:
+def _seat(change: MemberChange | Leaver, after: bool) -> str:
     side = change.after if after else change.before
     if not side.present:
         return "—"
@@ -66,8 +69,14 @@ def _signed(value: float, decimals: int = 1) -> str:
     return sign + text.number(abs(value), decimals)
 
 
-def _ratio(value: float | None) -> str:
-    return "—" if value is None else text.number(value, 2)
+def _ratio(value: float | None, verdict: Verdict | None) -> str:
+    """A handoff's ratio on one side. Undefined for two reasons, said apart: demand with no capacity to
+    receive it (overloaded), or no handoff at all in the team."""
+    if value is not None:
+        return text.number(value, 2)
+    if verdict is Verdict.OVERLOADED:
+        return text.translate("Changes", "no capacity")
+    return text.translate("Changes", "none")
 
 
 class ComparePanel(QWidget):
@@ -92,10 +101,13 @@ class ComparePanel(QWidget):
                                   self.tr("SDR → closer"), self.tr("Closer → AM"), self.tr("Expected, 12 months"),
                                   self.tr("Target coverage")])
         self.totals = self._table([self.tr("Figure"), self.tr("Before"), self.tr("After"), self.tr("Change")])
+        self.leavers = self._table([self.tr("Who"), self.tr("Leave date"), self.tr("From"), self.tr("To")])
         self.people.cellDoubleClicked.connect(lambda row, _: self._activate(self.people, row))
+        self.leavers.cellDoubleClicked.connect(lambda row, _: self._activate(self.leavers, row))
         self.teams.cellDoubleClicked.connect(lambda row, _: self._activate(self.teams, row))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.people, self.tr("People"))
+        self.tabs.addTab(self.leavers, self.tr("Leaving"))
         self.tabs.addTab(self.teams, self.tr("Teams"))
         self.tabs.addTab(self.totals, self.tr("Totals"))
         choice = QHBoxLayout()
@@ -192,6 +204,7 @@ class ComparePanel(QWidget):
         currency = document.plan.currency
         self._fill_headline(comparison, currency)
         self._fill_people(comparison, currency)
+        self._fill_leavers(comparison)
         self._fill_teams(comparison, currency)
         self._fill_totals(comparison, currency)
 
@@ -200,13 +213,21 @@ class ComparePanel(QWidget):
         stage = text.stage_name(after) if before is after else \
             f"{text.stage_name(before)} → {text.stage_name(after)}"
         delta = comparison.totals.delta
-        moved = len(comparison.members)
+        changes = text.count(len(comparison.members), self.tr("1 change"), self.tr("%1 changes")) \
+            if comparison.members else self.tr("no changes")
+        leavers = text.count(len(comparison.leavers), self.tr("1 leaves within the horizon"),
+                             self.tr("%1 leave within the horizon"))
         self.headline.setText(
-            self.tr("Stage %1  ·  bookings %2 a year  ·  cost %3 a year  ·  balanced teams %4 → %5  ·  %6 changes")
+            self.tr("Stage %1  ·  bookings %2 a year  ·  cost %3 a year  ·  balanced teams %4 → %5  ·  %6")
             .replace("%1", stage).replace("%2", _signed_money(delta.bookings_year, currency))
             .replace("%3", _signed_money(delta.annual_cost, currency))
             .replace("%4", str(comparison.teams_balanced_before)).replace("%5", str(comparison.teams_balanced_after))
-            .replace("%6", str(moved)) + self._coverage_headline(comparison))
+            .replace("%6", changes + (f"  ·  {leavers}" if comparison.leavers else ""))
+            + self._coverage_headline(comparison))
+        self.tabs.setTabText(self.tabs.indexOf(self.people),
+                             self.tr("People (%1)").replace("%1", str(len(comparison.members))))
+        self.tabs.setTabText(self.tabs.indexOf(self.leavers),
+                             self.tr("Leaving (%1)").replace("%1", str(len(comparison.leavers))))
 
     def _coverage_headline(self, comparison: Comparison) -> str:
         """'  ·  target coverage 80 % → 83 %' when either side has a target (docs/model.md §9)."""
@@ -224,6 +245,13 @@ class ComparePanel(QWidget):
                                     _signed_money(change.annual_cost_delta, currency)])
                 for change in comparison.members]
         self._fill(self.people, rows)
+
+    def _fill_leavers(self, comparison: Comparison) -> None:
+        """Who leaves within the horizon: not a change between the scenarios (a leave date is the
+        person's), but a seat the target has to cover."""
+        self._fill(self.leavers, [(leaver.member_id, [leaver.name, text.date_text(leaver.leave_date),
+                                                      _seat(leaver, after=False), _seat(leaver, after=True)])
+                                  for leaver in comparison.leavers])
 
     def _fill_teams(self, comparison: Comparison, currency: str) -> None:
         theme = current_theme()
@@ -272,7 +300,9 @@ class ComparePanel(QWidget):
     @staticmethod
     def _balance_item(balance: BalanceChange, theme: Theme) -> QTableWidgetItem:
         """Ratio before → after, coloured by the verdict after, bold when the verdict changed."""
-        item = QTableWidgetItem(f"{_ratio(balance.ratio_before)} → {_ratio(balance.ratio_after)}")
+        missing = balance.verdict_before is None and balance.verdict_after is None
+        item = QTableWidgetItem("" if missing else f"{_ratio(balance.ratio_before, balance.verdict_before)} → "
+                                                   f"{_ratio(balance.ratio_after, balance.verdict_after)}")
         verdict = balance.verdict_after
         if verdict is not None:
             item.setForeground(theme.verdict(verdict)[0])
@@ -281,8 +311,9 @@ class ComparePanel(QWidget):
             font.setBold(True)
             item.setFont(font)
             item.setToolTip(text.translate("Changes", "%1 → %2").replace(
-                "%1", text.verdict_name(balance.verdict_before) if balance.verdict_before else "—").replace(
-                "%2", text.verdict_name(verdict) if verdict else "—"))
+                "%1", text.verdict_name(balance.verdict_before) if balance.verdict_before
+                else text.translate("Changes", "no handoff")).replace(
+                "%2", text.verdict_name(verdict) if verdict else text.translate("Changes", "no handoff")))
         return item
 
     def _fill_totals(self, comparison: Comparison, currency: str) -> None:
@@ -329,7 +360,7 @@ class ComparePanel(QWidget):
                 (None, [self.tr("Target coverage"), coverage(before), coverage(after), moved])]
 
     @staticmethod
-    def _fill(table: QTableWidget, rows: list[tuple[object, list[str]]]) -> None:
+    def _fill(table: QTableWidget, rows: Sequence[tuple[object, list[str]]]) -> None:
         table.setRowCount(len(rows))
         for row, (key, cells) in enumerate(rows):
             for column, value in enumerate(cells):

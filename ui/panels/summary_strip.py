@@ -136,8 +136,13 @@ class SummaryStrip(QFrame):
         theme = current_theme()
         currency = document.plan.currency
         reasons = "\n".join(f"• {reason}" for reason in diagnosis.reasons)
-        self.stage.set(text.stage_name(diagnosis.stage),
-                       tooltip=f"{reasons}\n\n{self.tr('Next:')} {diagnosis.next_stage}")
+        if totals.empty:  # no one to judge: the stage rules would say "Hunter Founder" of an empty plan
+            self.stage.set(self.tr("No teams yet") if not document.scenario.teams else self.tr("Nobody in a team"),
+                           tooltip=self.tr("Import a roster (File → Import roster…) or add a team, then drag "
+                                           "people into it."))
+        else:
+            self.stage.set(text.stage_name(diagnosis.stage),
+                           tooltip=f"{reasons}\n\n{self.tr('Next:')} {diagnosis.next_stage}")
         baseline = None if document.scenario.id == document.plan.baseline else \
             document.analysis_of(document.plan.baseline).totals
         self.bookings.set(text.money(totals.bookings_year, currency, compact=True)
@@ -149,9 +154,15 @@ class SummaryStrip(QFrame):
                       tooltip=self.tr("Annual run-rate cost of people in teams and open positions"))
         self.cost_of_sales.set("—" if totals.cost_of_sales is None else text.number(totals.cost_of_sales, 2),
                                tooltip=self.tr("Annual cost ÷ bookings per year"))
-        balanced_colour = theme.verdict(Verdict.BALANCED if totals.teams_balanced == totals.teams
-                                        else Verdict.UNDERUSED)[0]
-        self.balanced.set(f"{totals.teams_balanced} / {totals.teams}", balanced_colour)
+        # Teams with no handoff yet have no verdict: counted neither way (docs/model.md §5).
+        judged, without = totals.teams_judged, totals.teams_without_handoffs
+        balanced_colour = None if not judged else theme.verdict(
+            Verdict.BALANCED if totals.teams_balanced == judged else Verdict.UNDERUSED)[0]
+        note = text.count(without, self.tr("1 team has no handoffs yet and is not counted."),
+                          self.tr("%1 teams have no handoffs yet and are not counted.")) if without else ""
+        self.balanced.set(f"{totals.teams_balanced} / {judged}" if judged else "—", balanced_colour,
+                          tooltip="\n".join(part for part in (self.tr("Teams whose handoffs are all balanced, of "
+                                                                       "the teams that have handoffs"), note) if part))
         warning_colour = theme.verdict(Verdict.OVERLOADED)[0] if totals.warning_count else \
             theme.verdict(Verdict.BALANCED)[0]
         self.warnings.set(str(totals.warning_count), warning_colour)

@@ -42,10 +42,13 @@ class WarningsPanel(QWidget):
         self.model = WarningsModel()
         self.view = QListView(self)
         self.view.setModel(self.model)
-        # One line per warning (the whole sentence in the tooltip): a big plan has a thousand of them, and
-        # rows of one height are laid out without measuring each (uniform sizes).
-        self.view.setUniformItemSizes(True)
-        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Whole sentences, wrapped to the panel's width: a cut warning says nothing. A big plan has a
+        # thousand of them, so rows are measured in batches as they scroll into view.
+        self.view.setWordWrap(True)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(200)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setAlternatingRowColors(True)
         self.view.clicked.connect(lambda index: self.activated.emit(self.model.warnings[index.row()]))
         self.view.activated.connect(lambda index: self.activated.emit(self.model.warnings[index.row()]))
