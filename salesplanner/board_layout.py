@@ -87,9 +87,9 @@ def arrange(groups: Sequence[Sequence[float]], columns: int, spacing: Spacing) -
     for heights in groups:
         count = max(1, len(heights))
         span = min(count, columns)
-        widest = max(widest, span)
         if shelf_used and (shelf_used + span > columns or count > columns):
             close_shelf()
+        widest = max(widest, shelf_used + span)
         left = spacing.margin + shelf_used * step
         width = span * spacing.card_width + (span - 1) * spacing.column_gap
         y = shelf_top + header
@@ -119,13 +119,14 @@ def best_columns(groups: Sequence[Sequence[float]], spacing: Spacing, view_width
                  *, max_columns: int = 60, max_scale: float = float("inf")) -> tuple[int, float]:
     """The number of columns that shows the whole board largest in a view of this size (never above
     ``max_scale``), and that scale: fitting re-flows the cards to the window's shape, then zooms. When
-    several fit at the largest scale, the one with the most columns wins: the board uses the window's
-    width rather than a column down its left side."""
+    several fit at the largest scale (a small board at ``max_scale``), the shortest wins — the board uses
+    the window's width rather than a column down its left side — and of equal ones the fewest columns."""
     cards = sum(len(group) for group in groups)
-    best, best_scale = 1, 0.0
+    best, best_key = 1, (0.0, 0.0)
     for columns in range(1, max(1, min(max_columns, cards)) + 1):
         layout = arrange(groups, columns, spacing)
         scale = min(view_width / layout.width, view_height / layout.height, max_scale)
-        if scale >= best_scale - 1e-9:
-            best, best_scale = columns, scale
-    return best, best_scale
+        key = (round(scale, 9), -layout.height)
+        if key > best_key:
+            best, best_key = columns, key
+    return best, best_key[0]

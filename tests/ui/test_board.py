@@ -321,3 +321,65 @@ def test_clicking_a_card_shows_its_handoff_chain_in_details(window: MainWindow) 
     assert window.details.value("Opportunities") == "24.0"
     assert window.details.value("Closing capacity") == "10.0"
     assert window.details.value("Wins") == "2.5"
+
+
+def test_a_team_with_no_handoffs_yet_is_not_counted_as_balanced(window: MainWindow) -> None:
+    """A new team with only a manager has nothing on either side of any handoff: no verdict, a neutral badge,
+    and the strip counts balanced teams of the two that have handoffs (neither is balanced)."""
+    team_id = window.editing.add_team()
+    assert team_id is not None
+    window.board.handle_drop([FINN], Placement(team_id, Role.MANAGER))
+    card = window.board.card(team_id)
+    assert card.badge == "No handoffs yet" and card.badge_verdict is None
+    assert "Not counted among the balanced teams" in card.badge_tooltip
+    assert window.summary.balanced.value.text() == "0 / 2"
+    assert "1 team has no handoffs yet" in window.summary.balanced.toolTip()
+
+
+def test_add_opening_goes_into_the_selected_team_in_the_role_it_needs(window: MainWindow) -> None:
+    """SMB's bottleneck is its closers (SDR → closer 2.40): "+ Opening" with SMB selected adds an AE there;
+    with Dita's chip selected, an outbound SDR like her; with nothing selected, to the bench."""
+    window.board.set_focus_team(SMB)
+    window.actions_.add_opening.trigger()
+    (opening,) = window.board.selected_member_ids()
+    assert window.document.scenario.assignments[opening] == Placement(SMB, Role.AE)
+    assert "Added an open AE position to Nordic SMB" in window.statusBar().currentMessage()
+    window.board.select_members([DITA])
+    window.actions_.add_opening.trigger()
+    second = window.board.selected_member_ids()[0]
+    assert window.document.scenario.assignments[second] == Placement(SMB, Role.SDR_OUTBOUND)
+    window.board.clearSelection()
+    window.board.set_focus_team(None)
+    window.actions_.add_opening.trigger()
+    (third,) = set(window.document.scenario.openings) - {opening, second}
+    assert window.document.analysis.on_bench(third)
+
+
+def test_counts_read_as_english(window: MainWindow) -> None:
+    window.board.handle_drop([MemberId("p-ana")], None)
+    assert window.bench.title.text() == "2 people · 0 openings"
+    window.board.handle_drop([FINN, MemberId("p-ana")], Placement(ENTERPRISE, Role.AE))
+    assert window.bench.title.text() == "0 people · 0 openings"
+    window.document.undo_stack.undo()
+    window.board.handle_drop([MemberId("p-ana")], Placement(ENTERPRISE, Role.AE))
+    assert window.bench.title.text() == "1 person · 0 openings"
+
+
+def test_two_managers_show_their_reports_not_a_fractional_span(window: MainWindow) -> None:
+    window.board.handle_drop([FINN, MemberId("p-bo")], Placement(SMB, Role.MANAGER))
+    # SMB: Finn and Bo manage Cai, Dita, Eva, Hal: 4 reports, 2 each.
+    lane = window.board.lane(SMB, Role.MANAGER)
+    assert lane is not None and lane.capacity == "span 2 each"
+    window.board.handle_drop([MemberId("p-gus")], Placement(SMB, Role.AM))
+    lane = window.board.lane(SMB, Role.MANAGER)
+    assert lane is not None and lane.capacity == "5 reports for 2 managers"
+
+
+def test_a_long_warning_wraps_in_the_warnings_panel(window: MainWindow) -> None:
+    window.show_warnings()
+    window.warnings_dock.resize(260, 400)
+    view = window.warnings.view
+    assert view.wordWrap() and view.model().rowCount() > 0
+    longest = max(range(view.model().rowCount()), key=lambda row: len(view.model().index(row, 0).data()))
+    rect = view.visualRect(view.model().index(longest, 0))
+    assert rect.height() > view.fontMetrics().height() * 1.5  # on two lines or more, not cut

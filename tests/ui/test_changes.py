@@ -6,6 +6,7 @@ year); SMB keeps 2.5 (its closer is still the bottleneck); cost +180,000 − 90,
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,39 @@ def test_slides_with_a_baseline_open_with_the_changes(window: MainWindow, tmp_pa
     table = next(shape.table for shape in changes.shapes if shape.has_table)
     assert [table.cell(1, c).text for c in range(4)] == [
         "Dita Moe", "moves team, changes role", "Nordic SMB · Outbound SDR", "Nordic Enterprise · AE"]
+
+
+def test_leavers_are_listed_apart_and_an_identical_copy_has_no_changes(window: MainWindow) -> None:
+    """Eva leaves on 2027-06-30, inside the horizon (2027-01-01 + 365 days): a copy of Today changes
+    nothing, but she still leaves — her own tab, not a change with From = To."""
+    from dataclasses import replace
+
+    from salesplanner.commands import EditPerson
+    from salesplanner.model import Status
+
+    eva = window.document.plan.people[MemberId("p-eva")]
+    window.document.push(EditPerson(replace(eva, status=Status.LEAVING, leave_date=date(2027, 6, 30))))
+    window.show_changes()
+    window.compare.refresh()
+    headline = window.compare.headline.text()
+    assert "no changes" in headline and "1 leaves within the horizon" in headline
+    assert rows(window.compare.people) == []
+    assert rows(window.compare.leavers) == [["Eva Toft", "30/06/2027", "Nordic SMB · Outbound SDR",
+                                             "Nordic SMB · Outbound SDR"]]
+    assert window.compare.tabs.tabText(1) == "Leaving (1)" and window.compare.tabs.tabText(0) == "People (0)"
+    window.actions_.duplicate_scenario.trigger()
+    window.compare.refresh()
+    assert "no changes" in window.compare.headline.text()
+
+
+def test_a_missing_handoff_and_one_with_no_capacity_read_differently(window: MainWindow) -> None:
+    """Moving Gus (Enterprise's only AM) to the bench: 30 accounts and no AM is overloaded with no ratio —
+    "no capacity"; Enterprise's inbound handoff exists on neither side — an empty cell, not "—"."""
+    window.actions_.duplicate_scenario.trigger()
+    window.board.handle_drop([MemberId("p-gus")], None)
+    window.show_changes()
+    window.compare.refresh()
+    teams = {row[0]: row for row in rows(window.compare.teams)}
+    assert teams["Nordic Enterprise"][5] == ""
+    assert teams["Nordic Enterprise"][7] == "0.75 → no capacity"
+    assert "—" not in " ".join(teams["Nordic Enterprise"])

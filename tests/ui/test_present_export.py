@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtTest import QTest
 
 import ui.board.render
-from salesplanner.model import MemberId, Placement, PlanError
+from salesplanner.model import MemberId, Placement, PlanError, ScenarioId
 from salesplanner.resources import load_demo_plan
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, two_team_plan
@@ -27,6 +27,11 @@ MARKET_TEAMS = "s-market-teams"
 DEMO_TEAMS = ("Nordic Enterprise", "Nordic SMB", "Nordic Mid-Market", "DACH Mid-Market")
 
 
+def caption(presentation: object) -> str:
+    """The caption as read, without its non-breaking spaces (they keep each figure on one line)."""
+    return presentation.caption.text().replace("\u00a0", " ")  # type: ignore[attr-defined]
+
+
 def test_present_shows_the_board_full_screen_and_steps_through_groups(window: MainWindow, qtbot) -> None:
     QTest.keyClick(window, Qt.Key.Key_F5)
     presentation = window.presentation
@@ -35,15 +40,15 @@ def test_present_shows_the_board_full_screen_and_steps_through_groups(window: Ma
     assert set(presentation.board.cards()) == {ENTERPRISE, SMB}
     # The whole board: two complete teams (closer, SDR, AM) in different segments → Market Teams; none
     # balanced (hand-computed in test_board); 7 people; € 2.40 M bookings.
-    assert presentation.caption.text().startswith(
+    assert caption(presentation).startswith(
         "Stage: Market Teams   ·   Today   ·   2 teams, 0 of 2 balanced   ·   7 people + 0 open   ·   "
         "bookings € 2.40 M / year")
     QTest.keyClick(presentation.view, Qt.Key.Key_Right)
     assert set(presentation.board.cards()) == {ENTERPRISE}
-    assert "   ·   Enterprise   ·   1 team, 0 of 1 balanced   ·   3 people" in presentation.caption.text()
+    assert "   ·   Enterprise   ·   1 team, 0 of 1 balanced   ·   3 people" in caption(presentation)
     QTest.keyClick(presentation.view, Qt.Key.Key_PageDown)
     assert set(presentation.board.cards()) == {SMB}
-    assert presentation.caption.text().endswith("3 / 3")
+    assert caption(presentation).endswith("3 / 3")
     QTest.keyClick(presentation.view, Qt.Key.Key_PageDown)  # past the last group: stays
     assert set(presentation.board.cards()) == {SMB}
     QTest.keyClick(presentation.view, Qt.Key.Key_Home)
@@ -56,10 +61,10 @@ def test_what_if_in_the_meeting_drags_and_undoes_in_the_plan(window: MainWindow)
     presentation = window.present()
     presentation.board.handle_drop([MemberId("p-dita")], Placement(ENTERPRISE, Role.AE))
     # Bookings: (3 + 2.5) × 40,000 × 12 = 2,640,000 — in the presentation and in the main window.
-    assert "bookings € 2.64 M / year" in presentation.caption.text()
+    assert "bookings € 2.64 M / year" in caption(presentation)
     assert window.summary.bookings.value.text() == "€ 2.64 M"
     QTest.keyClick(presentation.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert "bookings € 2.40 M / year" in presentation.caption.text()
+    assert "bookings € 2.40 M / year" in caption(presentation)
     assert window.document.scenario.assignments[MemberId("p-dita")].team == SMB
     presentation.close()
 
@@ -200,3 +205,119 @@ def test_exported_images_do_not_depend_on_the_screen_palette(qapp, tmp_path: Pat
     assert board.scene.backgroundBrush().color().name() == "#f3f4f6"
     assert not any(lane.tag for card in board.scene.cards().values() for lane in card.childItems()
                    if hasattr(lane, "tag"))
+
+
+def test_the_first_slide_fills_the_screen(window: MainWindow, qtbot) -> None:
+    """F5 opened on a thumbnail in the top-left corner: the fit ran before the window had its size."""
+    presentation = window.present()
+    qtbot.waitUntil(lambda: presentation.isFullScreen() and presentation.isActiveWindow(), timeout=2000)
+    view = presentation.view
+    rect = presentation.board.sceneRect()
+    shown = (rect.width() * view.zoom, rect.height() * view.zoom)
+    viewport = view.viewport().size()
+    assert shown[0] <= viewport.width() + 1 and shown[1] <= viewport.height() + 1
+    assert shown[0] >= 0.97 * viewport.width() or shown[1] >= 0.97 * viewport.height()
+    presentation.close()
+
+
+def test_a_one_team_slide_is_scaled_to_fill_and_centred(window: MainWindow, qtbot) -> None:
+    presentation = window.present()
+    qtbot.waitUntil(presentation.isActiveWindow, timeout=2000)
+    presentation.go(1)  # Enterprise alone
+    card = presentation.board.card(ENTERPRISE)
+    on_screen = presentation.view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+    viewport = presentation.view.viewport().rect()
+    assert on_screen.width() >= 0.9 * viewport.width() or on_screen.height() >= 0.85 * viewport.height()
+    assert abs(on_screen.center().x() - viewport.center().x()) <= 0.05 * viewport.width()  # not left-aligned
+    presentation.close()
+
+
+def test_a_long_scenario_name_never_makes_the_window_wider_than_the_screen(window: MainWindow, qtbot) -> None:
+    from salesplanner.commands import RenameScenario
+
+    name = "Q3 2027: Nordics and DACH regrouped into four market teams with new hires, " * 3
+    window.document.push(RenameScenario(window.document.scenario.id, name.strip()))
+    presentation = window.present()
+    qtbot.waitUntil(presentation.isFullScreen, timeout=2000)
+    screen = presentation.screen().geometry()
+    assert presentation.minimumSizeHint().width() <= screen.width()
+    assert presentation.geometry().width() <= screen.width()
+    assert presentation.caption.height() > presentation.caption.fontMetrics().height() * 1.5  # it wraps
+    assert caption(presentation).endswith("1 / 3")  # the counter is still there
+    presentation.close()
+
+
+def test_a_proposals_deck_from_the_app_compares_it_with_the_baseline(window: MainWindow, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from ui.dialogs.export_dialog import ExportLayoutDialog
+
+    window.actions_.duplicate_scenario.trigger()  # a proposal on screen
+    dialog = ExportLayoutDialog(window)
+    dialog.format.setCurrentIndex(dialog.format.findData("pptx"))
+    assert dialog.changes.isEnabled() and dialog.changes.currentText() == "Changes from Today"
+    choice = dialog.choice()
+    dialog.deleteLater()
+    assert choice.baseline_id == window.document.plan.baseline
+    export_layout(window, choice, tmp_path / "proposal.pptx")
+    deck = Presentation(str(tmp_path / "proposal.pptx"))
+    texts = [[shape.text_frame.text for shape in slide.shapes if shape.has_text_frame] for slide in deck.slides]
+    assert "Changes from Today" in texts[1]  # after the title slide, before the teams
+    today = ExportLayoutDialog(window)
+    today.scenario.setCurrentIndex(today.scenario.findData(window.document.plan.baseline))
+    assert today.choice().baseline_id is None  # the baseline's own deck has nothing to compare
+    today.deleteLater()
+
+
+def test_suggested_export_names_are_valid_file_names(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    from salesplanner.commands import RenameScenario
+    from ui.dialogs import excel_export, export_dialog
+
+    window.document.push(RenameScenario(window.document.scenario.id, "Q3: Nordics/DACH?"))
+    suggested: list[str] = []
+
+    def record(parent: object, caption: str, directory: str, *args: object) -> tuple[str, str]:
+        suggested.append(Path(directory).name)
+        return "", ""
+
+    monkeypatch.setattr(export_dialog.QFileDialog, "getSaveFileName", record)
+    monkeypatch.setattr(excel_export.QFileDialog, "getSaveFileName", record)
+    export_dialog.ask_layout_path(window, LayoutExport(window.document.scenario.id, False, None, "pdf", 2, "a4",
+                                                       True))
+    excel_export.ask_workbook_path(window, window.document.scenario.id)
+    assert suggested == ["Test plan — Q3- Nordics-DACH.pdf", "Test plan — Q3- Nordics-DACH.xlsx"]
+
+
+def test_a_continued_group_is_headed_so_and_moved_badges_are_explained(qapp, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from salesplanner.synthetic import synthetic_plan
+    from ui.board.render import page_sources
+
+    plan = synthetic_plan(people=600, teams=24, seed=5)
+    proposal = next(sid for sid in plan.scenarios if sid != plan.baseline)
+    board = ExportBoard.build(plan, proposal, group_by=None)
+    pages = page_sources(board, per_group=True, page_aspect=1.41, page_width=1500)
+    assert len(pages) > 1 and pages[0].heading == "" and all(p.heading == "(continued)" for p in pages[1:])
+    assert board.legend == "↗  sits elsewhere in Today"
+    render_file(plan, proposal, tmp_path / "moved.pdf", group_by=None)
+    text = " ".join(PdfReader(tmp_path / "moved.pdf").pages[-1].extract_text().split())
+    assert "(CONTINUED)" in text and "sits elsewhere in Today" in text
+    render_file(plan, proposal, tmp_path / "moved.svg", group_by=None)
+    assert "sits elsewhere in Today" in (tmp_path / "moved.svg").read_text(encoding="utf-8")
+
+
+def test_the_title_slides_figures_stay_on_one_line(qapp, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from salesplanner.slides import export_slides
+
+    plan = load_demo_plan()
+    export_slides(plan, tmp_path / "deck.pptx", scenario_id=ScenarioId(MARKET_TEAMS))
+    title = Presentation(str(tmp_path / "deck.pptx")).slides[0]
+    values = [shape for shape in title.shapes if shape.has_text_frame and shape.text_frame.text.endswith("EUR")]
+    assert values and all(shape.text_frame.word_wrap is False for shape in values)
+    for shape in values:  # the font is small enough for the text to fit its box (0.6 em a character)
+        size = shape.text_frame.paragraphs[0].runs[0].font.size.pt
+        assert len(shape.text_frame.text) * size * 0.6 <= shape.width.inches * 72 + 0.5
+

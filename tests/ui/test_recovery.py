@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from salesplanner.model import MemberId, Placement
+from salesplanner.commands import copy_scenario
+from salesplanner.model import MemberId, Placement, ScenarioId
 from salesplanner.planfile.read import load_plan
 from salesplanner.planfile.write import dumps_plan, plan_to_dict, save_plan
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, DialogAnswers, click, two_team_plan, without_unsaved_changes
-from ui.app import offer_recovery
+from ui.app import create_application, offer_recovery
 from ui.document import PlanDocument
 from ui.window.autosave import autosave_folder, find_recoverable
 from ui.window.main_window import MainWindow
@@ -31,16 +32,50 @@ def move_dita(window: MainWindow) -> None:
     window.board.handle_drop([DITA], Placement(ENTERPRISE, Role.AE))
 
 
-def leave_autosave_behind(source: Path | None) -> Path:
-    """What a killed session leaves: an autosaved plan and its note, and no live lock."""
+def leave_autosave_behind(source: Path | None, *, with_proposal: bool = False) -> Path:
+    """What a killed session leaves: an autosaved plan and its note, and no live lock (with a proposal on
+    screen when asked)."""
     folder = autosave_folder()
     folder.mkdir(parents=True, exist_ok=True)
     plan = two_team_plan()
     plan.scenarios[plan.baseline].assignments[DITA] = Placement(ENTERPRISE, Role.AE)
+    note = {"source": str(source) if source else None, "name": plan.name, "saved_at": "2026-11-28T09:15:00+00:00"}
+    if with_proposal:
+        proposal = copy_scenario(plan.scenarios[plan.baseline], new_id=ScenarioId("s-proposal"), name="Proposal")
+        plan.scenarios[proposal.id] = proposal
+        note["scenario"] = proposal.id
     (folder / "crashed.salesplan").write_text(dumps_plan(plan), encoding="utf-8")
-    (folder / "crashed.json").write_text(json.dumps({"source": str(source) if source else None, "name": plan.name,
-                                                     "saved_at": "2026-11-28T09:15:00+00:00"}), encoding="utf-8")
+    (folder / "crashed.json").write_text(json.dumps(note), encoding="utf-8")
     return folder / "crashed.salesplan"
+
+
+def test_the_autosave_folder_names_the_app_once() -> None:
+    create_application()
+    assert autosave_folder().parts[-2:] == ("Sales Planner", "autosave")
+    assert "Sales Planner/Sales Planner" not in autosave_folder().as_posix()
+
+
+def test_the_autosave_note_remembers_the_scenario_on_screen(qtbot, window: MainWindow) -> None:
+    window.actions_.duplicate_scenario.trigger()
+    with qtbot.waitSignal(window.autosaver.written, timeout=5000):
+        move_dita(window)
+    note = json.loads(window.autosaver.plan_path.with_suffix(".json").read_text(encoding="utf-8"))
+    assert note["scenario"] == window.document.scenario.id != window.document.plan.baseline
+
+
+def test_recovery_says_when_without_a_time_zone_and_reopens_the_scenario_you_were_on(
+        qtbot, dialogs: DialogAnswers) -> None:
+    leave_autosave_behind(None, with_proposal=True)
+    window = MainWindow(PlanDocument(two_team_plan()))
+    qtbot.addWidget(window, before_close_func=without_unsaved_changes)
+    dialogs.queue(click("Recover"))
+    offer_recovery(window)
+    local = datetime.fromisoformat("2026-11-28T09:15:00+00:00").astimezone()
+    said = dialogs.seen[0]
+    assert f"{local.day} November 2026 at {local:%H:%M}?" in said  # the long date, the time, no zone
+    assert "Coordinated Universal Time" not in said and "UTC" not in said
+    assert window.document.scenario.id == "s-proposal"
+    assert window.scenario_box.currentText() == "Proposal"
 
 
 def test_a_change_is_autosaved_and_saving_removes_the_autosave(qtbot, window: MainWindow, tmp_path: Path,

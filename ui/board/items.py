@@ -25,9 +25,9 @@ CARD_WIDTH = 456.0
 PADDING = 14.0
 HEADER_HEIGHT = 54.0
 LANE_HEADER_HEIGHT = 22.0
-CHIP_WIDTH = 136.0
+CHIP_WIDTH = 139.0
 CHIP_HEIGHT = 26.0
-CHIP_GAP = 7.0
+CHIP_GAP = 5.0
 PILL_HEIGHT = 24.0
 GAP = 6.0
 TAG_HEIGHT = 20.0
@@ -61,7 +61,7 @@ class Style:
         return cls(theme=theme, title=board_font(12.5, bold=True), subtitle=board_font(8.5),
                    lane=board_font(9, bold=True), small=board_font(8.5), chip=board_font(9), chip_struck=struck,
                    initials=board_font(6.5, bold=True), pill=board_font(8.5, bold=True), group=group,
-                   fte=board_font(7.5))
+                   fte=board_font(6, bold=True))
 
 
 def _rounded(rect: QRectF, radius: float) -> QPainterPath:
@@ -135,8 +135,8 @@ def _shift_as_control(event: QGraphicsSceneMouseEvent) -> QGraphicsSceneMouseEve
 
 
 def paint_chip(painter: QPainter, bounds: QRectF, data: ChipData, style: Style, *, selected: bool) -> None:
-    """A chip: role-coloured pill with initials, name, partial FTE and ramp ring; dashed for an
-    opening, struck through for a leaver. Shared by the board, the bench and drag images."""
+    """A chip: role-coloured pill with initials (or a part-timer's FTE), name and ramp ring; dashed for
+    an opening, struck through for a leaver. Shared by the board, the bench and drag images."""
     theme = style.theme
     painter.save()
     painter.translate(bounds.topLeft())
@@ -157,38 +157,33 @@ def paint_chip(painter: QPainter, bounds: QRectF, data: ChipData, style: Style, 
     painter.setBrush(QBrush(theme.faint if data.opening else accent))
     painter.drawEllipse(avatar)
     painter.setPen(QPen(QColor("white")))
-    painter.setFont(style.initials)
-    painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, "+" if data.opening else data.initials)
+    # A part-timer's avatar shows the FTE instead of initials, and the ramp rings the avatar: neither
+    # takes room from the name.
+    painter.setFont(style.fte if data.fte < 1 else style.initials)
+    label = text.number(data.fte, 1) if data.fte < 1 else "+" if data.opening else data.initials
+    painter.drawText(avatar.adjusted(-2, 0, 2, 0), Qt.AlignmentFlag.AlignCenter, label)
     if 0 < data.ramp < 1 or (data.ramp == 0 and not data.left):
-        # The ramp rings the avatar, so it takes no room from the name.
         _paint_ramp(painter, avatar.adjusted(-2.2, -2.2, 2.2, 2.2), data.ramp, theme)
 
-    right = rect.right() - 9
-    if data.fte < 1:
-        fte_text = text.number(data.fte, 1)
-        width = QFontMetricsF(style.fte).horizontalAdvance(fte_text)
-        painter.setFont(style.fte)
-        painter.setPen(QPen(theme.muted))
-        painter.drawText(QRectF(right - width, 0, width, height), Qt.AlignmentFlag.AlignVCenter, fte_text)
-        right -= width + 4
+    right = rect.right() - 8
     name_font = style.chip_struck if data.left or data.leaving else style.chip
     painter.setFont(name_font)
     painter.setPen(QPen(theme.muted if data.opening or data.left else theme.text))
     name_rect = QRectF(avatar.right() + 6, 0, right - avatar.right() - 6, height)
     painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                     fitted_name(data.name, QFontMetricsF(name_font), name_rect.width()))
+                     fitted_name(data.name, QFontMetricsF(name_font), name_rect.width(), person=not data.opening))
     if data.moved_from is not None:
         _paint_moved_badge(painter, QRectF(rect.right() - 9, rect.top() - 4, 12, 12), theme, style)
     painter.restore()
 
 
-def fitted_name(name: str, metrics: QFontMetricsF, width: float) -> str:
-    """The whole name when it fits; else first name and last initial ("Karin A."); else cut with "…"
-    (the chip's tooltip always has the whole name)."""
+def fitted_name(name: str, metrics: QFontMetricsF, width: float, *, person: bool = True) -> str:
+    """The whole name when it fits; else, for a person, first name(s) and last initial ("Karin A."); else
+    cut with "…" (the chip's tooltip always has the whole name)."""
     if metrics.horizontalAdvance(name) <= width:
         return name
     parts = name.split()
-    if len(parts) > 1:
+    if person and len(parts) > 1 and parts[-1][:1].isalpha():
         short = f"{' '.join(parts[:-1])} {parts[-1][0]}."
         if metrics.horizontalAdvance(short) <= width:
             return short
@@ -475,9 +470,14 @@ class GroupHeaderItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         theme = self._style.theme
-        painter.setFont(self._style.group)
+        font = self._style.group
+        lod = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        if lod * QFontMetricsF(font).height() < 10:  # zoomed far out: keep the title legible, up to the header
+            font = QFont(font)
+            font.setPixelSize(max(1, round(min(11 / max(lod, 1e-6), self.HEIGHT * 0.8))))
+        painter.setFont(font)
         painter.setPen(QPen(theme.muted))
-        metrics = QFontMetricsF(self._style.group)
+        metrics = QFontMetricsF(font)
         label = self.title.upper()
         width = metrics.horizontalAdvance(label)
         painter.drawText(QRectF(0, 0, width + 4, self.HEIGHT), Qt.AlignmentFlag.AlignVCenter, label)

@@ -47,7 +47,9 @@ def _pixels(font: QFont, pixels: float) -> QFont:
 
 def paint_tile(painter: QPainter, rect: QRectF, tile: TileData, theme: Theme, base_font: QFont, *,
                pixel: float, selected: bool) -> None:
-    """Paint ``tile`` over ``rect`` (scene units); ``pixel`` is the size of one screen pixel in them."""
+    """Paint ``tile`` over ``rect`` (scene units); ``pixel`` is the size of one screen pixel in them.
+    Top to bottom, as far as there is room: the name, the handoff dots and badge, the headcount bar, the
+    headcount in words."""
     strong, fill = theme.verdict(tile.badge_verdict)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     outline = QPainterPath()
@@ -69,26 +71,11 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: TileData, theme: Theme, ba
     painter.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignVCenter,
                      QFontMetricsF(name_font).elidedText(tile.name, Qt.TextElideMode.ElideRight, inner.width()))
     y += line + 4 * pixel
-    total = sum(count for _, count in tile.members)
-    if total and y + 8 * pixel <= inner.bottom():
-        x = inner.left()
-        for role, count in tile.members:  # headcount by role: a bar in the lanes' colours
-            width = inner.width() * count / total
-            painter.fillRect(QRectF(x, y, width, 8 * pixel), theme.role(role))
-            x += width
-        y += 12 * pixel
     small = _pixels(base_font, 11 * pixel)
-    small_line = QFontMetricsF(small).height()
-    if tile.members and y + small_line <= inner.bottom() - 14 * pixel:
-        painter.setFont(small)
-        painter.setPen(QPen(theme.muted))
-        painter.drawText(QRectF(inner.left(), y, inner.width(), small_line), Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetricsF(small).elidedText(tile.headcount_text, Qt.TextElideMode.ElideRight,
-                                                         inner.width()))
-        y += small_line + 4 * pixel
-    if y + 12 * pixel > inner.bottom() + pad / 2:
-        return
+    small.setBold(False)
     radius = 5 * pixel
+    if y + 2 * radius > inner.bottom():
+        return
     x = inner.left() + radius
     for verdict in tile.verdicts:  # the three handoffs in chain order
         painter.setPen(QPen(theme.faint, pixel))
@@ -98,6 +85,21 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: TileData, theme: Theme, ba
     painter.setFont(small)
     painter.setPen(QPen(strong))
     left = x + radius
-    painter.drawText(QRectF(left, y - 2 * pixel, inner.right() - left, 2 * radius + 4 * pixel),
+    painter.drawText(QRectF(left, y - 3 * pixel, inner.right() - left, 2 * radius + 6 * pixel),
                      Qt.AlignmentFlag.AlignVCenter,
                      QFontMetricsF(small).elidedText(tile.badge, Qt.TextElideMode.ElideRight, inner.right() - left))
+    y += 2 * radius + 6 * pixel
+    total = sum(count for _, count in tile.members)
+    if not total or y + 8 * pixel > inner.bottom():
+        return
+    x = inner.left()
+    for role, count in tile.members:  # headcount by role: a bar in the lanes' colours
+        width = inner.width() * count / total
+        painter.fillRect(QRectF(x, y, width, 8 * pixel), theme.role(role))
+        x += width
+    y += 12 * pixel
+    if y + QFontMetricsF(small).height() <= inner.bottom():
+        painter.setPen(QPen(theme.muted))
+        painter.drawText(QRectF(inner.left(), y, inner.width(), inner.bottom() - y),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                         tile.headcount_text)

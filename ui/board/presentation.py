@@ -52,7 +52,8 @@ class PresentationWindow(QWidget):
         self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # The view's own size is what a slide fits: it is final only once the window is laid out and
         # shown (a window manager may resize it after that), so every resize of the view fits again.
-        self.view.fitted = True
+        self.view.fit_pending = True
+        self.view.keep_readable = False
         self.caption = QLabel(self)
         # The caption wraps: one long line would make the window wider than a projector's screen.
         self.caption.setWordWrap(True)
@@ -136,6 +137,8 @@ class PresentationWindow(QWidget):
             self.tr("cost %1 / year").replace("%1", text.money(figures.annual_cost, currency, compact=True)),
         ]
         position = self.tr("%1 / %2").replace("%1", str(self.step + 1)).replace("%2", str(len(self.steps)))
+        # Wrapped between the figures, never inside one ("0 of 2 / balanced"); a long name may wrap.
+        parts = [part if part is where else part.replace(" ", "\u00a0") for part in parts]
         self.caption.setText("   ·   ".join(parts) + f"      {position}")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

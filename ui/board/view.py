@@ -68,6 +68,10 @@ class BoardView(QGraphicsView):
         self.max_fit_columns = 60
         self.fitted = False
         """The zoom was chosen by fitting, not by the user: a resized window fits again."""
+        self.fit_pending = False
+        """Fit the whole board as soon as the view has its size (a plan just opened)."""
+        self.keep_readable = True
+        """A resize that fits again keeps a readable board readable (presentation mode always fits all)."""
         self.empty_hint = self.tr("No teams yet.\n\nImport a roster (File → Import roster…) or add a team "
                                   "(+ Team), then drag people into it.")
         self._size = QSize()
@@ -114,16 +118,21 @@ class BoardView(QGraphicsView):
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
         self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
 
-    def fit_to_window(self) -> None:
+    def fit_to_window(self, *, readable: bool = False) -> None:
         """Re-flow the cards into the number of columns that shows the whole board largest in the window,
-        then zoom to that (never past ``max_fit_zoom``)."""
+        then zoom to that (never past ``max_fit_zoom``; with ``readable``, never below where chips can be
+        read either — the board then scrolls)."""
         view = self.viewport().rect()
         if view.width() <= 0 or view.height() <= 0 or not self.board.cards():
             return
         columns, scale = best_columns(self.board.grouped_card_heights(), self.board.spacing(), view.width(),
                                       view.height(), max_columns=self.max_fit_columns, max_scale=self.max_fit_zoom)
+        if readable and scale < OVERVIEW_ZOOM:
+            usable = view.width() / OVERVIEW_ZOOM - 2 * MARGIN + COLUMN_GAP
+            columns, scale = max(1, int(usable // (CARD_WIDTH + COLUMN_GAP))), OVERVIEW_ZOOM
         self.board.set_columns(columns)
         self.set_zoom(scale, fitted=True)
+        self.fit_pending = False
         self.centerOn(self.board.sceneRect().center())
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
@@ -141,8 +150,11 @@ class BoardView(QGraphicsView):
         if self.size() == self._size:
             return
         self._size = self.size()
-        if self.fitted:
+        if self.fit_pending:
             self.fit_to_window()
+        elif self.fitted:
+            # A panel opening beside the board shrinks it: fit again, but a readable board stays readable.
+            self.fit_to_window(readable=self.keep_readable and not self.board.overview)
         elif self.auto_columns:
             usable = self.viewport().width() / max(self.zoom, 1e-6) - 2 * MARGIN + COLUMN_GAP
             columns_before = self.board.columns

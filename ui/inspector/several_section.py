@@ -68,8 +68,10 @@ class SeveralSection(Section):
         return [member for member_id in self.member_ids if (member := plan.member(scenario, member_id))]
 
     def set_members(self, document: PlanDocument, member_ids: Sequence[MemberId]) -> None:
+        """Edit these members, listed in the plan's order (people, then openings) whatever the selection's."""
         self.document = document
-        self.member_ids = tuple(member_ids)
+        order = {member.id: index for index, member in enumerate(document.plan.members(document.scenario))}
+        self.member_ids = tuple(sorted(member_ids, key=lambda member_id: order.get(member_id, len(order))))
         self.refresh(force=True)
 
     def refresh(self, *, force: bool = False) -> None:

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self.summary.warnings_clicked.connect(self.show_warnings)
         self._connect(document)
         self._update_title()
-        self.view.fitted = True  # the first layout fits the window, whatever size it gets
+        self.view.fit_pending = True  # the first layout fits the window, whatever size it gets
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self._fill_scenarios()
         self._update_title()
         # Zoom belongs to the plan on screen: another plan is fitted to the window afresh.
-        self.view.fitted = True
+        self.view.fit_pending = True
         self.view.fit_to_window()
         self.view.scroll_to_start()
 
@@ -320,6 +320,10 @@ class MainWindow(QMainWindow):
             self.bench.select_member(match.member)
             return
         self.reveal(Warning("", team=match.team, member=match.member))
+        found = self.board.chip(match.member) if match.member is not None else \
+            self.board.cards().get(match.team) if match.team is not None else None
+        if found is not None:
+            self.view.centerOn(found)  # in the middle of the view, not at its edge
 
     def reveal_id(self, item_id: str) -> None:
         """Select a person's chip, or focus a team's card, by id (from the Changes view)."""
