@@ -206,3 +206,10 @@ def test_clicking_beside_the_cards_clears_the_outline(window: MainWindow) -> Non
                      min(outside.y(), window.view.viewport().height() - 2))
     QTest.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, outside)
     assert window.board.focus_team is None
+
+
+def test_the_summary_strip_of_a_proposal_fits_a_projector_beside_both_docks(demo: MainWindow) -> None:
+    """At 1280 pixels wide the bench (205) and the inspector (340) leave 735 for the board; the strip's
+    deltas ("+€ 1.07 M") must not push the docks narrower (the inspector was cut off)."""
+    assert demo.summary.bookings.change.text() == "+€ 1.07 M"
+    assert demo.summary.minimumSizeHint().width() <= 1280 - 205 - 340

@@ -111,7 +111,7 @@ def test_the_summary_strip_shows_coverage_and_its_change_from_the_baseline(targe
     assert "Coverage of the target € 2.70 M" in strip.toolTip()
     targeted.actions_.duplicate_scenario.trigger()
     targeted.board.handle_drop([FINN], Placement(ENTERPRISE, Role.AE))
-    assert strip.value.text() == "98 %  (+9 pts)"
+    assert (strip.value.text(), strip.change.text()) == ("98 %", "+9 pts")
 
 
 def test_the_strip_says_when_there_is_no_target(window: MainWindow) -> None:

@@ -72,6 +72,9 @@ class BoardView(QGraphicsView):
         """Fit the whole board as soon as the view has its size (a plan just opened)."""
         self.keep_readable = True
         """A resize that fits again keeps a readable board readable (presentation mode always fits all)."""
+        # The empty board's hint is painted over the viewport, outside any item: repaint it when the
+        # board's extent changes (the first team added, the last one removed).
+        scene.sceneRectChanged.connect(lambda _rect: self.viewport().update())
         self.empty_hint = self.tr("No teams yet.\n\nImport a roster (File → Import roster…) or add a team "
                                   "(+ Team), then drag people into it.")
         self._size = QSize()
@@ -123,7 +126,11 @@ class BoardView(QGraphicsView):
         then zoom to that (never past ``max_fit_zoom``; with ``readable``, never below where chips can be
         read either — the board then scrolls)."""
         view = self.viewport().rect()
-        if view.width() <= 0 or view.height() <= 0 or not self.board.cards():
+        if view.width() <= 0 or view.height() <= 0:
+            return
+        if not self.board.cards():  # nothing to fit: the first team added shows at full size
+            self.set_zoom(self.max_fit_zoom, fitted=True)
+            self.fit_pending = False
             return
         columns, scale = best_columns(self.board.grouped_card_heights(), self.board.spacing(), view.width(),
                                       view.height(), max_columns=self.max_fit_columns, max_scale=self.max_fit_zoom)

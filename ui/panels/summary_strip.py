@@ -31,17 +31,27 @@ class _Figure(QWidget):
         self.value = QLabel(self)
         self.value.setFont(font(13, bold=True))
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.change = QLabel(self)
+        """The change from the baseline, small beside the value: the strip must fit a 1280-pixel screen
+        with both docks open."""
+        self.change.setFont(font(8.5))
+        self.change.setObjectName("hint")
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setVerticalSpacing(2)
-        layout.addWidget(self.caption, 0, 0)
+        layout.setHorizontalSpacing(5)
+        layout.addWidget(self.caption, 0, 0, 1, 2)
         layout.addWidget(self.value, 1, 0)
+        layout.addWidget(self.change, 1, 1, Qt.AlignmentFlag.AlignBaseline)
+        layout.setColumnStretch(1, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.tooltip_provider: Callable[[], str] | None = None
         """Builds the tooltip when it is asked for (the warnings list is long on a big plan)."""
 
-    def set(self, value: str, colour: QColor | None = None, tooltip: str = "") -> None:
+    def set(self, value: str, colour: QColor | None = None, tooltip: str = "", change: str = "") -> None:
         self.value.setText(value)
+        self.change.setText(change)
+        self.change.setVisible(bool(change))
         self.value.setStyleSheet(f"color: {colour.name()};" if colour is not None else "")
         self.setToolTip(tooltip)
 
@@ -74,8 +84,8 @@ class SummaryStrip(QFrame):
         self.warnings.clicked.connect(self.warnings_clicked)
         self.warnings.tooltip_provider = self._warnings_tooltip
         layout = QGridLayout(self)
-        layout.setContentsMargins(16, 8, 16, 10)
-        layout.setHorizontalSpacing(28)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setHorizontalSpacing(14)
         for column, figure in enumerate((self.stage, self.bookings, self.target, self.cost, self.cost_of_sales,
                                          self.balanced, self.warnings)):
             layout.addWidget(figure, 0, column)
@@ -98,11 +108,11 @@ class SummaryStrip(QFrame):
         return "\n".join(lines) or self.tr("No warnings")
 
     def _delta(self, value: float, baseline: float | None, currency: str) -> str:
-        """"  (+0.62 M)" beside a figure when a proposal is on screen: the change from the baseline."""
+        """"+€ 0.62 M" beside a figure when a proposal is on screen: the change from the baseline."""
         if baseline is None or value == baseline:
             return ""
         sign = "+" if value > baseline else "−"
-        return f"  ({sign}{text.money(abs(value - baseline), currency, compact=True)})"
+        return f"{sign}{text.money(abs(value - baseline), currency, compact=True)}"
 
     def _set_target(self, totals: OrgTotals, baseline: OrgTotals | None, currency: str) -> None:
         """Coverage of the organisation's target (docs/model.md §9), its change from the baseline in
@@ -114,11 +124,11 @@ class SummaryStrip(QFrame):
             self.target.set("—", tooltip="\n".join([self.tr("No target: give the scenario or its teams one in the "
                                                              "inspector"), expected, quota]))
             return
-        value = text.percent(totals.target_coverage)
+        value, change = text.percent(totals.target_coverage), ""
         if baseline is not None and baseline.target_coverage is not None and \
                 round(baseline.target_coverage * 100) != round(totals.target_coverage * 100):
             points = round(totals.target_coverage * 100) - round(baseline.target_coverage * 100)
-            value += "  " + self.tr("(%1 pts)").replace("%1", f"{'+' if points > 0 else '−'}{abs(points)}")
+            change = self.tr("%1 pts").replace("%1", f"{'+' if points > 0 else '−'}{abs(points)}")
         target = self.tr("Coverage of the target %1").replace(
             "%1", text.money(totals.target_bookings, currency, compact=True))
         verdict = totals.target_verdict
@@ -126,7 +136,7 @@ class SummaryStrip(QFrame):
         how = self.tr("short by %1").replace("%1", text.money(totals.target_bookings - totals.expected_bookings_year,
                                                                currency, compact=True)) \
             if verdict is TargetVerdict.SHORT else text.target_verdict_name(verdict)
-        self.target.set(value, current_theme().target(verdict)[0], "\n".join([target, expected, how, quota]))
+        self.target.set(value, current_theme().target(verdict)[0], "\n".join([target, expected, how, quota]), change)
 
     def refresh(self, *_: object) -> None:
         document = self._document
@@ -145,13 +155,14 @@ class SummaryStrip(QFrame):
                            tooltip=f"{reasons}\n\n{self.tr('Next:')} {diagnosis.next_stage}")
         baseline = None if document.scenario.id == document.plan.baseline else \
             document.analysis_of(document.plan.baseline).totals
-        self.bookings.set(text.money(totals.bookings_year, currency, compact=True)
-                          + self._delta(totals.bookings_year, baseline.bookings_year if baseline else None, currency),
-                          tooltip=self.tr("New bookings per year: 12 × monthly wins × average deal"))
+        self.bookings.set(text.money(totals.bookings_year, currency, compact=True),
+                          tooltip=self.tr("New bookings per year: 12 × monthly wins × average deal"),
+                          change=self._delta(totals.bookings_year, baseline.bookings_year if baseline else None,
+                                             currency))
         self._set_target(totals, baseline, currency)
-        self.cost.set(text.money(totals.annual_cost, currency, compact=True)
-                      + self._delta(totals.annual_cost, baseline.annual_cost if baseline else None, currency),
-                      tooltip=self.tr("Annual run-rate cost of people in teams and open positions"))
+        self.cost.set(text.money(totals.annual_cost, currency, compact=True),
+                      tooltip=self.tr("Annual run-rate cost of people in teams and open positions"),
+                      change=self._delta(totals.annual_cost, baseline.annual_cost if baseline else None, currency))
         self.cost_of_sales.set("—" if totals.cost_of_sales is None else text.number(totals.cost_of_sales, 2),
                                tooltip=self.tr("Annual cost ÷ bookings per year"))
         # Teams with no handoff yet have no verdict: counted neither way (docs/model.md §5).

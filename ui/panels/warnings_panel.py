@@ -75,6 +75,8 @@ class WarningsPanel(QWidget):
             return
         self._stale = False
         self.model.set_warnings(self._document.analysis.warnings())
+        self.empty.setText(self.tr("No warnings: nobody is in a team yet.") if self._document.analysis.totals.empty
+                           else self.tr("No warnings: every handoff is balanced."))
         self.empty.setVisible(not self.model.warnings)
 
     def showEvent(self, event: object) -> None:  # noqa: N802
