@@ -54,6 +54,9 @@ def measure(plan_path: str, moves: int) -> dict[str, float]:
     window.view.viewport().repaint()
     first_paint = time.perf_counter() - start
     app.processEvents()
+    # A plan opens fitted to the window (a big one as overview tiles); drags happen at reading size.
+    window.view.reset_zoom()
+    app.processEvents()
 
     document = window.document
     scenario = document.scenario

@@ -17,7 +17,8 @@ from salesplanner.resources import load_demo_plan
 from salesplanner.roles import Role
 from salesplanner.synthetic import synthetic_plan
 from tests.ui.conftest import ENTERPRISE, SMB, without_unsaved_changes
-from ui.board.items import CHIP_HEIGHT, CHIP_WIDTH, CardItem, ChipItem, GroupHeaderItem, fitted_name
+from ui.board.chips import fitted_name
+from ui.board.items import CHIP_HEIGHT, CHIP_WIDTH, CardItem, ChipItem, GroupHeaderItem
 from ui.board.overview import OVERVIEW_ZOOM
 from ui.document import PlanDocument
 from ui.window.main_window import MainWindow

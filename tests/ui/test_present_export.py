@@ -17,7 +17,8 @@ from salesplanner.model import MemberId, Placement, PlanError, ScenarioId
 from salesplanner.resources import load_demo_plan
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, two_team_plan
-from ui.board.items import ChipItem, paint_chip
+from ui.board.chips import paint_chip
+from ui.board.items import ChipItem
 from ui.board.render import ExportBoard, render_file, render_png
 from ui.dialogs.export_dialog import LayoutExport, export_layout, print_board
 from ui.launch import main as salesplanner

@@ -7,19 +7,17 @@ compute no figure of docs/model.md. Geometry is in scene units (pixels at 100 % 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from salesplanner.capacity import Balance, Verdict
 from salesplanner.model import MemberId, Placement, TeamId
-from salesplanner.roles import Role
 from salesplanner.targets import TargetVerdict
 from ui import text
+from ui.board.chips import ChipData, paint_chip
 from ui.board.overview import TileData, paint_tile
-from ui.theme import Theme, board_font
+from ui.board.style import Style, rounded
 
 CARD_WIDTH = 456.0
 PADDING = 14.0
@@ -34,64 +32,6 @@ TAG_HEIGHT = 20.0
 CHIP_RECT = QRectF(0, 0, CHIP_WIDTH, CHIP_HEIGHT)
 """Shared: Qt asks every chip for its bounding rect whenever the scene re-indexes."""
 CHIPS_PER_ROW = int((CARD_WIDTH - 2 * PADDING + CHIP_GAP) // (CHIP_WIDTH + CHIP_GAP))
-
-
-@dataclass(frozen=True)
-class Style:
-    """Theme and fonts, made once per board so painting allocates nothing."""
-
-    theme: Theme
-    title: QFont
-    subtitle: QFont
-    lane: QFont
-    small: QFont
-    chip: QFont
-    chip_struck: QFont
-    initials: QFont
-    pill: QFont
-    group: QFont
-    fte: QFont
-
-    @classmethod
-    def create(cls, theme: Theme) -> Style:
-        struck = board_font(9)
-        struck.setStrikeOut(True)
-        group = board_font(9, bold=True)
-        group.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 108)
-        return cls(theme=theme, title=board_font(12.5, bold=True), subtitle=board_font(8.5),
-                   lane=board_font(9, bold=True), small=board_font(8.5), chip=board_font(9), chip_struck=struck,
-                   initials=board_font(6.5, bold=True), pill=board_font(8.5, bold=True), group=group,
-                   fte=board_font(6, bold=True))
-
-
-def _rounded(rect: QRectF, radius: float) -> QPainterPath:
-    path = QPainterPath()
-    path.addRoundedRect(rect, radius, radius)
-    return path
-
-
-@dataclass(frozen=True)
-class ChipData:
-    """What a chip shows about one person or opening."""
-
-    member_id: MemberId
-    name: str
-    role: Role | None
-    opening: bool = False
-    fte: float = 1.0
-    ramp: float = 1.0
-    """Share of full productivity today: below 1 while ramping (0 before the start date)."""
-    left: bool = False
-    leaving: bool = False
-    moved_from: str | None = None
-    """Where the person sits in the baseline, when the scenario on screen moved them ("Nordic SMB · AE")."""
-    ghost: bool = False
-    """A baseline position the person has left in this scenario: drawn faint, not selectable."""
-
-    @property
-    def initials(self) -> str:
-        parts = [p for p in self.name.replace("-", " ").split() if p[:1].isalpha()]
-        return "".join(p[0] for p in (parts[:1] + parts[-1:] if len(parts) > 1 else parts)).upper() or "?"
 
 
 class ChipItem(QGraphicsItem):
@@ -132,85 +72,6 @@ def _shift_as_control(event: QGraphicsSceneMouseEvent) -> QGraphicsSceneMouseEve
     if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
         event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)
     return event
-
-
-def paint_chip(painter: QPainter, bounds: QRectF, data: ChipData, style: Style, *, selected: bool) -> None:
-    """A chip: role-coloured pill with initials (or a part-timer's FTE), name and ramp ring; dashed for
-    an opening, struck through for a leaver. Shared by the board, the bench and drag images."""
-    theme = style.theme
-    painter.save()
-    painter.translate(bounds.topLeft())
-    rect = QRectF(0.75, 0.75, bounds.width() - 1.5, bounds.height() - 1.5)
-    height = bounds.height()
-    accent = theme.role(data.role) if data.role is not None and not data.opening else theme.muted
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    pen = QPen(theme.selection if selected else accent, 2.0 if selected else 1.1)
-    if data.opening or data.ghost:
-        pen.setStyle(Qt.PenStyle.DashLine)
-    painter.setPen(pen)
-    fill = theme.role_fill(data.role) if selected and data.role is not None else theme.card
-    painter.setBrush(QBrush(theme.highlight if selected and data.role is None else fill))
-    painter.drawPath(_rounded(rect, height / 2))
-
-    avatar = QRectF(4, 4, height - 8, height - 8)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(theme.faint if data.opening else accent))
-    painter.drawEllipse(avatar)
-    painter.setPen(QPen(QColor("white")))
-    # A part-timer's avatar shows the FTE instead of initials, and the ramp rings the avatar: neither
-    # takes room from the name.
-    painter.setFont(style.fte if data.fte < 1 else style.initials)
-    label = text.number(data.fte, 1) if data.fte < 1 else "+" if data.opening else data.initials
-    painter.drawText(avatar.adjusted(-2, 0, 2, 0), Qt.AlignmentFlag.AlignCenter, label)
-    if 0 < data.ramp < 1 or (data.ramp == 0 and not data.left):
-        _paint_ramp(painter, avatar.adjusted(-2.2, -2.2, 2.2, 2.2), data.ramp, theme)
-
-    right = rect.right() - 8
-    name_font = style.chip_struck if data.left or data.leaving else style.chip
-    painter.setFont(name_font)
-    painter.setPen(QPen(theme.muted if data.opening or data.left else theme.text))
-    name_rect = QRectF(avatar.right() + 6, 0, right - avatar.right() - 6, height)
-    painter.drawText(name_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                     fitted_name(data.name, QFontMetricsF(name_font), name_rect.width(), person=not data.opening))
-    if data.moved_from is not None:
-        _paint_moved_badge(painter, QRectF(rect.right() - 9, rect.top() - 4, 12, 12), theme, style)
-    painter.restore()
-
-
-def fitted_name(name: str, metrics: QFontMetricsF, width: float, *, person: bool = True) -> str:
-    """The whole name when it fits; else, for a person, first name(s) and last initial ("Karin A."); else
-    cut with "…" (the chip's tooltip always has the whole name)."""
-    if metrics.horizontalAdvance(name) <= width:
-        return name
-    parts = name.split()
-    if person and len(parts) > 1 and parts[-1][:1].isalpha():
-        short = f"{' '.join(parts[:-1])} {parts[-1][0]}."
-        if metrics.horizontalAdvance(short) <= width:
-            return short
-        short = f"{parts[0]} {parts[-1][0]}."
-        if metrics.horizontalAdvance(short) <= width:
-            return short
-    return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)
-
-
-def _paint_moved_badge(painter: QPainter, rect: QRectF, theme: Theme, style: Style) -> None:
-    """A small arrow at the chip's corner: this person sits elsewhere in the baseline."""
-    painter.setPen(QPen(theme.card, 1.2))
-    painter.setBrush(QBrush(theme.selection))
-    painter.drawEllipse(rect)
-    painter.setPen(QPen(QColor("white")))
-    painter.setFont(style.initials)
-    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "↗")
-
-
-def _paint_ramp(painter: QPainter, rect: QRectF, ramp: float, theme: Theme) -> None:
-    """A ring filled as far as the person has ramped (empty before the start date)."""
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(theme.faint, 1.6))
-    painter.drawEllipse(rect)
-    if ramp > 0:
-        painter.setPen(QPen(theme.verdict(Verdict.UNDERUSED)[0], 1.8))
-        painter.drawArc(rect, 90 * 16, -int(360 * 16 * ramp))
 
 
 class LaneItem(QGraphicsItem):
@@ -271,7 +132,7 @@ class LaneItem(QGraphicsItem):
             pen = QPen(theme.selection if self._highlight else theme.faint, 1.0, Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.setBrush(QBrush(theme.highlight if self._highlight else theme.card))
-            painter.drawPath(_rounded(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), TAG_HEIGHT / 2))
+            painter.drawPath(rounded(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), TAG_HEIGHT / 2))
             painter.setFont(self._style.small)
             painter.setPen(QPen(theme.role(role) if self._highlight else theme.muted))
             painter.drawText(self.boundingRect(), Qt.AlignmentFlag.AlignCenter, f"+ {self.title}")
@@ -279,7 +140,7 @@ class LaneItem(QGraphicsItem):
         if self._highlight:
             painter.setPen(QPen(theme.selection, 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(QBrush(theme.highlight))
-            painter.drawPath(_rounded(self.boundingRect().adjusted(0, 0, 0, -2), 8))
+            painter.drawPath(rounded(self.boundingRect().adjusted(0, 0, 0, -2), 8))
         painter.setFont(self._style.lane)
         painter.setPen(QPen(theme.role(role)))
         metrics = QFontMetricsF(self._style.lane)
@@ -294,7 +155,7 @@ class LaneItem(QGraphicsItem):
         if not button.isEmpty():
             painter.setPen(QPen(theme.faint, 1.0, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(_rounded(button, button.height() / 2))
+            painter.drawPath(rounded(button, button.height() / 2))
             painter.setPen(QPen(theme.muted))
             painter.drawText(button, Qt.AlignmentFlag.AlignCenter, self.add_label)
 
@@ -330,7 +191,7 @@ class PillItem(QGraphicsItem):
         box = QRectF(22, 1, self.boundingRect().width() - 22, PILL_HEIGHT - 2)
         painter.setPen(QPen(strong, 0.8))
         painter.setBrush(QBrush(fill))
-        painter.drawPath(_rounded(box, 5))
+        painter.drawPath(rounded(box, 5))
         painter.setFont(self._style.pill)
         painter.setPen(QPen(strong))
         label = QFontMetricsF(self._style.pill).elidedText(self.label, Qt.TextElideMode.ElideRight,
@@ -359,7 +220,7 @@ class TargetItem(QGraphicsItem):
         box = self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5)
         painter.setPen(QPen(strong, 0.8))
         painter.setBrush(QBrush(fill))
-        painter.drawPath(_rounded(box, 5))
+        painter.drawPath(rounded(box, 5))
         painter.setFont(self._style.pill)
         painter.setPen(QPen(strong))
         label = QFontMetricsF(self._style.pill).elidedText(self.label, Qt.TextElideMode.ElideRight,
@@ -427,13 +288,13 @@ class CardItem(QGraphicsItem):
         border = QPen(theme.selection, 2) if self.selected_team else QPen(theme.card_border, 1)
         painter.setPen(border)
         painter.setBrush(QBrush(theme.card))
-        painter.drawPath(_rounded(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 10))
+        painter.drawPath(rounded(self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), 10))
 
         badge = self.badge_rect()
         strong, fill = theme.verdict(self.badge_verdict)
         painter.setPen(QPen(strong, 1))
         painter.setBrush(QBrush(fill))
-        painter.drawPath(_rounded(badge, 10))
+        painter.drawPath(rounded(badge, 10))
         painter.setFont(self._style.small)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, self.badge)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -26,6 +27,7 @@ from salesplanner.model import (
 )
 from salesplanner.roles import RAMP_MONTHS, Role
 from ui import text
+from ui.board.chips import ChipData
 from ui.board.items import (
     CARD_WIDTH,
     CHIP_GAP,
@@ -36,12 +38,10 @@ from ui.board.items import (
     PILL_HEIGHT,
     TAG_HEIGHT,
     CardItem,
-    ChipData,
     ChipItem,
     GroupHeaderItem,
     LaneItem,
     PillItem,
-    Style,
     TargetItem,
 )
 from ui.board.labels import (
@@ -55,6 +55,7 @@ from ui.board.labels import (
     target_tooltip,
     tile_data,
 )
+from ui.board.style import Style
 from ui.document import DocumentChange, PlanDocument, Subscription
 from ui.theme import Theme, current_theme
 
@@ -91,6 +92,9 @@ class BoardScene(QGraphicsScene):
     """The team whose card was last clicked (a TeamId), or None."""
     problem = Signal(str)
     """A refused change, as one sentence for the status bar."""
+    members_selected = Signal()
+    """The selected chips changed — once per gesture: a rebuild or a multi-select that touches many chips
+    emits it once, not once per chip (the inspector follows it)."""
 
     def __init__(self, parent: QObject | None = None, *, theme: Theme | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +121,9 @@ class BoardScene(QGraphicsScene):
         """Where each group and each of its rows landed in the last layout (for paging exports)."""
         self.overview = False
         """Cards drawn as overview tiles (zoomed out past reading); see ``set_overview``."""
+        self._batches = 0
+        self._batch_selection: frozenset[MemberId] = frozenset()
+        self.selectionChanged.connect(self._on_selection_changed)
 
     # --- wiring -------------------------------------------------------------------------------------
 
@@ -214,11 +221,29 @@ class BoardScene(QGraphicsScene):
         return [item.member_id for item in self.selectedItems() if isinstance(item, ChipItem)]
 
     def select_members(self, member_ids: Iterable[MemberId]) -> None:
-        self.clearSelection()
-        for member_id in member_ids:
-            chip = self._chips.get(member_id)
-            if chip is not None:
-                chip.setSelected(True)
+        with self._one_selection_signal():
+            self.clearSelection()
+            for member_id in member_ids:
+                chip = self._chips.get(member_id)
+                if chip is not None:
+                    chip.setSelected(True)
+
+    @contextmanager
+    def _one_selection_signal(self) -> Iterator[None]:
+        """Emit ``members_selected`` once for everything done inside, and only if the selection changed."""
+        if self._batches == 0:
+            self._batch_selection = frozenset(self.selected_member_ids())
+        self._batches += 1
+        try:
+            yield
+        finally:
+            self._batches -= 1
+        if self._batches == 0 and frozenset(self.selected_member_ids()) != self._batch_selection:
+            self.members_selected.emit()
+
+    def _on_selection_changed(self) -> None:
+        if self._batches == 0:
+            self.members_selected.emit()
 
     def chip_tooltip(self, member_id: MemberId) -> str:
         """Who this is and what they count for today (built when the tooltip is asked for)."""
@@ -266,6 +291,10 @@ class BoardScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         """Build every card for the scenario on screen."""
+        with self._one_selection_signal():
+            self._rebuild()
+
+    def _rebuild(self) -> None:
         assert self.document is not None
         selected = set(self.selected_member_ids())
         self.clear()
@@ -285,15 +314,20 @@ class BoardScene(QGraphicsScene):
         self._layout(regroup=True)
 
     def _on_changed(self, change: DocumentChange) -> None:
+        with self._one_selection_signal():
+            self._refresh(change)
+
+    def _refresh(self, change: DocumentChange) -> None:
+        """Rebuild the cards a change touched (or all of them), keeping the selection."""
         assert self.document is not None
         if change.structure or change.change.scenario_list:  # the baseline behind the badges may differ
-            self.rebuild()
+            self._rebuild()
             return
         selected = set(self.selected_member_ids()) | self._reselect
         self._reselect = set()
         if self.only_group and any((team_id in self._cards) != (self.group_key(team_id) == self.shown_group)
                                    for team_id in change.teams if team_id in self.document.scenario.teams):
-            self.rebuild()  # a team joined or left the group on show
+            self._rebuild()  # a team joined or left the group on show
             return
         regroup = resized = False
         for team_id in change.teams:
@@ -416,7 +450,8 @@ class BoardScene(QGraphicsScene):
         groups: dict[str | None, list[TeamId]] = {}
         for team_id in self.document.scenario.teams:
             if team_id in self._cards:
-                groups.setdefault(self._card_groups.get(team_id, self.group_key(team_id)), []).append(team_id)
+                key = self._card_groups[team_id] if team_id in self._card_groups else self.group_key(team_id)
+                groups.setdefault(key, []).append(team_id)
         return groups
 
     def _has_headers(self, groups: dict[str | None, list[TeamId]]) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsView, QToolT
 
 from salesplanner.board_layout import best_columns
 from ui import drag
+from ui.board.chips import paint_chip
 from ui.board.items import (
     CARD_WIDTH,
     CHIP_HEIGHT,
@@ -30,7 +31,6 @@ from ui.board.items import (
     LaneItem,
     PillItem,
     TargetItem,
-    paint_chip,
 )
 from ui.board.overview import OVERVIEW_ZOOM
 from ui.board.scene import COLUMN_GAP, MARGIN, BoardScene
@@ -72,9 +72,10 @@ class BoardView(QGraphicsView):
         """Fit the whole board as soon as the view has its size (a plan just opened)."""
         self.keep_readable = True
         """A resize that fits again keeps a readable board readable (presentation mode always fits all)."""
-        # The empty board's hint is painted over the viewport, outside any item: repaint it when the
-        # board's extent changes (the first team added, the last one removed).
-        scene.sceneRectChanged.connect(lambda _rect: self.viewport().update())
+        # The empty board's hint is painted over the viewport, outside any item: repaint it when the first
+        # team arrives or the last one goes (not on every layout: that would repaint the whole board).
+        self._was_empty = True
+        scene.sceneRectChanged.connect(self._on_extent_changed)
         self.empty_hint = self.tr("No teams yet.\n\nImport a roster (File → Import roster…) or add a team "
                                   "(+ Team), then drag people into it.")
         self._size = QSize()
@@ -298,6 +299,12 @@ class BoardView(QGraphicsView):
                 bar.setValue(bar.value() - 20)
             elif coordinate > size - AUTOSCROLL_MARGIN:
                 bar.setValue(bar.value() + 20)
+
+    def _on_extent_changed(self) -> None:
+        empty = not self.board.cards()
+        if empty != self._was_empty:
+            self._was_empty = empty
+            self.viewport().update()
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:  # noqa: N802
         """A board with no team says how to start, instead of showing nothing."""

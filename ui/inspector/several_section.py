@@ -53,6 +53,8 @@ class SeveralSection(Section):
         self.form: QFormLayout = self.new_form()
         self.fields: dict[str, Field] = {}
         self.row_labels: list[QLabel] = []
+        self._people_only: bool | None = None
+        """Whether the people-only rows are shown (None before the first selection)."""
         for key, make in FIELDS:
             field = make()
             field.commit = lambda value, key=key: self._push(key, value)
@@ -68,22 +70,30 @@ class SeveralSection(Section):
         return [member for member_id in self.member_ids if (member := plan.member(scenario, member_id))]
 
     def set_members(self, document: PlanDocument, member_ids: Sequence[MemberId]) -> None:
-        """Edit these members, listed in the plan's order (people, then openings) whatever the selection's."""
+        """Edit these members, people then openings, each by name, whatever order they were selected in."""
         self.document = document
-        order = {member.id: index for index, member in enumerate(document.plan.members(document.scenario))}
-        self.member_ids = tuple(sorted(member_ids, key=lambda member_id: order.get(member_id, len(order))))
+        plan, scenario = document.plan, document.scenario
+
+        def order(member_id: MemberId) -> tuple[bool, str, str]:
+            member = plan.member(scenario, member_id)
+            return (isinstance(member, Opening), member.name.casefold() if member else "", member_id)
+
+        self.member_ids = tuple(sorted(member_ids, key=order))
         self.refresh(force=True)
 
     def refresh(self, *, force: bool = False) -> None:
         members = self.members()
         people_only = all(isinstance(member, Person) for member in members)
-        for row, (key, _) in enumerate(FIELDS):
-            shown = people_only or key not in PEOPLE_ONLY
-            self.form.setRowVisible(2 * row, shown)
-            self.form.setRowVisible(2 * row + 1, shown)
-            problem = self.fields[key].problem
-            problem.setVisible(shown and bool(problem.text()))
-            if not shown or not members:
+        if people_only != self._people_only:
+            self._people_only = people_only
+            for row, (key, _) in enumerate(FIELDS):
+                shown = people_only or key not in PEOPLE_ONLY
+                self.form.setRowVisible(2 * row, shown)
+                self.form.setRowVisible(2 * row + 1, shown)
+                problem = self.fields[key].problem
+                problem.setVisible(shown and bool(problem.text()))
+        for key, _ in FIELDS:
+            if not members or not (people_only or key not in PEOPLE_ONLY):
                 continue
             values = {getattr(member, key) for member in members}
             field = self.fields[key]

@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
 from salesplanner.capacity import has_left, ramp
 from salesplanner.model import MemberId, Opening, Person, Status
 from ui import drag, text
-from ui.board.items import CHIP_HEIGHT, ChipData, Style, paint_chip
+from ui.board.chips import ChipData, paint_chip
+from ui.board.items import CHIP_HEIGHT
+from ui.board.style import Style
 from ui.document import DocumentChange, PlanDocument, Subscription
 
 MEMBER_ID_ROLE = Qt.ItemDataRole.UserRole + 1

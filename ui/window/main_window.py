@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.view.zoom_changed.connect(self._on_zoom)
         self.view.context_menu_requested.connect(self.editing.board_menu)
         self.board.focus_team_changed.connect(self._on_focus_team)
-        self.board.selectionChanged.connect(self._on_board_selection)
+        self.board.members_selected.connect(self._on_board_selection)
         self.bench.view.selectionModel().selectionChanged.connect(self._on_bench_selection)
         self.find_bar.found.connect(self.reveal_match)
         self.board.add_opening_requested.connect(self.editing.add_opening)
