@@ -115,6 +115,31 @@ def arrange(groups: Sequence[Sequence[float]], columns: int, spacing: Spacing) -
     return BoardLayout(tuple(placed), width, height)
 
 
+def extent(groups: Sequence[Sequence[float]], columns: int, spacing: Spacing) -> tuple[float, float]:
+    """The board's width and height under ``arrange``, without placing each card (Fit tries every column
+    count on boards of hundreds of teams)."""
+    columns = max(1, columns)
+    header = spacing.header_height + (6 if spacing.header_height else 0)
+    shelf_top, shelf_used, shelf_height, widest, bottom = spacing.margin, 0, 0.0, 1, 0.0
+    for heights in groups:
+        count = max(1, len(heights))
+        span = min(count, columns)
+        if shelf_used and (shelf_used + span > columns or count > columns):
+            shelf_top += shelf_height + spacing.row_gap + spacing.shelf_gap
+            shelf_used, shelf_height = 0, 0.0
+        widest = max(widest, shelf_used + span)
+        rows = [max(heights[start:start + columns]) for start in range(0, len(heights), columns)] or [0.0]
+        height = header + sum(rows) + spacing.row_gap * (len(rows) - 1)
+        bottom = max(bottom, shelf_top + height)
+        shelf_height = max(shelf_height, height)
+        shelf_used += span
+        if count > columns:
+            shelf_top += shelf_height + spacing.row_gap + spacing.shelf_gap
+            shelf_used, shelf_height = 0, 0.0
+    width = widest * spacing.card_width + (widest - 1) * spacing.column_gap + 2 * spacing.margin
+    return width, bottom + spacing.margin
+
+
 def best_columns(groups: Sequence[Sequence[float]], spacing: Spacing, view_width: float, view_height: float,
                  *, max_columns: int = 60, max_scale: float = float("inf")) -> tuple[int, float]:
     """The number of columns that shows the whole board largest in a view of this size (never above
@@ -124,9 +149,9 @@ def best_columns(groups: Sequence[Sequence[float]], spacing: Spacing, view_width
     cards = sum(len(group) for group in groups)
     best, best_key = 1, (0.0, 0.0)
     for columns in range(1, max(1, min(max_columns, cards)) + 1):
-        layout = arrange(groups, columns, spacing)
-        scale = min(view_width / layout.width, view_height / layout.height, max_scale)
-        key = (round(scale, 9), -layout.height)
+        width, height = extent(groups, columns, spacing)
+        scale = min(view_width / width, view_height / height, max_scale)
+        key = (round(scale, 9), -height)
         if key > best_key:
             best, best_key = columns, key
     return best, best_key[0]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from salesplanner.board_layout import Rect, Spacing, arrange, best_columns
+from salesplanner.board_layout import Rect, Spacing, arrange, best_columns, extent
 
 SPACING = Spacing(card_width=100, column_gap=10, row_gap=10, shelf_gap=5, margin=5, header_height=20)
 GROUPS = [[50], [60], [40, 30]]
@@ -68,3 +68,10 @@ def test_fit_chooses_the_columns_that_show_the_board_largest(view: tuple[int, in
 def test_when_the_board_fits_at_full_size_fit_takes_the_shortest_layout() -> None:
     """In a huge view every layout reaches the 100 % cap; the one-shelf layout (96 high) wins."""
     assert best_columns(GROUPS, SPACING, 5000, 5000, max_scale=1.0) == (4, 1.0)
+
+
+@pytest.mark.parametrize("columns", [1, 2, 3, 4, 7])
+def test_the_quick_extent_is_the_arranged_boards(columns: int) -> None:
+    groups = [[50], [60, 20, 90], [40, 30], [], [10] * 9]
+    layout = arrange(groups, columns, SPACING)
+    assert extent(groups, columns, SPACING) == (layout.width, layout.height)

@@ -427,7 +427,10 @@ class BoardScene(QGraphicsScene):
         if self.editing_aids:
             y = self._add_role_tags(card, [role for role in LANE_ORDER if role not in by_role], y)
         card.set_height(y + PADDING - GAP)
-        self._show_overview(card)
+        if self.overview:  # new lanes, chips and pills start visible; tiles hide them
+            self._show_overview(card)
+        else:
+            card.update()
 
     def _add_role_tags(self, card: CardItem, roles: list[Role], y: float) -> float:
         """Compact drop targets for the roles a team does not use yet."""
