@@ -194,3 +194,15 @@ def test_a_missing_handoff_and_one_with_no_capacity_read_differently(window: Mai
     assert teams["Nordic Enterprise"][5] == ""
     assert teams["Nordic Enterprise"][7] == "0.75 → no capacity"
     assert "—" not in " ".join(teams["Nordic Enterprise"])
+
+
+def test_a_removed_team_says_so_in_its_handoffs(window: MainWindow) -> None:
+    from salesplanner.commands import RemoveTeam
+
+    window.actions_.duplicate_scenario.trigger()
+    window.document.push(RemoveTeam(window.document.scenario.id, ENTERPRISE))
+    window.show_changes()
+    window.compare.refresh()
+    teams = {row[0]: row for row in rows(window.compare.teams)}
+    # Enterprise today: SDR → closer 12 / 10 = 1.20; closer → AM 30 / 40 = 0.75.
+    assert teams["Nordic Enterprise"][6:8] == ["1.20 → no team", "0.75 → no team"]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesplanner.capacity import Verdict
+from salesplanner.capacity import Balance, Verdict
 from salesplanner.compare import (
     BalanceChange,
     ChangeKind,
@@ -69,12 +69,14 @@ def _signed(value: float, decimals: int = 1) -> str:
     return sign + text.number(abs(value), decimals)
 
 
-def _ratio(value: float | None, verdict: Verdict | None) -> str:
-    """A handoff's ratio on one side. Undefined for two reasons, said apart: demand with no capacity to
-    receive it (overloaded), or no handoff at all in the team."""
-    if value is not None:
-        return text.number(value, 2)
-    if verdict is Verdict.OVERLOADED:
+def _ratio(side: Balance | None) -> str:
+    """A handoff's ratio on one side. Undefined for three reasons, each said: demand with no capacity to
+    receive it (overloaded), no handoff in the team, or no such team in that scenario."""
+    if side is None:
+        return text.translate("Changes", "no team")
+    if side.ratio is not None:
+        return text.number(side.ratio, 2)
+    if side.verdict is Verdict.OVERLOADED:
         return text.translate("Changes", "no capacity")
     return text.translate("Changes", "none")
 
@@ -301,8 +303,7 @@ class ComparePanel(QWidget):
     def _balance_item(balance: BalanceChange, theme: Theme) -> QTableWidgetItem:
         """Ratio before → after, coloured by the verdict after, bold when the verdict changed."""
         missing = balance.verdict_before is None and balance.verdict_after is None
-        item = QTableWidgetItem("" if missing else f"{_ratio(balance.ratio_before, balance.verdict_before)} → "
-                                                   f"{_ratio(balance.ratio_after, balance.verdict_after)}")
+        item = QTableWidgetItem("" if missing else f"{_ratio(balance.before)} → {_ratio(balance.after)}")
         verdict = balance.verdict_after
         if verdict is not None:
             item.setForeground(theme.verdict(verdict)[0])
