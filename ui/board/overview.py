@@ -67,10 +67,12 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: TileData, theme: Theme, ba
     name_font.setBold(True)
     painter.setFont(name_font)
     painter.setPen(QPen(theme.text))
-    line = QFontMetricsF(name_font).height()
-    painter.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignVCenter,
-                     QFontMetricsF(name_font).elidedText(tile.name, Qt.TextElideMode.ElideRight, inner.width()))
-    y += line + 4 * pixel
+    metrics = QFontMetricsF(name_font)
+    line = metrics.height()
+    for text_line in _two_lines(tile.name, metrics, inner.width()):  # a long name gets a second line
+        painter.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignVCenter, text_line)
+        y += line
+    y += 4 * pixel
     small = _pixels(base_font, 11 * pixel)
     small.setBold(False)
     radius = 5 * pixel
@@ -85,9 +87,9 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: TileData, theme: Theme, ba
     painter.setFont(small)
     painter.setPen(QPen(strong))
     left = x + radius
-    painter.drawText(QRectF(left, y - 3 * pixel, inner.right() - left, 2 * radius + 6 * pixel),
-                     Qt.AlignmentFlag.AlignVCenter,
-                     QFontMetricsF(small).elidedText(tile.badge, Qt.TextElideMode.ElideRight, inner.right() - left))
+    if QFontMetricsF(small).horizontalAdvance(tile.badge) <= inner.right() - left:  # whole, or only the colours
+        painter.drawText(QRectF(left, y - 3 * pixel, inner.right() - left, 2 * radius + 6 * pixel),
+                         Qt.AlignmentFlag.AlignVCenter, tile.badge)
     y += 2 * radius + 6 * pixel
     total = sum(count for _, count in tile.members)
     if not total or y + 8 * pixel > inner.bottom():
@@ -103,3 +105,20 @@ def paint_tile(painter: QPainter, rect: QRectF, tile: TileData, theme: Theme, ba
         painter.drawText(QRectF(inner.left(), y, inner.width(), inner.bottom() - y),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                          tile.headcount_text)
+
+
+def _two_lines(name: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """``name`` on one line, or broken at a space onto two, the second cut with "…" if still too long."""
+    if metrics.horizontalAdvance(name) <= width:
+        return [name]
+    words = name.split()
+    first = words[0]
+    for count in range(len(words) - 1, 0, -1):
+        candidate = " ".join(words[:count])
+        if metrics.horizontalAdvance(candidate) <= width:
+            first = candidate
+            break
+    else:
+        return [metrics.elidedText(name, Qt.TextElideMode.ElideRight, width)]
+    rest = name[len(first):].strip()
+    return [first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)]
