@@ -283,8 +283,12 @@ class ComparePanel(QWidget):
     def _coverage_item(targets: TargetChange, currency: str, theme: Theme) -> QTableWidgetItem:
         """Coverage before → after (docs/model.md §9), coloured by the verdict after; target and expected
         bookings on each side in the tooltip."""
-        def coverage(side: TargetFigures | None) -> str:
-            return "—" if side is None or side.target_coverage is None else text.percent(side.target_coverage)
+        def coverage(side: TargetFigures | None) -> str:  # each missing value says why it is missing
+            if side is None:
+                return text.translate("Changes", "no team")
+            if side.target_coverage is None:
+                return text.translate("Changes", "no target")
+            return text.percent(side.target_coverage)
 
         def detail(side: TargetFigures | None) -> str:
             if side is None:
@@ -293,7 +297,8 @@ class ComparePanel(QWidget):
             return text.translate("Changes", "target %1, expected %2").replace("%1", target).replace(
                 "%2", text.money(side.expected_bookings_year, currency, compact=True))
 
-        item = QTableWidgetItem(f"{coverage(targets.before)} → {coverage(targets.after)}")
+        untargeted = all(side is None or side.target_coverage is None for side in (targets.before, targets.after))
+        item = QTableWidgetItem("" if untargeted else f"{coverage(targets.before)} → {coverage(targets.after)}")
         if targets.after is not None and targets.after.target_verdict is not None:
             item.setForeground(theme.target(targets.after.target_verdict)[0])
         item.setToolTip(f"{detail(targets.before)} → {detail(targets.after)}")

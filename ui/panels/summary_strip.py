@@ -32,18 +32,17 @@ class _Figure(QWidget):
         self.value.setFont(font(13, bold=True))
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.change = QLabel(self)
-        """The change from the baseline, small beside the value: the strip must fit a 1280-pixel screen
-        with both docks open."""
+        """The change from the baseline, small under the value: beside it, seven figures would not fit a
+        1280-pixel screen with both docks open. Its line is kept when empty, so switching between a
+        proposal and the baseline does not move the board."""
         self.change.setFont(font(8.5))
         self.change.setObjectName("hint")
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setVerticalSpacing(2)
-        layout.setHorizontalSpacing(5)
-        layout.addWidget(self.caption, 0, 0, 1, 2)
+        layout.setVerticalSpacing(1)
+        layout.addWidget(self.caption, 0, 0)
         layout.addWidget(self.value, 1, 0)
-        layout.addWidget(self.change, 1, 1, Qt.AlignmentFlag.AlignBaseline)
-        layout.setColumnStretch(1, 1)
+        layout.addWidget(self.change, 2, 0)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.tooltip_provider: Callable[[], str] | None = None
         """Builds the tooltip when it is asked for (the warnings list is long on a big plan)."""
@@ -51,7 +50,6 @@ class _Figure(QWidget):
     def set(self, value: str, colour: QColor | None = None, tooltip: str = "", change: str = "") -> None:
         self.value.setText(value)
         self.change.setText(change)
-        self.change.setVisible(bool(change))
         self.value.setStyleSheet(f"color: {colour.name()};" if colour is not None else "")
         self.setToolTip(tooltip)
 
@@ -84,8 +82,8 @@ class SummaryStrip(QFrame):
         self.warnings.clicked.connect(self.warnings_clicked)
         self.warnings.tooltip_provider = self._warnings_tooltip
         layout = QGridLayout(self)
-        layout.setContentsMargins(12, 8, 12, 10)
-        layout.setHorizontalSpacing(14)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setHorizontalSpacing(16)
         for column, figure in enumerate((self.stage, self.bookings, self.target, self.cost, self.cost_of_sales,
                                          self.balanced, self.warnings)):
             layout.addWidget(figure, 0, column)
