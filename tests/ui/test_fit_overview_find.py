@@ -214,3 +214,11 @@ def test_the_summary_strip_of_a_proposal_fits_a_projector_beside_both_docks(demo
     deltas ("+€ 1.07 M") must not push the docks narrower (the inspector was cut off)."""
     assert demo.summary.bookings.change.text() == "+€ 1.07 M"
     assert demo.summary.minimumSizeHint().width() <= 1280 - 205 - 340
+
+
+def test_the_inspector_is_not_cut_off_on_a_projector(demo: MainWindow, qtbot) -> None:
+    demo.resize(1280, 688)
+    qtbot.waitUntil(lambda: demo.width() == 1280)
+    scroll = demo.details.scroll_area
+    assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width()
+    assert not scroll.horizontalScrollBar().isVisible()
