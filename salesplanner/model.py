@@ -54,6 +54,8 @@ class Person:
     start_date: date | None = None
     leave_date: date | None = None
     annual_cost: float | None = None
+    title: str | None = None
+    """The job title as HR writes it ("Key Account Manager"); the role is the plan's reading of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +342,7 @@ def person_problems(person: Person) -> Problems:
     _check_text(problems, "name", person.name, required=True)
     _check_text(problems, "email", person.email, required=False)
     _check_text(problems, "location", person.location, required=False)
+    _check_text(problems, "title", person.title, required=False)
     _check(problems, "fte", person.fte, 0, 1, True)
     _check(problems, "productivity", person.productivity, 0, 10)
     _check(problems, "annual_cost", person.annual_cost)

@@ -81,7 +81,7 @@ def sample_plan() -> Plan:
     """
     people = [
         Person(PersonId("p-ana"), "Ana Berg", email="ana@example.com", location="Aarhus",
-               start_date=date(2024, 9, 1)),
+               start_date=date(2024, 9, 1), title="Senior Account Executive"),
         Person(PersonId("p-bo"), "Bo Dahl", location="Hamburg"),
         Person(PersonId("p-cia"), "Cia Holm", location="Aarhus", productivity=1.2),
         Person(PersonId("p-dan"), "Dan Lund", annual_cost=110_000),
@@ -187,7 +187,7 @@ def people(draw: st.DrawFn, person_id: str) -> Person:
         status=Status.LEAVING if leaving else Status.ACTIVE,
         fte=draw(ftes()), productivity=draw(fractions(0.0, 3.0)),
         start_date=start, leave_date=leave,
-        annual_cost=draw(st.none() | amounts(400_000)))
+        annual_cost=draw(st.none() | amounts(400_000)), title=draw(optional_texts()))
 
 
 @st.composite

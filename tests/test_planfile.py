@@ -62,8 +62,9 @@ def test_a_second_round_is_byte_identical_and_bytes_load_too(plan: Plan) -> None
 def test_key_order_is_stable() -> None:
     data = json.loads(dumps_plan(sample_plan()))
     assert list(data) == TOP_KEYS
-    assert list(data["people"][0]) == ["id", "name", "email", "location", "status", "fte", "productivity",
+    assert list(data["people"][0]) == ["id", "name", "title", "email", "location", "status", "fte", "productivity",
                                        "start_date", "leave_date", "annual_cost"]
+    assert "title" not in data["people"][1]  # written only when set: files without titles stay as they were
     scenario = data["scenarios"][0]
     assert list(scenario) == ["id", "name", "baseline", "teams", "openings", "assignments"]
     assert list(scenario["teams"][0]) == ["id", "name", "segment", "product_line", "geography", "market",
@@ -245,6 +246,7 @@ MALFORMED: list[tuple[str, Callable[[], str | bytes], str]] = [
     ("fte-as-bool", mutated(person0(fte=True)), "people[0].fte: must be a number"),
     ("plan-name-as-number", mutated(_set(["name"], 2027)), "name: must be text"),
     ("person-name-as-number", mutated(person0(name=42)), "people[0].name: must be text"),
+    ("job-title-as-number", mutated(person0(title=7)), "people[0].title: must be text"),
     ("person-without-name", mutated(_delete(["people", 3, "name"])), "people[3].name: is required"),
     ("teams-as-object", mutated(_set(["scenarios", 0, "teams"], {"t-x": {"name": "X"}})),
      "scenarios[0].teams: must be a list"),

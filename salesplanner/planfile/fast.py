@@ -69,14 +69,15 @@ def fast_person(raw: Any) -> Person | None:
         get = raw.get
         person_id, name, email, location = raw["id"], raw["name"], get("email"), get("location")
         fte, productivity, cost = get("fte", 1.0), get("productivity", 1.0), get("annual_cost")
-        start, leave = get("start_date"), get("leave_date")
+        start, leave, title = get("start_date"), get("leave_date"), get("title")
         if not (type(person_id) is str and person_id.strip() and type(name) is str
                 and type(email) in _TEXT_OR_NONE and type(location) in _TEXT_OR_NONE
-                and type(fte) in _NUMBER and type(productivity) in _NUMBER and type(cost) in _NUMBER_OR_NONE):
+                and type(fte) in _NUMBER and type(productivity) in _NUMBER and type(cost) in _NUMBER_OR_NONE
+                and type(title) in _TEXT_OR_NONE):
             return None
         person = Person(PersonId(person_id), name, email, location, STATUSES_BY_NAME[get("status", "active")], fte,
                         productivity, None if start is None else plain_date(start),
-                        None if leave is None else plain_date(leave), cost)
+                        None if leave is None else plain_date(leave), cost, title)
     except (KeyError, TypeError, ValueError):
         return None
     return None if person_problems(person) else person

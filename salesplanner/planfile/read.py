@@ -218,6 +218,7 @@ def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
         start_date=reader.date(data, "start_date", path),
         leave_date=reader.date(data, "leave_date", path),
         annual_cost=reader.number(data, "annual_cost", path, None),
+        title=reader.text(data, "title", path),
     )
     reader.add(path, person_problems(person))
     return person

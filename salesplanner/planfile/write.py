@@ -39,9 +39,9 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "assumptions": {name: _role_parameters_to_dict(plan.assumptions.roles) if name == "roles"
                         else getattr(plan.assumptions, name) for name in ASSUMPTIONS_FIELDS},
         "people": [
-            {"id": p.id, "name": p.name, "email": p.email, "location": p.location, "status": p.status.value,
-             "fte": p.fte, "productivity": p.productivity, "start_date": _iso(p.start_date),
-             "leave_date": _iso(p.leave_date), "annual_cost": p.annual_cost}
+            {"id": p.id, "name": p.name, **({"title": p.title} if p.title is not None else {}), "email": p.email,
+             "location": p.location, "status": p.status.value, "fte": p.fte, "productivity": p.productivity,
+             "start_date": _iso(p.start_date), "leave_date": _iso(p.leave_date), "annual_cost": p.annual_cost}
             for p in plan.people.values()],
         "scenarios": [_scenario_to_dict(plan, s) for s in plan.scenarios.values()],
     }
