@@ -10,11 +10,19 @@ with both kinds reports the dates it cannot read either way.
 
 Numbers: ``1.5`` and ``1,5``; thousands separators (``90,000``, ``90.000,50``, ``90 000``, ``90'000``);
 a currency symbol or code around the amount (``€ 90,000``, ``90000 EUR``); a trailing ``%`` divides by
-100 (an FTE of ``80 %`` is 0.8).
+100 (an FTE of ``80 %`` is 0.8). A lone separator followed by exactly three digits is ambiguous —
+``185.000`` is 185,000 in Europe and 185 to a program — so a column decides it, as for slash dates
+(``NumberColumn``): a column that writes any decimal with a comma (``0,8``, ``1.234,50``) or groups
+with several dots (``1.234.567``) has a thousands dot, and one that writes decimals with a point has a
+thousands comma. A column with no such value reads ``185.000`` and ``90,000`` as thousands, except in
+small-number columns (FTE, productivity), where ``1.250`` is one and a quarter. A group that starts
+with 0 (``0.125``) is always a decimal.
 """
 
 from __future__ import annotations
 
+import calendar
+import math
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
@@ -22,11 +30,16 @@ from datetime import date, datetime, timedelta
 from salesplanner.roster.files import Cell
 
 _EXCEL_EPOCH = date(1899, 12, 30)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+"""English, whatever the process locale (calendar.month_name follows it, and Qt sets it)."""
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})")
 _DOTTED = re.compile(r"(\d{1,2})[.\-](\d{1,2})[.\-](\d{2}|\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?")
 _CURRENCY = re.compile(r"^(?:[€$£¥]|[A-Za-z]{3}\b)\s*|\s*(?:[€$£¥]|\b[A-Za-z]{3})$")
-_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+")
+_GROUPED = {separator: re.compile(rf"[-+]?[1-9]\d{{0,2}}(?:{re.escape(separator)}\d{{3}})+") for separator in ".,"}
+"""A number whose separators could all be thousands separators: 1 to 3 digits (not starting with 0), then
+groups of three."""
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
 
 
@@ -50,30 +63,72 @@ def text(value: Cell) -> str | None:
 
 
 def number(value: Cell) -> float | None:
-    """A cell as a number, None when blank."""
-    if value is None:
-        return None
-    if type(value) is float:
-        return value
-    if isinstance(value, bool | date | timedelta):
-        raise ValueError("is not a number")
-    if isinstance(value, int | float):
-        return float(value)
-    raw = str(value).strip()
-    if not raw:
-        return None
-    percent = raw.endswith("%")
-    cleaned = _SPACES.sub("", _CURRENCY.sub("", raw.rstrip("%").strip()))
-    if "," in cleaned and "." in cleaned:  # the later one is the decimal separator
-        thousands = "," if cleaned.rfind(",") < cleaned.rfind(".") else "."
-        cleaned = cleaned.replace(thousands, "").replace(",", ".")
-    elif "," in cleaned:
-        cleaned = cleaned.replace(",", "") if _THOUSANDS.fullmatch(cleaned.lstrip("-")) else cleaned.replace(",", ".")
-    try:
-        result = float(cleaned)
-    except ValueError:
-        raise ValueError("is not a number") from None
-    return result / 100 if percent else result
+    """A lone cell as a number, None when blank (ambiguous groups of three read as thousands)."""
+    return NumberColumn(()).parse(value)
+
+
+def _clean(raw: str) -> str:
+    """The digits, signs and separators of a number: currency, percent sign and grouping spaces gone."""
+    return _SPACES.sub("", _CURRENCY.sub("", raw.rstrip("%").strip()))
+
+
+class NumberColumn:
+    """Reads the numbers of one column, with the column's convention for a lone separator followed by
+    three digits (module docstring): ``grouping`` says, per separator, whether it groups thousands there."""
+
+    def __init__(self, values: Iterable[Cell], *, small: bool = False) -> None:
+        decimal_point = decimal_comma = False
+        for value in values:
+            if type(value) is not str or not (cleaned := _clean(value)):
+                continue
+            if "." in cleaned and "," in cleaned:  # the later one is the decimal separator
+                if cleaned.rfind(".") > cleaned.rfind(","):
+                    decimal_point = True
+                else:
+                    decimal_comma = True
+            elif "." in cleaned or "," in cleaned:
+                separator = "." if "." in cleaned else ","
+                if not _GROUPED[separator].fullmatch(cleaned):
+                    decimal_point |= separator == "."
+                    decimal_comma |= separator == ","
+                elif cleaned.count(separator) > 1:  # 1.234.567: only thousands repeat
+                    decimal_point |= separator == ","
+                    decimal_comma |= separator == "."
+        if decimal_point != decimal_comma:
+            self.grouping = {".": decimal_comma, ",": decimal_point}
+        else:  # no evidence (or contradicting evidence): what the column's numbers usually are
+            self.grouping = {".": not small, ",": not small}
+
+    def parse(self, value: Cell) -> float | None:
+        if value is None:
+            return None
+        if type(value) is float:
+            return value
+        if isinstance(value, bool | date | timedelta):
+            raise ValueError("is not a number")
+        if isinstance(value, int | float):
+            return float(value)
+        raw = str(value).strip()
+        if not raw:
+            return None
+        cleaned = _clean(raw)
+        if "," in cleaned and "." in cleaned:
+            thousands = "," if cleaned.rfind(",") < cleaned.rfind(".") else "."
+            cleaned = cleaned.replace(thousands, "").replace(",", ".")
+        elif "." in cleaned or "," in cleaned:
+            separator = "." if "." in cleaned else ","
+            grouped = _GROUPED[separator].fullmatch(cleaned) is not None
+            if grouped and (cleaned.count(separator) > 1 or self.grouping[separator]):
+                cleaned = cleaned.replace(separator, "")
+            else:
+                cleaned = cleaned.replace(",", ".")
+        try:
+            result = float(cleaned)
+        except ValueError:
+            raise ValueError("is not a number") from None
+        if not math.isfinite(result):
+            raise ValueError("is not a number")
+        return result / 100 if raw.endswith("%") else result
 
 
 class DateColumn:
@@ -104,19 +159,29 @@ class DateColumn:
         raw = str(value).strip()
         if not raw:
             return None
-        try:
-            if match := _ISO.fullmatch(raw):
-                return date(int(match[1]), int(match[2]), int(match[3]))
-            if match := _DOTTED.fullmatch(raw):
-                return date(_year(match[3]), int(match[2]), int(match[1]))
-            if match := _SLASH.fullmatch(raw):
-                first, second = int(match[1]), int(match[2])
-                day, month = (second, first) if self.month_first else (first, second)
-                return date(_year(match[3]), month, day)
-        except ValueError:
-            pass
+        if match := _ISO.fullmatch(raw):
+            return _date(raw, int(match[1]), int(match[2]), int(match[3]))
+        if match := _DOTTED.fullmatch(raw):
+            return _date(raw, _year(match[3]), int(match[2]), int(match[1]))
+        if match := _SLASH.fullmatch(raw):
+            first, second = int(match[1]), int(match[2])
+            day, month = (second, first) if self.month_first else (first, second)
+            return _date(raw, _year(match[3]), month, day)
         expected = "mm/dd/yyyy" if self.month_first else "yyyy-mm-dd, dd.mm.yyyy or dd/mm/yyyy"
         raise ValueError(f"is not a date ({expected})")
+
+
+def _date(raw: str, year: int, month: int, day: int) -> date:
+    """The date, or a ValueError that says what is impossible about it: "February has no day 31"."""
+    if not 1 <= month <= 12:
+        raise ValueError(f'"{raw}" is not a date: there is no month {month}')
+    if not 1 <= year <= 9999:
+        raise ValueError(f'"{raw}" is not a date: there is no year {year}')
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        name = _MONTHS[month - 1] if day != 29 else f"{_MONTHS[month - 1]} {year}"
+        raise ValueError(f'"{raw}" is not a date: {name} has no day {day}')
+    return date(year, month, day)
 
 
 def _year(text: str) -> int:
