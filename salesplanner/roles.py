@@ -7,6 +7,7 @@ display names.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
@@ -89,9 +90,89 @@ ALIASES: Mapping[str, Role] = MappingProxyType({
 })
 
 
+_ABBREVIATIONS: Mapping[str, str] = MappingProxyType({
+    "sr": "senior", "jr": "junior", "mgr": "manager", "mngr": "manager", "exec": "executive",
+    "rep": "representative", "repr": "representative", "dir": "director", "acct": "account",
+    "cust": "customer", "dev": "development", "biz": "business", "teamlead": "team lead",
+    "teamleader": "team leader", "cofounder": "co founder",
+})
+
+# What a job title says the person does, tried in this order; the first pattern found anywhere in the
+# title decides, and the words it matched are used up (so the "manager" of "Account Manager" does not
+# also make a sales leader). None: a job the plan has no role for (marketing, engineering …): the bench.
+FUNCTION_PATTERNS: tuple[tuple[str, Role | None], ...] = (
+    (r"(co )?founder|ceo|owner", Role.FOUNDER),
+    # Inbound when inbound or leads are named, else outbound (issue wording: "unless inbound / lead is named").
+    (r"inbound( \w+)*? (sdr|bdr|representative|development|specialist|qualifier)|"
+     r"(sdr|bdr|sales development|business development representative) inbound|"
+     r"ldr|mdr|lead (development|qualification|qualifier|response)|leads? generation|marketing development|"
+     r"inbound", Role.SDR_INBOUND),
+    (r"sdr|bdr|sales development|business development representative|outbound|prospector|"
+     r"appointment setter", Role.SDR_OUTBOUND),
+    (r"(key |strategic |global |major |named )?account (manager|management|director)|key accounts?|"
+     r"customer success( manager)?|client success( manager)?|csm|(client|customer|relationship) manager|"
+     r"(partner|channel|alliances?|partnerships?)( account)?( manager| management| executive)?|"
+     r"renewals?( manager| specialist)?|retention( manager| specialist)?|onboarding( manager| specialist)?|"
+     r"farmer|expansion|account representative", Role.AM),
+    (r"account executive|ae|closer|new business( executive| manager| sales)?|hunter", Role.AE),
+    (r"sales engineer(ing)?|sales (operations|ops|enablement|support|analyst|assistant|coordinator|"
+     r"administrator|trainer)|revenue operations", None),
+    (r"(sales|business development|territory|field sales|inside sales) (representative|executive|"
+     r"consultant|specialist|associate)|territory manager|business development manager|"
+     r"salesperson|sales person|seller|sales", Role.FULL_CYCLE),
+    (r"marketing|product|engineer|engineering|developer|solutions?|presales|pre sales|technical|"
+     r"operations|ops|revops|enablement|analyst|analytics|assistant|coordinator|administrator|admin|"
+     r"recruiter|recruiting|hr|human resources|people|finance|controller|accountant|legal|support|"
+     r"design|designer|office|it", None),
+)
+LEADER_PATTERN = r"head|director|vp|vice president|chief|cro|cco|svp|evp|avp|president|team lead(er)?|manager"
+"""Words that make the title a sales leader's (role manager), once the function's own words are used up;
+so does a last word "lead" or "leader" ("SDR Lead", but not "Lead SDR")."""
+
+_FUNCTIONS = tuple((re.compile(rf"\b(?:{pattern})\b"), role) for pattern, role in FUNCTION_PATTERNS)
+_LEADER = re.compile(rf"\b(?:{LEADER_PATTERN})\b")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def title_key(title: str) -> str:
+    """A job title as a lookup key: lower case, single spaces (how titles are remembered and compared)."""
+    return " ".join(title.strip().lower().split())
+
+
+def _words(title: str) -> str:
+    """Lower-case words, punctuation gone, abbreviations spelt out: "Sr. Acct Exec (DACH)" → "senior account
+    executive dach"."""
+    text = title_key(title).replace(".", "").replace("'", "")
+    words = _NON_WORD.sub(" ", text).split()
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
+
+
 def role_from_title(title: str) -> Role | None:
-    """The role a job title stands for, or None when the title is not in the alias table."""
-    return ALIASES.get(" ".join(title.strip().lower().split()))
+    """The role a job title stands for, or None when it names none (the person goes to the bench).
+
+    First the alias table (``ALIASES``), then the title's words (``FUNCTION_PATTERNS``): what the person
+    does — inbound or outbound SDR, account management, closing, full-cycle selling — and whether the
+    rest of the title makes them the leader of it ("Head of Customer Success", "SDR Team Lead", "Sales
+    Manager": manager). A leader's title with no function ("Director", "Country Manager") is a manager.
+    """
+    words = _words(title)
+    exact = ALIASES.get(title_key(title)) or ALIASES.get(words)
+    if exact is not None:
+        return exact
+    for pattern, role in _FUNCTIONS:
+        found = pattern.search(words)
+        if found is None:
+            continue
+        if role is None or role is Role.FOUNDER:
+            return role
+        rest = f"{words[:found.start()]} {words[found.end():]}"
+        return Role.MANAGER if _leads(rest, trailing=found.end() < len(words)) else role
+    return Role.MANAGER if _leads(words, trailing=True) else None
+
+
+def _leads(words: str, *, trailing: bool) -> bool:
+    """Whether ``words`` make a leader's title; ``trailing``: the title's last word is among them."""
+    return _LEADER.search(words) is not None or (trailing and words.rsplit(" ", 1)[-1] in ("lead", "leader"))
 
 
 # Parameters every role has. The capacity parameters below are per role.
