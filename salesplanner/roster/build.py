@@ -1,13 +1,18 @@
 """Roster import (README, "Roster import"): a CSV or XLSX of people becomes a new plan.
 
 ``read_roster`` (in ``roster.files``) reads the file into a ``RosterTable``; ``ColumnMapping.guess``
-matches its columns to fields through ``COLUMN_ALIASES`` (case-insensitively; the UI lets the user
+matches its columns to fields through ``COLUMN_ALIASES`` (``roster.columns``; the UI lets the user
 change the result); ``build_plan_from_roster`` turns the rows into people, openings and teams.
 
 Good rows import; a row with a bad value is left out and reported with its spreadsheet row number,
 column and reason (``row 7, column FTE: must be greater than 0``); a row imported with a caveat (an
-unknown job title lands on the bench) is reported as a warning. Nothing is dropped silently. The value
+unknown job title lands on the bench) is reported as a warning; what the import decided for the whole
+file ("formed 6 teams from Segment and Region") is a note. Nothing is dropped silently. The value
 rules are the model's own (``person_problems`` …), so an imported plan always saves and loads.
+
+Roles come from the Role column, else from the job title, through ``roles.role_from_title`` unless the
+user chose a title's role (``titles``); the job title itself is kept on the person. Teams come from the
+Team column, else are formed from the market columns (``roster.teams``).
 
 The app's own export reads back: its Roster sheet has ``ID`` and ``Team id`` columns, which the import
 honours, and ``open position`` rows become openings — same people, same ids, same assignments.
@@ -15,13 +20,11 @@ honours, and ``open position`` rows become openings — same people, same ids, s
 
 from __future__ import annotations
 
-import re
 import secrets
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
-from enum import StrEnum
-from pathlib import Path
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -38,67 +41,29 @@ from salesplanner.model import (
     ScenarioId,
     Status,
     Team,
-    TeamId,
     opening_problems,
     person_problems,
-    team_problems,
 )
-from salesplanner.roles import DISPLAY_NAMES, Role, role_from_title
-from salesplanner.roster.cells import DateColumn, number, text
+from salesplanner.roles import DISPLAY_NAMES, Role, role_from_title, title_key
+from salesplanner.roster.cells import DateColumn, NumberColumn, text
+from salesplanner.roster.columns import (
+    COLUMN_ALIASES,
+    DATE_FIELDS,
+    FIELD_LABELS,
+    MARKET_FIELDS,
+    NUMBER_FIELDS,
+    SMALL_NUMBER_FIELDS,
+    TEXT_FIELDS,
+    ColumnMapping,
+    Field,
+)
 from salesplanner.roster.files import MAX_ROWS, Cell, RosterTable, read_roster
+from salesplanner.roster.naming import suggest_plan_name
+from salesplanner.roster.teams import RosterTeams, join_words, market_differs_within_teams, market_labels
+from salesplanner.roster.titles import TitleChoices
 
-__all__ = ["COLUMN_ALIASES", "MAX_ROWS", "ColumnMapping", "Field", "RosterImport", "RosterTable", "RowProblem",
-           "build_plan_from_roster", "read_roster"]
-
-
-class Field(StrEnum):
-    """What a roster column can hold."""
-
-    ID = "id"
-    NAME = "name"
-    EMAIL = "email"
-    LOCATION = "location"
-    ROLE = "role"
-    TEAM = "team"
-    TEAM_ID = "team_id"
-    SEGMENT = "segment"
-    PRODUCT_LINE = "product_line"
-    GEOGRAPHY = "geography"
-    FTE = "fte"
-    PRODUCTIVITY = "productivity"
-    START_DATE = "start_date"
-    LEAVE_DATE = "leave_date"
-    ANNUAL_COST = "annual_cost"
-    STATUS = "status"
-
-
-FIELD_LABELS: Mapping[Field, str] = MappingProxyType({
-    Field.ID: "ID", Field.NAME: "Name", Field.EMAIL: "Email", Field.LOCATION: "Location",
-    Field.ROLE: "Role", Field.TEAM: "Team", Field.TEAM_ID: "Team id", Field.SEGMENT: "Segment",
-    Field.PRODUCT_LINE: "Product line", Field.GEOGRAPHY: "Geography", Field.FTE: "FTE",
-    Field.PRODUCTIVITY: "Productivity", Field.START_DATE: "Start date", Field.LEAVE_DATE: "Leave date",
-    Field.ANNUAL_COST: "Annual cost", Field.STATUS: "Status",
-})
-
-COLUMN_ALIASES: Mapping[Field, tuple[str, ...]] = MappingProxyType({
-    Field.ID: ("id", "person id", "employee id", "employee number", "member id"),
-    Field.NAME: ("name", "full name", "employee", "employee name", "person", "rep", "rep name"),
-    Field.EMAIL: ("email", "e-mail", "email address", "e-mail address", "mail", "work email"),
-    Field.LOCATION: ("location", "office", "city", "home location"),
-    Field.ROLE: ("role", "title", "job title", "position", "job", "sales role"),
-    Field.TEAM: ("team", "team name", "sales team"),
-    Field.TEAM_ID: ("team id",),
-    Field.SEGMENT: ("segment", "market segment", "customer segment"),
-    Field.PRODUCT_LINE: ("product line", "product", "products"),
-    Field.GEOGRAPHY: ("geography", "geo", "region", "territory", "market"),
-    Field.FTE: ("fte", "ftes", "full-time equivalent", "full time equivalent"),
-    Field.PRODUCTIVITY: ("productivity", "productivity factor", "multiplier"),
-    Field.START_DATE: ("start date", "start", "hire date", "started", "joined", "date joined", "start day"),
-    Field.LEAVE_DATE: ("leave date", "end date", "leaving date", "exit date", "last day", "termination date"),
-    Field.ANNUAL_COST: ("annual cost", "cost", "salary", "annual salary", "yearly cost", "total cost"),
-    Field.STATUS: ("status", "employment status"),
-})
-"""Column names (normalised by ``normalise_header``) that mean each field: the one alias table."""
+__all__ = ["COLUMN_ALIASES", "FIELD_LABELS", "MAX_ROWS", "ColumnMapping", "Field", "RosterImport", "RosterTable",
+           "RowProblem", "build_plan_from_roster", "read_roster"]
 
 STATUS_ALIASES: Mapping[str, str] = MappingProxyType({
     "active": "active", "employed": "active", "current": "active",
@@ -107,15 +72,21 @@ STATUS_ALIASES: Mapping[str, str] = MappingProxyType({
     "hire": "opening", "vacancy": "opening", "tbh": "opening",
 })
 
-NUMBER_FIELDS = frozenset({Field.FTE, Field.PRODUCTIVITY, Field.ANNUAL_COST})
-DATE_FIELDS = frozenset({Field.START_DATE, Field.LEAVE_DATE})
+SMALL_AMOUNT = 1_000
+"""An annual cost below this, in any currency, is a misread number (``185.000`` read as 185) or a
+monthly or thousands figure: the import says so once for the column."""
+
+ROLE_NAMES = frozenset({title_key(name) for name in DISPLAY_NAMES.values()} | {role.value for role in Role})
+"""Role-column texts that say no more than the role ("AE"): not kept as the person's job title."""
+
 T = TypeVar("T", float, None)
+ColumnReader = NumberColumn | DateColumn
 
 
-def _parse_column(parse: Callable[[Cell], float | date | None], cells: list[Cell], *,
-                  ready: type) -> list[float | date | ValueError | None]:
+def _parse_column(reader: ColumnReader, cells: list[Cell], *, ready: type) -> list[float | date | ValueError | None]:
     """A column's values parsed, a cell that does not parse kept as its ValueError (the row's problem).
     Cells of type ``ready`` (a spreadsheet's own numbers or dates) need no parsing: the common case."""
+    parse = reader.parse
     parsed: list[float | date | ValueError | None] = []
     append = parsed.append
     for cell in cells:
@@ -127,55 +98,6 @@ def _parse_column(parse: Callable[[Cell], float | date | None], cells: list[Cell
         except ValueError as error:
             append(error)
     return parsed
-
-
-_MARKET_FIELDS = (Field.SEGMENT, Field.PRODUCT_LINE, Field.GEOGRAPHY)
-TEXT_FIELDS = frozenset({Field.ID, Field.NAME, Field.EMAIL, Field.LOCATION, Field.ROLE, Field.TEAM, Field.TEAM_ID,
-                         Field.SEGMENT, Field.PRODUCT_LINE, Field.GEOGRAPHY, Field.STATUS})
-
-_UNITS = re.compile(r"\s*\([^)]*\)\s*$")
-
-
-def normalise_header(header: str) -> str:
-    """Lower case, ``_`` and ``-`` as spaces, a trailing unit such as ``(EUR)`` dropped."""
-    cleaned = _UNITS.sub("", header).replace("_", " ").replace("-", " ").lower()
-    return " ".join(cleaned.split())
-
-
-_ALIAS_FIELD = {normalise_header(alias): field for field, aliases in COLUMN_ALIASES.items() for alias in aliases}
-
-
-@dataclass(frozen=True, slots=True)
-class ColumnMapping:
-    """Which field each column of a table holds (None: ignored). Each field is held by at most one column."""
-
-    fields: tuple[Field | None, ...]
-
-    @classmethod
-    def guess(cls, headers: Sequence[str]) -> ColumnMapping:
-        """Match the headers through the alias table; a second column for the same field is ignored."""
-        taken: set[Field] = set()
-        fields: list[Field | None] = []
-        for header in headers:
-            field = _ALIAS_FIELD.get(normalise_header(header))
-            if field in taken:
-                field = None
-            if field is not None:
-                taken.add(field)
-            fields.append(field)
-        return cls(tuple(fields))
-
-    def with_field(self, column: int, field: Field | None) -> ColumnMapping:
-        """This mapping with ``column`` holding ``field`` (and no other column holding it)."""
-        fields = [None if field is not None and current is field else current for current in self.fields]
-        fields[column] = field
-        return ColumnMapping(tuple(fields))
-
-    def column_of(self, field: Field) -> int | None:
-        return self.fields.index(field) if field in self.fields else None
-
-    def ignored(self) -> tuple[int, ...]:
-        return tuple(index for index, field in enumerate(self.fields) if field is None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +125,12 @@ class RosterImport:
     openings: int
     teams: int
     on_bench: int
+    notes: tuple[str, ...] = ()
+    """What the import decided for the whole file, said once ("formed 6 teams from Segment and Region")."""
+    matched_teams: int = 0
+    """Teams of the open plan that the roster's team names matched (kept with their markets)."""
+    readers: Mapping[int, ColumnReader] = dataclass_field(default_factory=dict)
+    """How each number and date column was read, by column index: a preview shows the values it gives."""
 
     @property
     def rows_with_problems(self) -> int:
@@ -245,41 +173,49 @@ class _Row:
 _PERSON_FIELDS = {"id": Field.ID, "name": Field.NAME, "email": Field.EMAIL, "location": Field.LOCATION,
                   "fte": Field.FTE,
                   "productivity": Field.PRODUCTIVITY, "annual_cost": Field.ANNUAL_COST,
-                  "start_date": Field.START_DATE, "leave_date": Field.LEAVE_DATE, "status": Field.STATUS,
-                  "title": Field.NAME}
+                  "start_date": Field.START_DATE, "leave_date": Field.LEAVE_DATE, "status": Field.STATUS}
 
 
 class _Builder:
-    def __init__(self, table: RosterTable, mapping: ColumnMapping, teams: Iterable[Team]) -> None:
+    def __init__(self, table: RosterTable, mapping: ColumnMapping, teams: Iterable[Team],
+                 titles: TitleChoices, quiet: set[Field]) -> None:
         self.table = table
         self.columns = {field: index for index, field in enumerate(mapping.fields) if field is not None}
         self.headers = {field: table.headers[index] for field, index in self.columns.items()}
         # Text fields converted column by column up front: a third of the time of a row by row pass.
-        self.texts = {field: [(value if value.strip() else None) if type(value) is str else text(value)
-                              for value in (row[index] for row in table.rows)]
+        self.texts = {field: column_texts(table, index)
                       for field, index in self.columns.items() if field in TEXT_FIELDS}
         self.parsed: dict[Field, list[float | date | ValueError | None]] = {}
+        self.readers: dict[int, ColumnReader] = {}
         for field, index in self.columns.items():
-            if field in NUMBER_FIELDS:
-                self.parsed[field] = _parse_column(number, [row[index] for row in table.rows], ready=float)
-            elif field in DATE_FIELDS:
+            if field in NUMBER_FIELDS or field in DATE_FIELDS:
                 cells = [row[index] for row in table.rows]
-                self.parsed[field] = _parse_column(DateColumn(cells).parse, cells, ready=date)
-        self.roles: dict[str, Role | None] = {}
-        """Titles already looked up: a roster repeats a handful of titles thousands of times."""
-        self.teams: dict[TeamId, Team] = {team.id: team for team in teams}
-        self.team_names = {team.name.casefold(): team.id for team in self.teams.values()}
+                reader: ColumnReader = DateColumn(cells) if field in DATE_FIELDS else \
+                    NumberColumn(cells, small=field in SMALL_NUMBER_FIELDS)
+                self.readers[index] = reader
+                self.parsed[field] = _parse_column(reader, cells, ready=date if field in DATE_FIELDS else float)
+        self.role_field = Field.ROLE if Field.ROLE in self.columns else Field.TITLE
+        self.title_field = Field.TITLE if Field.TITLE in self.columns else Field.ROLE
+        self.titles = titles
+        self.roles: dict[str, tuple[Role | None, bool]] = {}
+        """Titles already looked up, with whether the user chose the role: a roster repeats a handful of
+        titles thousands of times."""
         self.people: dict[PersonId, Person] = {}
         self.openings: dict[OpeningId, Opening] = {}
         self.assignments: dict[MemberId, Placement] = {}
         self.problems: list[RowProblem] = []
         self.warnings: list[RowProblem] = []
         self.has_team_column = Field.TEAM in mapping.fields or Field.TEAM_ID in mapping.fields
-        self.taken: set[str] = {"s-today", *self.teams}
+        self.market_teams = not self.has_team_column and any(field in self.columns for field in MARKET_FIELDS)
+        self.market_words = join_words(market_labels(table, mapping), "or")
+        self.taken: set[str] = {"s-today"}
         if Field.ID in self.columns:  # ids the file gives are reserved before any is generated
             self.reserved = {t for row in table.rows if (t := text(row[self.columns[Field.ID]]))}
         else:
             self.reserved = set()
+        self.teams = RosterTeams(teams, lambda: self.fresh_id("t"), self.taken)
+        self.quiet = quiet
+        """Market fields whose differences within a team are said once, not on each row."""
 
     def fresh_id(self, prefix: str) -> str:
         """A random id like the app's own (``p-7f3a9c21``), not used in the plan nor in the file."""
@@ -325,17 +261,27 @@ class _Builder:
         if status == "opening":
             member = Opening(OpeningId(member_id or self.fresh_id("o")), name, start_date=start, fte=fte,
                              annual_cost=cost)
+            fields = {**_PERSON_FIELDS, "title": Field.NAME}  # an opening's title is its name
             checks = opening_problems(member)
         else:
             if status is None:  # no status given: a leave date says the person is leaving
                 status = "leaving" if leave is not None else "active"
             member = Person(PersonId(member_id or self.fresh_id("p")), name, email=row.text(Field.EMAIL),
                             location=row.text(Field.LOCATION), status=Status(status), fte=fte,
-                            productivity=productivity, start_date=start, leave_date=leave, annual_cost=cost)
+                            productivity=productivity, start_date=start, leave_date=leave, annual_cost=cost,
+                            title=self.job_title(row))
+            fields = {**_PERSON_FIELDS, "title": self.title_field}
             checks = person_problems(member)
         for field_name, reason in checks:
-            row.problem(_PERSON_FIELDS.get(field_name), reason)
+            row.problem(fields.get(field_name), reason)
         return None if row.problems else member
+
+    def job_title(self, row: _Row) -> str | None:
+        """The job title as written; a Role column's text only when it says more than a role ("AE")."""
+        title = row.text(self.title_field)
+        if title is None or (self.title_field is Field.ROLE and title_key(title) in ROLE_NAMES):
+            return None
+        return title
 
     def status(self, row: _Row) -> str | None:
         raw = row.text(Field.STATUS)
@@ -346,81 +292,108 @@ class _Builder:
             row.problem(Field.STATUS, f'"{raw}" is not a status (active, leaving or open position)')
         return status
 
+    def role(self, title: str) -> tuple[Role | None, bool]:
+        """The title's role and whether the user chose it (``titles``), else the matcher's."""
+        found = self.roles.get(title)
+        if found is None:
+            key = title_key(title)
+            found = self.roles[title] = (self.titles[key], True) if key in self.titles else \
+                (role_from_title(title), False)
+        return found
+
     def placement(self, row: _Row) -> Placement | None:
         """The (team, role) the row asks for; None for the bench. Creates the team when it is new."""
-        title = row.text(Field.ROLE)
-        team_name, team_id = row.text(Field.TEAM), row.text(Field.TEAM_ID)
+        title = row.text(self.role_field)
         role: Role | None = None
         if title is not None:
-            if title not in self.roles:
-                self.roles[title] = role_from_title(title)
-            role = self.roles[title]
-            if role is None:
-                self.warn(row, Field.ROLE, f'"{title}" is not a known role; imported on the bench')
-        if team_name is None and team_id is None:
-            if role is not None and self.has_team_column:
-                self.warn(row, Field.TEAM, f"no team; imported on the bench instead of as {DISPLAY_NAMES[role]}")
-            return None
-        team = self.team(row, team_name, team_id)
+            role, chosen = self.role(title)
+            if role is None and not chosen:
+                self.warn(row, self.role_field, f'"{title}" is not a known role; imported on the bench')
+        market = [row.text(field) for field in MARKET_FIELDS]
+        team: Team | None
+        if self.market_teams:
+            team = self.teams.of_market(market, row.problem)
+            if team is None:
+                if role is not None:
+                    self.warn(row, next(f for f in MARKET_FIELDS if f in self.columns),
+                              f"no {self.market_words}; imported on the bench instead of as {DISPLAY_NAMES[role]}")
+                return None
+        else:
+            team_name, team_id = row.text(Field.TEAM), row.text(Field.TEAM_ID)
+            if team_name is None and team_id is None:
+                if role is not None and self.has_team_column:
+                    self.warn(row, Field.TEAM, f"no team; imported on the bench instead of as {DISPLAY_NAMES[role]}")
+                return None
+            team = self.teams.named(team_name, team_id, market, row.problem, lambda field, reason: (
+                None if field in self.quiet else self.warn(row, field, reason)))
         if team is None:
             return None
         if role is None:
             if title is None:
-                self.warn(row, Field.ROLE, f"no role; imported on the bench instead of in {team.name}")
+                self.warn(row, self.role_field, f"no role; imported on the bench instead of in {team.name}")
             return None
         return Placement(team.id, role)
 
     def warn(self, row: _Row, field: Field, reason: str) -> None:
         self.warnings.append(RowProblem(row.row_number, row.header(field), reason))
 
-    def team(self, row: _Row, name: str | None, team_id: str | None) -> Team | None:
-        known = TeamId(team_id) if team_id is not None and team_id in self.teams else None
-        if known is None and team_id is None and name is not None:
-            known = self.team_names.get(name.casefold())
-        segment, product_line, geography = (row.text(field) for field in _MARKET_FIELDS)
-        if known is None:
-            new_id = team_id or self.fresh_id("t")
-            if team_id is not None and (team_id in self.taken or team_id in self.people):
-                row.problem(Field.TEAM_ID, f'"{team_id}" is already used by a person or opening')
-                return None
-            team = Team(TeamId(new_id), name or new_id, segment=segment, product_line=product_line,
-                        geography=geography)
-            checks = team_problems(team)
-            if checks:
-                field_name, reason = checks[0]
-                row.problem({"name": Field.TEAM, "id": Field.TEAM_ID}.get(field_name) or Field(field_name), reason)
-                return None
-            self.teams[team.id] = team
-            self.team_names.setdefault(team.name.casefold(), team.id)
-            self.taken.add(team.id)
-            return team
-        team = self.teams[known]
-        if (segment, product_line, geography) == (team.segment, team.product_line, team.geography):
-            return team  # the common case: the row repeats what the team's first row said
-        updates: dict[str, str] = {}
-        for key, value in (("segment", segment), ("product_line", product_line), ("geography", geography)):
-            current = getattr(team, key)
-            if value is None or value == current:
-                continue
-            if current is None:
-                updates[key] = value
-            else:
-                self.warn(row, Field(key), f'{team.name} is already "{current}"; "{value}" is ignored')
-        if updates:
-            team = self.teams[known] = replace(
-                team, segment=updates.get("segment", team.segment),
-                product_line=updates.get("product_line", team.product_line),
-                geography=updates.get("geography", team.geography))
-        return team
+    def small_amounts(self) -> RowProblem | None:
+        """One warning for a cost column whose amounts are too small to be annual costs."""
+        column = self.parsed.get(Field.ANNUAL_COST)
+        if column is None:
+            return None
+        small = [index for index, value in enumerate(column) if type(value) is float and 0 < value < SMALL_AMOUNT]
+        if not small:
+            return None
+        amounts = sum(1 for value in column if type(value) is float and value > 0)
+        first = small[0]
+        raw = self.table.rows[first][self.columns[Field.ANNUAL_COST]]
+        shown = f'"{raw}" reads as {column[first]:,g}' if isinstance(raw, str) else f"{column[first]:,g}"
+        return RowProblem(self.table.row_numbers[first], self.headers[Field.ANNUAL_COST],
+                          f"{len(small):,} of {amounts:,} amounts are below {SMALL_AMOUNT:,} ({shown}), small "
+                          "for annual costs; check that the column holds whole yearly amounts")
+
+
+def column_texts(table: RosterTable, column: int) -> list[str | None]:
+    """A column's cells as text, exactly as written (``cells.text``), None for a blank."""
+    return [(value if value.strip() else None) if type(value) is str else text(value)
+            for value in (row[column] for row in table.rows)]
+
+
+def _markets_within_teams(table: RosterTable, mapping: ColumnMapping) -> tuple[ColumnMapping, list[str], set[Field]]:
+    """Market columns whose values differ within a team, each said once rather than on every row. A
+    region that differs describes people, not the team: it is read as their location (or, when a column
+    already holds the location, left out). A segment or product line keeps the team's first row's value.
+    Returns the mapping to build with, the sentences, and the fields whose row-by-row differences to
+    leave unsaid."""
+    notes = []
+    quiet: set[Field] = set()
+    for column, example in market_differs_within_teams(table, mapping, lambda index: column_texts(table, index)):
+        header, field = table.headers[column], mapping.fields[column]
+        assert field is not None
+        differs = f"{header} differs within teams ({example})"
+        if field is not Field.GEOGRAPHY:
+            quiet.add(field)
+            notes.append(f"{differs}; each team keeps its first row's {FIELD_LABELS[field].lower()}")
+        elif Field.LOCATION in mapping.fields:
+            mapping = mapping.with_field(column, None)
+            notes.append(f"{differs}, so it is not used as the teams' geography")
+        else:
+            mapping = mapping.with_field(column, Field.LOCATION)
+            notes.append(f"{differs}, so it is read as each person's location")
+    return mapping, notes, quiet
 
 
 def build_plan_from_roster(table: RosterTable, mapping: ColumnMapping | None = None, *,
                            name: str | None = None, as_of: date | None = None, currency: str = "EUR",
-                           teams: Iterable[Team] = ()) -> RosterImport:
+                           teams: Iterable[Team] = (), titles: TitleChoices | None = None) -> RosterImport:
     """A new plan with one baseline scenario, "Today", holding the roster's people, openings and teams.
 
-    ``teams`` are matched first (by id, or by name case-insensitively) and kept with their markets;
-    other team names create teams with the default market profile. Raises ``PlanError`` only when no
+    Its teams are the ones the roster names (or forms from its market columns), each with the default
+    market profile — except that a name matching one of ``teams`` (by id, or by name case-insensitively)
+    takes that team, with its market: the user's choice to match the open plan. ``titles`` are the
+    user's roles for job titles (by ``roles.title_key``), over the matcher's. ``name`` defaults to the
+    company the roster belongs to (``naming.suggest_plan_name``). Raises ``PlanError`` only when no
     column holds the name; everything else is reported per row.
     """
     mapping = mapping or ColumnMapping.guess(table.headers)
@@ -429,25 +402,30 @@ def build_plan_from_roster(table: RosterTable, mapping: ColumnMapping | None = N
     if Field.NAME not in mapping.fields:
         raise PlanError(f"{table.source}: no column holds the name (expected one such as "
                         f"{', '.join(repr(a.title()) for a in COLUMN_ALIASES[Field.NAME][:2])})")
-    builder = _Builder(table, mapping, teams)
-    if not builder.has_team_column and table.rows:
+    ignored = tuple(table.headers[index] for index in mapping.ignored())
+    mapping, notes, quiet = _markets_within_teams(table, mapping)
+    builder = _Builder(table, mapping, teams, titles or {}, quiet)
+    if not builder.has_team_column and not builder.market_teams and table.rows:
         # Said once, on the header row, rather than on every row.
-        dropped = [FIELD_LABELS[field] for field in (Field.SEGMENT, Field.PRODUCT_LINE, Field.GEOGRAPHY)
-                   if field in mapping.fields]
-        unused = f"; {', '.join(dropped)} {'is' if len(dropped) == 1 else 'are'} not used without a team" \
-            if dropped else ""
-        builder.warnings.append(RowProblem(1, None, "no column holds the team, so everyone is imported on the bench"
-                                           + unused))
+        builder.warnings.append(RowProblem(1, None, "no column holds the team or its market (segment, product line "
+                                                    "or geography), so everyone is imported on the bench"))
+    small = builder.small_amounts()
+    if small is not None:
+        builder.warnings.append(small)
     for index in range(len(table.rows)):
         builder.add(index)
-    scenario = Scenario(ScenarioId("s-today"), "Today", teams=builder.teams, openings=builder.openings,
+    plan_teams = builder.teams.teams
+    if builder.market_teams:
+        count = len(builder.teams.formed)
+        notes.insert(0, f"formed {count:,} team{'' if count == 1 else 's'} from "
+                        f"{join_words(market_labels(table, mapping))}")
+    scenario = Scenario(ScenarioId("s-today"), "Today", teams=plan_teams, openings=builder.openings,
                         assignments=builder.assignments)
-    plan = Plan(name=name or Path(table.source).stem or "Imported roster", scenarios={scenario.id: scenario},
+    plan = Plan(name=name or suggest_plan_name(table, mapping), scenarios={scenario.id: scenario},
                 baseline=scenario.id, currency=currency, as_of=as_of or date.today(), people=builder.people)
     placed = len(builder.assignments)
     return RosterImport(
-        plan=plan, problems=tuple(builder.problems), warnings=tuple(builder.warnings),
-        ignored_columns=tuple(table.headers[index] for index in mapping.ignored()),
-        people=len(builder.people), openings=len(builder.openings), teams=len(builder.teams),
-        on_bench=len(builder.people) + len(builder.openings) - placed)
-
+        plan=plan, problems=tuple(builder.problems), warnings=tuple(builder.warnings), ignored_columns=ignored,
+        people=len(builder.people), openings=len(builder.openings), teams=len(plan_teams),
+        on_bench=len(builder.people) + len(builder.openings) - placed, notes=tuple(notes),
+        matched_teams=len(builder.teams.matched), readers=builder.readers)
