@@ -44,16 +44,25 @@ def ensure_calc() -> str:
 
 def recalculate(soffice: str, workbooks: list[Path], folder: Path) -> list[Path]:
     """Open each workbook in Calc, recalculate every formula, save it as .xlsx in ``folder``."""
+    return convert(soffice, workbooks, folder, "xlsx")
+
+
+def to_pdf(soffice: str, workbooks: list[Path], folder: Path) -> list[Path]:
+    """Print each workbook to PDF as Calc does (File → Export as PDF), into ``folder``."""
+    return convert(soffice, workbooks, folder, "pdf")
+
+
+def convert(soffice: str, workbooks: list[Path], folder: Path, suffix: str) -> list[Path]:
     profile = folder / "profile"
     (profile / "user").mkdir(parents=True, exist_ok=True)
     (profile / "user" / "registrymodifications.xcu").write_text(PROFILE, encoding="utf-8")
-    out = folder / "recalculated"
+    out = folder / ("recalculated" if suffix == "xlsx" else suffix)
     out.mkdir(exist_ok=True)
     result = subprocess.run(
         [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-         "--convert-to", "xlsx", "--outdir", str(out), *map(str, workbooks)],
+         "--convert-to", suffix, "--outdir", str(out), *map(str, workbooks)],
         capture_output=True, text=True, timeout=300)
-    converted = [out / workbook.name for workbook in workbooks]
+    converted = [out / workbook.with_suffix(f".{suffix}").name for workbook in workbooks]
     missing = [path.name for path in converted if not path.exists()]
     assert not missing, f"LibreOffice did not convert {missing}: {result.stdout} {result.stderr}"
     return converted

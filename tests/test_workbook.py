@@ -42,9 +42,12 @@ from salesplanner.model import (
 from salesplanner.palette import VERDICT_COLOURS
 from salesplanner.roles import RAMP_MONTHS, Role
 from salesplanner.targets import VERDICT_WORDS, member_quota, target_verdict
+from salesplanner.workbook.book import readable
+from salesplanner.workbook.changes import MEMBER_HEADERS
 from salesplanner.workbook.export import export_workbook
 from salesplanner.workbook.sheets import OPEN_POSITION, ROSTER_HEADERS
 from salesplanner.workbook.teams import TEAM_COLUMNS, TEAM_HEADERS
+from salesplanner.workbook.timeline import CHART_ROWS
 from tests.plans import sample_plan
 from tests.spreadsheet_engine import ensure_calc, recalculate
 
@@ -117,7 +120,8 @@ def team_expectations(plan: Plan, result: TeamResult, expected_year: float) -> d
         "accounts_per_am": parameters[Role.AM]["accounts_per_am"],
         "headcount": result.headcount, "openings": sum(result.openings.values()),
         "bottleneck": HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None,
-        "status": result.status.value, "annual_cost": result.annual_cost, "manager_span": result.manager_span,
+        "status": readable(result.status.value), "annual_cost": result.annual_cost,
+        "manager_span": result.manager_span,
         "target_bookings": goal, "expected_bookings_year": expected_year, "target_coverage": coverage,
         "quota_capacity": sum(member_quota(member, role, parameters, plan.as_of) for member, role in seats),
         "target_verdict": None if coverage is None else
@@ -132,7 +136,7 @@ def team_expectations(plan: Plan, result: TeamResult, expected_year: float) -> d
         values[key] = getattr(result, key)
     for item in result.balances:
         values[item.handoff.value] = item.ratio
-        values[f"{item.handoff.value}.verdict"] = item.verdict.value if item.verdict else None
+        values[f"{item.handoff.value}.verdict"] = readable(item.verdict.value) if item.verdict else None
     return {TEAM_HEADERS[key]: value for key, value in values.items()}
 
 
@@ -233,7 +237,7 @@ def what_if(path: Path, target: Path) -> None:
     set_cell(book["Roster"], "ID", "p-bo", "Team id", "t-smb")  # Bo moves to SMB, still an outbound SDR
     set_cell(book["Teams"], "Team id", "t-dach-mm", TEAM_HEADERS["win_rate"], 0.3)
     assumptions = book["Assumptions"]
-    override_header = next(row[0].row for row in assumptions.iter_rows() if row[0].value == "Team id")
+    override_header = next(row[0].row for row in assumptions.iter_rows() if row[0].value == "Team")
     set_cell(assumptions, "Team id", "t-nordic-ent", "accounts_per_am", 15, header_row=override_header)
     role_header = next(row[0].row for row in assumptions.iter_rows() if row[0].value == "Role")
     set_cell(assumptions, "Role", "AE", "max_open_opps", 24, header_row=role_header)
@@ -310,11 +314,11 @@ def test_sheets_tables_and_headers(exported: tuple[Plan, Path]) -> None:
     tables = {table.name: table for sheet in book.worksheets for table in sheet.tables.values()}
     assert set(tables) == {"TeamSummary", "TeamTable", "RosterTable", "RoleTable", "OverrideTable", "ParameterTable",
                            "TimelineTable"}
-    assert tables["RosterTable"].ref == f"A1:V{1 + 12 + 5 + 1}"  # 17 people and one opening
+    assert tables["RosterTable"].ref == f"A1:W{1 + 12 + 5 + 1}"  # 17 people and one opening
     assert [cell.value for cell in book["Roster"][1]] == ROSTER_HEADERS
     assert [cell.value for cell in book["Teams"][1]] == [header for _, header, _ in TEAM_COLUMNS]
     assert all(tables[name].autoFilter is not None for name in tables)
-    assert book["Teams"].freeze_panes == "C2" and book["Roster"].freeze_panes == "C2"
+    assert book["Teams"].freeze_panes == "B2" and book["Roster"].freeze_panes == "B2"  # the names stay in view
     names = set(book.defined_names)
     assert {"AsOf", "HorizonMonths", "Tolerance", "MonthDays"} <= names
 
@@ -323,7 +327,7 @@ def test_numbers_dates_and_money_have_formats(exported: tuple[Plan, Path]) -> No
     _, path = exported
     book = openpyxl.load_workbook(path)
     roster, teams = book["Roster"], book["Teams"]
-    ana = next(row for row in roster.iter_rows(min_row=2) if row[0].value == "p-ana")
+    ana = next(row for row in roster.iter_rows(min_row=2) if row[0].value == "Ana Berg")
     by_header = dict(zip(ROSTER_HEADERS, ana, strict=True))
     assert by_header["FTE"].number_format == "0.00"
     assert by_header["Start date"].number_format == "yyyy-mm-dd"
@@ -333,7 +337,7 @@ def test_numbers_dates_and_money_have_formats(exported: tuple[Plan, Path]) -> No
     headers = [cell.value for cell in teams[1]]
     assert teams.cell(2, headers.index(TEAM_HEADERS["win_rate"]) + 1).number_format == "0.0%"
     assert teams.cell(2, headers.index(TEAM_HEADERS["supply"]) + 1).number_format == "#,##0.0"
-    assert teams.column_dimensions["B"].width >= len("Nordic Enterprise")
+    assert teams.column_dimensions["A"].width >= len("Nordic Enterprise")
 
 
 def test_verdict_cells_are_coloured_with_the_boards_palette(exported: tuple[Plan, Path]) -> None:
@@ -346,7 +350,8 @@ def test_verdict_cells_are_coloured_with_the_boards_palette(exported: tuple[Plan
         if str(cells.sqref).startswith(status_letter):
             for rule in rules:
                 fills[rule.formula[0].strip('"')] = rule.dxf.fill.bgColor.rgb[-6:]
-    assert fills == {verdict.value: swatch.fill.lstrip("#").upper() for verdict, swatch in VERDICT_COLOURS.items()}
+    assert fills == {readable(verdict.value): swatch.fill.lstrip("#").upper()
+                     for verdict, swatch in VERDICT_COLOURS.items()}
 
 
 def test_every_text_cell_stays_text(exported: tuple[Plan, Path]) -> None:
@@ -412,13 +417,14 @@ def test_changes_sheet_only_with_a_baseline(tmp_path: Path) -> None:
     with_baseline = export(plan, tmp_path / "b.xlsx", scenario_id=ScenarioId("s-growth"), baseline_id=plan.baseline)
     book = openpyxl.load_workbook(with_baseline)
     assert book.sheetnames[-2:] == ["Changes", "Timeline"]
-    changes = {row[0]: row for row in book["Changes"].iter_rows(min_row=5, values_only=True) if row[0]}
+    changes = {row[MEMBER_HEADERS.index("ID")]: dict(zip(MEMBER_HEADERS, row, strict=False))
+               for row in book["Changes"].iter_rows(min_row=5, values_only=True) if row[0]}
     # The sample's Growth proposal: Ana moves to DACH, Kim joins SMB as an AM, an SDR opening is added.
-    assert changes["p-ana"][3] == "moves team"
-    assert (changes["p-ana"][4], changes["p-ana"][5]) == ("Nordic Enterprise · AE", "DACH Mid-Market · AE")
-    assert changes["p-kim"][3] == "joins from the bench" and changes["p-kim"][5] == "SMB · AM"
-    assert changes["p-kim"][10] == 120_000  # an AM's default cost, full time
-    assert changes["o-sdr-1"][3] == "opening to fill"
+    assert changes["p-ana"]["Change"] == "Moves team"
+    assert (changes["p-ana"]["From"], changes["p-ana"]["To"]) == ("Nordic Enterprise · AE", "DACH Mid-Market · AE")
+    assert changes["p-kim"]["Change"] == "Joins from the bench" and changes["p-kim"]["To"] == "SMB · AM"
+    assert changes["p-kim"]["Annual cost change"] == 120_000  # an AM's default cost, full time
+    assert changes["o-sdr-1"]["Change"] == "Opening to fill" and changes["o-sdr-1"]["Kind"] == "Open position"
 
 
 def test_progress_reaches_the_total_and_cancelling_leaves_no_file(tmp_path: Path) -> None:
@@ -451,7 +457,8 @@ def test_openings_and_leavers_in_the_roster(exported: tuple[Plan, Path]) -> None
     plan, path = exported
     roster = rows_by_key(openpyxl.load_workbook(path, data_only=True)["Roster"], "ID")
     assert roster["o-ae-1"]["Status"] == OPEN_POSITION and roster["o-ae-1"]["Annual cost"] == 175_000
-    assert roster["p-finn"]["Status"] == "leaving" and roster["p-finn"]["Leave date"] == datetime(2027, 6, 30)
+    assert roster["p-finn"]["Status"] == "Leaving" and roster["p-finn"]["Leave date"] == datetime(2027, 6, 30)
+    assert roster["p-ana"]["Status"] == "Active" and roster["p-ana"]["Job title"] == "Senior Account Executive"
     assert roster["p-lea"]["Team id"] == ODD and roster["p-lea"]["Ramp-up"] == 0  # not started yet
     # Hans started 2026-12-01 as an outbound SDR (3 months' ramp): 31 days in by the as-of date.
     assert roster["p-hans"]["Effective FTE"] == pytest.approx(31 / (365 / 12) / 3)
@@ -476,7 +483,7 @@ def test_timeline_sheet_holds_the_engines_months_per_team_and_the_baselines_line
     plan = sample_plan()
     growth = ScenarioId("s-growth")
     path = export(plan, tmp_path / "t.xlsx", scenario_id=growth, baseline_id=plan.baseline)
-    frame = pd.read_excel(path, sheet_name="Timeline", header=3, engine="calamine")
+    frame = pd.read_excel(path, sheet_name="Timeline", header=CHART_ROWS + 3, engine="calamine")
     expected = timeline(plan, growth)
     months = len(expected.dates)
     assert len(frame) == months * (2 + len(plan.scenarios[growth].teams))  # two organisation lines, then teams

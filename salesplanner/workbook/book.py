@@ -1,5 +1,12 @@
 """The workbook's building blocks: ``Book`` (the file, its formats and progress) and ``Sheet`` (one
-worksheet with its column widths). Every sheet module writes through them; ``export`` assembles the book.
+worksheet with its column widths and print layout). Every sheet module writes through them; ``export``
+assembles the book.
+
+Printed (or saved as PDF) it reads like a finance deliverable: every sheet landscape and one page wide
+with its table's header row repeated on each page (Summary: the whole sheet on one page), headers
+wrapped over columns sized for their values, and a footer naming the plan, the sheet and the page. A
+sheet's detail columns (a team's inputs and intermediate figures) sit in a collapsed column group: one
+click on its + shows them, and the printout holds the results.
 
 XlsxWriter writes it: it stores cached formula values (openpyxl cannot) and writes fast. Every text
 cell goes through ``write_string``: a name such as ``=HYPERLINK(…)`` or ``+1`` stays text.
@@ -8,7 +15,7 @@ cell goes through ``write_string``: a name such as ``=HYPERLINK(…)`` or ``+1``
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -21,8 +28,19 @@ Progress = Callable[[int, int], bool | None]
 PROGRESS_STEP = 500
 """Rows between two progress reports: often enough for a smooth bar, rare enough to cost nothing."""
 
-MIN_WIDTH, MAX_WIDTH = 6.0, 60.0
+MIN_WIDTH, MAX_WIDTH = 6.0, 40.0
 """Column widths in characters: fit the content, but a 1,000-character note does not make a wall."""
+HEADER_WIDTH = 9.0
+"""A header longer than this wraps rather than widening its column (which would shrink the printout)."""
+LINE_HEIGHT = 15.0
+"""Points per line of a wrapped header (the default row height of an 11-point font)."""
+SUMMARY_ONE_PAGE_ROWS = 120
+"""Summary fits on one page up to this many rows; a plan with hundreds of teams prints it one page wide."""
+
+
+def readable(word: str) -> str:
+    """"open position" → "Open position": a status or verdict as a printed table shows it."""
+    return word[:1].upper() + word[1:]
 
 
 class ExportCancelled(Exception):  # noqa: N818 — a signal, not an error
@@ -32,8 +50,11 @@ class ExportCancelled(Exception):  # noqa: N818 — a signal, not an error
 class Book:
     """The XlsxWriter workbook, its formats and the progress count shared by the sheet writers."""
 
-    def __init__(self, workbook: Any, currency: str, *, total: int, progress: Progress | None) -> None:
+    def __init__(self, workbook: Any, currency: str, *, total: int, progress: Progress | None,
+                 footer: str = "") -> None:
         self.workbook = workbook
+        self.footer = footer
+        """Left part of every page's footer: the plan and the scenario."""
         self.total = total
         self.done = 0
         self._progress = progress
@@ -54,6 +75,7 @@ class Book:
             # The currency code is validated as three capital letters, so it is safe inside quotes.
             "money": add({"num_format": f'#,##0 "{currency}";-#,##0 "{currency}"'}),
             "plain": add({"num_format": "General"}),
+            "header": add({"bold": True, "text_wrap": True, "valign": "top", "bottom": 1}),
         }
         self.verdict_formats = {verdict: add({"bg_color": swatch.fill, "font_color": swatch.strong})
                                 for verdict, swatch in VERDICT_COLOURS.items()}
@@ -90,7 +112,7 @@ class Book:
             return
         for verdict, cell_format in self.verdict_formats.items():
             worksheet.conditional_format(first_row, column, last_row, column, {
-                "type": "cell", "criteria": "==", "value": f'"{verdict.value}"', "format": cell_format})
+                "type": "cell", "criteria": "==", "value": f'"{readable(verdict.value)}"', "format": cell_format})
 
 
 class Sheet:
@@ -101,16 +123,24 @@ class Sheet:
         self.worksheet = book.workbook.add_worksheet(name)
         self.name = name
         self._widths: dict[int, float] = {}
+        self._headers: list[tuple[int, list[str]]] = []
+        """(row, headers) of each table, for wrapping its header row."""
+        self._details: set[int] = set()
+        self.repeat_row: int | None = None
+        """The header row repeated on every printed page: the first table's."""
         _skip_formula_rewriting(self.worksheet)
 
     def _fit(self, column: int, width: float) -> None:
         if width > self._widths.get(column, 0):
             self._widths[column] = width
 
-    def text(self, row: int, column: int, value: str | None, fmt: str | None = None) -> None:
+    def text(self, row: int, column: int, value: str | None, fmt: str | None = None, *, fit: bool = True) -> None:
+        """Text as text. A title or heading, or with ``fit=False`` a sentence, runs on over the empty cells
+        to its right rather than widening its column."""
         if value:
             self.worksheet.write_string(row, column, value, self.book.fmt(fmt))
-            self._fit(column, len(value))
+            if fit and fmt not in ("title", "heading"):
+                self._fit(column, len(value))
 
     def number(self, row: int, column: int, value: float | None, fmt: str | None = None) -> None:
         if value is None:  # a blank cell; the table column's format applies when someone fills it in
@@ -136,9 +166,11 @@ class Sheet:
             self._fit(column, _number_width(cached, fmt))
 
     def headers(self, row: int, headers: list[str]) -> None:
-        """Header widths count too (a table's header is written by ``add_table``, not through ``text``)."""
+        """A header wants a width up to ``HEADER_WIDTH`` (its longest word at least); longer ones wrap."""
+        self._headers.append((row, headers))
         for column, header in enumerate(headers):
-            self._fit(column, len(header) + 3)  # room for the filter button
+            longest = max((len(word) for word in header.split()), default=0)
+            self._fit(column, max(longest + 1, min(len(header) + 1, HEADER_WIDTH)))
 
     def table(self, first_row: int, last_row: int, headers: list[str], name: str,
               formats: list[str | None] | None = None) -> None:
@@ -148,16 +180,57 @@ class Sheet:
         starting with ``=`` into formulas); the table only names the range and its columns.
         """
         self.headers(first_row, headers)
-        columns = [{"header": header, **({"format": self.book.fmt(f)} if formats and (f := formats[i]) else {})}
-                   for i, header in enumerate(headers)]
+        if self.repeat_row is None:
+            self.repeat_row = first_row
+        header = self.book.fmt("header")
+        columns = [{"header": text, "header_format": header,
+                    **({"format": self.book.fmt(f)} if formats and (f := formats[i]) else {})}
+                   for i, text in enumerate(headers)]
         self.worksheet.add_table(first_row, 0, max(last_row, first_row + 1), len(headers) - 1, {
             "name": name, "columns": columns, "style": "Table Style Light 9", "autofilter": True})
 
+    def details(self, columns: Iterable[int]) -> None:
+        """Columns of detail: grouped, collapsed (a click on + shows them), and so left out of the printout."""
+        self._details.update(columns)
+
     def fit_columns(self, fixed: dict[int, float] | None = None) -> None:
-        for column, width in self._widths.items():
-            self.worksheet.set_column(column, column, min(MAX_WIDTH, max(MIN_WIDTH, width + 1)))
-        for column, width in (fixed or {}).items():
-            self.worksheet.set_column(column, column, width)
+        widths = {column: min(MAX_WIDTH, max(MIN_WIDTH, width + 1)) for column, width in self._widths.items()}
+        widths.update(fixed or {})
+        for column, width in widths.items():
+            if column in self._details:
+                self.worksheet.set_column(column, column, width, None, {"level": 1, "hidden": True})
+            elif column - 1 in self._details:  # where the collapsed group's + sits
+                self.worksheet.set_column(column, column, width, None, {"collapsed": True})
+            else:
+                self.worksheet.set_column(column, column, width)
+        for row, headers in self._headers:
+            lines = max((_lines(header, widths.get(column, MIN_WIDTH)) for column, header in enumerate(headers)
+                         if column not in self._details), default=1)
+            if lines > 1:
+                self.worksheet.set_row(row, LINE_HEIGHT * lines)
+
+    def print_layout(self, *, one_page: bool = False) -> None:
+        """Landscape, one page wide (``one_page``: wide and high), the table header repeated on each page,
+        and a footer with the plan, the sheet and the page number."""
+        worksheet = self.worksheet
+        worksheet.set_landscape()
+        worksheet.fit_to_pages(1, 1 if one_page else 0)
+        worksheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+        if self.repeat_row is not None and not one_page:
+            worksheet.repeat_rows(self.repeat_row)
+        footer = self.book.footer.replace("&", "&&")
+        worksheet.set_footer(f"&L{footer}&C&A&RPage &P of &N")
+
+
+def _lines(header: str, width: float) -> int:
+    """Lines a header takes when wrapped at word boundaries in a column ``width`` characters wide."""
+    lines, used = 1, 0
+    for word in header.split():
+        if used and used + 1 + len(word) > width - 1:
+            lines, used = lines + 1, len(word)
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines
 
 
 def _skip_formula_rewriting(worksheet: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from salesplanner.compare import CHANGE_LABELS, FIGURE_FIELDS, Figures, compare
 from salesplanner.model import Plan, ScenarioId
-from salesplanner.workbook.book import Sheet
+from salesplanner.workbook.book import Sheet, readable
 
 FIGURE_LABELS = {
     "headcount": ("People", "int"),
@@ -24,16 +24,22 @@ FIGURE_LABELS = {
 }
 """Header and format of each compared figure, in ``compare.FIGURE_FIELDS`` order."""
 
-MEMBER_HEADERS = ["ID", "Name", "Kind", "Change", "From", "To", "Start date", "Leave date",
+MEMBER_HEADERS = ["Name", "Kind", "Change", "From", "To", "Start date", "Leave date",
                   "Annual cost before", "Annual cost after", "Annual cost change",
-                  "Effective FTE before", "Effective FTE after", "Effective FTE change"]
-MEMBER_FORMATS: list[str | None] = [None, None, None, None, None, None, "date", "date",
-                                    "money", "money", "money", "fte", "fte", "fte"]
+                  "Effective FTE before", "Effective FTE after", "Effective FTE change", "ID"]
+MEMBER_FORMATS: list[str | None] = [None, None, None, None, None, "date", "date",
+                                    "money", "money", "money", "fte", "fte", "fte", None]
+
+
+SHOWN_FIGURES = ("headcount", "openings", "annual_cost", "bookings_year")
+TEAM_FIGURES = (*SHOWN_FIGURES, *(name for name in FIGURE_FIELDS if name not in SHOWN_FIGURES))
+"""The team table's figures: people, openings, cost and bookings in view; FTE and capacity in a collapsed
+column group, which starts right of the member table's columns (hiding it hides none of theirs)."""
 
 
 def _figures(sheet: Sheet, row: int, column: int, before: Figures, after: Figures) -> None:
     delta = after.minus(before)
-    for offset, name in enumerate(FIGURE_FIELDS):
+    for offset, name in enumerate(TEAM_FIGURES):
         fmt = FIGURE_LABELS[name][1]
         for side, figures in enumerate((before, after, delta)):
             sheet.number(row, column + 3 * offset + side, getattr(figures, name), fmt)
@@ -45,24 +51,25 @@ def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id
     text(0, 0, f"Changes from {comparison.source_name} to {comparison.target_name}", "title")
     text(1, 0, f"As of {comparison.as_of.isoformat()}: {len(comparison.members)} "
                f"{'change' if len(comparison.members) == 1 else 'changes'}; "
-               f"{len(comparison.leavers)} leave by {comparison.horizon_end.isoformat()}, the end of the horizon.")
+               f"{len(comparison.leavers)} leave by {comparison.horizon_end.isoformat()}, the end of the horizon.",
+         fit=False)
 
     first = 3
     for row, change in enumerate(comparison.members, start=first + 1):
-        text(row, 0, change.member_id)
-        text(row, 1, change.name)
-        text(row, 2, "open position" if change.is_opening else "person")
-        text(row, 3, "; ".join(CHANGE_LABELS[kind] for kind in change.kinds))
-        text(row, 4, change.before.label)
-        text(row, 5, change.after.label)
-        sheet.date(row, 6, change.start_date)
-        sheet.date(row, 7, change.leave_date)
-        sheet.number(row, 8, change.annual_cost_before, "money")
-        sheet.number(row, 9, change.annual_cost_after, "money")
-        sheet.number(row, 10, change.annual_cost_delta, "money")
-        sheet.number(row, 11, change.effective_fte_before, "fte")
-        sheet.number(row, 12, change.effective_fte_after, "fte")
-        sheet.number(row, 13, change.effective_fte_delta, "fte")
+        text(row, 0, change.name)
+        text(row, 1, "Open position" if change.is_opening else "Person")
+        text(row, 2, readable("; ".join(CHANGE_LABELS[kind] for kind in change.kinds)))
+        text(row, 3, change.before.label)
+        text(row, 4, change.after.label)
+        sheet.date(row, 5, change.start_date)
+        sheet.date(row, 6, change.leave_date)
+        sheet.number(row, 7, change.annual_cost_before, "money")
+        sheet.number(row, 8, change.annual_cost_after, "money")
+        sheet.number(row, 9, change.annual_cost_delta, "money")
+        sheet.number(row, 10, change.effective_fte_before, "fte")
+        sheet.number(row, 11, change.effective_fte_after, "fte")
+        sheet.number(row, 12, change.effective_fte_delta, "fte")
+        text(row, 13, change.member_id)
     last = first + len(comparison.members)
     sheet.table(first, last, MEMBER_HEADERS, "ChangeTable", MEMBER_FORMATS)
 
@@ -80,25 +87,28 @@ def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id
                 [None, None, "date", None, None])
 
     first = max(last, first + 1) + 2
-    headers = ["Team id", "Team", "Change", "Status before", "Status after"]
+    headers = ["Team", "Change", "Status before", "Status after"]
     formats: list[str | None] = [None] * len(headers)
-    for name in FIGURE_FIELDS:
+    for name in TEAM_FIGURES:
         label, fmt = FIGURE_LABELS[name]
         headers += [f"{label} before", f"{label} after", f"{label} change"]
         formats += [fmt, fmt, fmt]
+    headers.append("Team id")
+    formats.append(None)
     for row, team in enumerate(comparison.teams, start=first + 1):
-        text(row, 0, team.team_id)
-        text(row, 1, team.name)
-        what = "added" if team.added else "removed" if team.removed else \
-            f"renamed from {team.before_name}" if team.renamed else "changed" if team.changed else "unchanged"
-        text(row, 2, what)
-        text(row, 3, team.status_before.value if team.status_before else None)
-        text(row, 4, team.status_after.value if team.status_after else None)
-        _figures(sheet, row, 5, team.figures.before, team.figures.after)
+        text(row, 0, team.name)
+        what = "Added" if team.added else "Removed" if team.removed else \
+            f"Renamed from {team.before_name}" if team.renamed else "Changed" if team.changed else "Unchanged"
+        text(row, 1, what)
+        text(row, 2, readable(team.status_before.value) if team.status_before else None)
+        text(row, 3, readable(team.status_after.value) if team.status_after else None)
+        _figures(sheet, row, 4, team.figures.before, team.figures.after)
+        text(row, len(headers) - 1, team.team_id)
     last = first + len(comparison.teams)
     sheet.table(first, last, headers, "TeamChangeTable", formats)
-    for column in (3, 4):
+    for column in (2, 3):
         sheet.book.colour_verdicts(sheet.worksheet, first + 1, last, column)
+    sheet.details(range(4 + 3 * len(SHOWN_FIGURES), len(headers) - 1))
 
     first = max(last, first + 1) + 2
     totals = comparison.totals

@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 
 from salesplanner.model import Plan, PlanError, ScenarioId
-from salesplanner.workbook.book import Book, ExportCancelled, Progress, Sheet
+from salesplanner.workbook.book import SUMMARY_ONE_PAGE_ROWS, Book, ExportCancelled, Progress, Sheet
 
 
 def export_workbook(plan: Plan, path: str | os.PathLike[str], *, scenario_id: ScenarioId,
@@ -51,7 +51,7 @@ def export_workbook(plan: Plan, path: str | os.PathLike[str], *, scenario_id: Sc
     workbook = xlsxwriter.Workbook(buffer, {
         "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
         "strings_to_urls": False, "default_date_format": "yyyy-mm-dd"})
-    book = Book(workbook, plan.currency, total=total, progress=progress)
+    book = Book(workbook, plan.currency, total=total, progress=progress, footer=f"{plan.name} — {scenario.name}")
     try:
         book.report()
         # Written in dependency order, shown in reading order: Summary first.
@@ -59,17 +59,23 @@ def export_workbook(plan: Plan, path: str | os.PathLike[str], *, scenario_id: Sc
         teams = Sheet(book, "Teams")
         roster = Sheet(book, "Roster")
         assumptions = Sheet(book, "Assumptions")
+        sheets = [teams, roster, assumptions]
         write_assumptions(assumptions, plan, scenario)
         write_roster(roster, plan, analysis)
         team_rows = write_teams(teams, plan, analysis)
-        write_summary(summary, plan, analysis, team_rows)
+        summary_rows = write_summary(summary, plan, analysis, team_rows)
+        summary.print_layout(one_page=summary_rows <= SUMMARY_ONE_PAGE_ROWS)
         if baseline_id is not None:
             from salesplanner.workbook.changes import write_changes
 
-            write_changes(Sheet(book, "Changes"), plan, baseline_id, scenario_id)
+            sheets.append(Sheet(book, "Changes"))
+            write_changes(sheets[-1], plan, baseline_id, scenario_id)
         from salesplanner.workbook.timeline import write_timeline
 
-        write_timeline(Sheet(book, "Timeline"), plan, scenario_id, baseline_id)
+        sheets.append(Sheet(book, "Timeline"))
+        write_timeline(sheets[-1], plan, scenario_id, baseline_id)
+        for sheet in sheets:
+            sheet.print_layout()
         book.report()
         workbook.close()
     except ExportCancelled:

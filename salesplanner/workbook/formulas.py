@@ -26,6 +26,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from salesplanner.capacity import Verdict
+from salesplanner.workbook.book import readable
+
 ROSTER_TABLE = "RosterTable"
 ROLE_TABLE = "RoleTable"
 OVERRIDE_TABLE = "OverrideTable"
@@ -107,11 +110,16 @@ def balance_ratio(demand: str, capacity: str) -> str:
     return f'IF({capacity}>0,{demand}/{capacity},"")'
 
 
+OVERLOADED, UNDERUSED, BALANCED = (text_literal(readable(verdict.value))
+                                   for verdict in (Verdict.OVERLOADED, Verdict.UNDERUSED, Verdict.BALANCED))
+"""The verdicts as formulas write them ("Overloaded"); spreadsheet comparisons ignore case."""
+
+
 def balance_verdict(demand: str, capacity: str, ratio: str) -> str:
     """§5: outside 1 ± τ overloaded or underused; demand without capacity overloaded; nothing, blank."""
-    judged = (f'IF({ratio}>1+{TOLERANCE},"overloaded",'
-              f'IF({ratio}<1-{TOLERANCE},"underused","balanced"))')
-    return f'IF({capacity}>0,{judged},IF({demand}>0,"overloaded",""))'
+    judged = (f'IF({ratio}>1+{TOLERANCE},{OVERLOADED},'
+              f'IF({ratio}<1-{TOLERANCE},{UNDERUSED},{BALANCED}))')
+    return f'IF({capacity}>0,{judged},IF({demand}>0,{OVERLOADED},""))'
 
 
 def target_year_days(start: str, leave: str) -> str:

@@ -19,7 +19,7 @@ from salesplanner.roles import (
     SHARE_PARAMETERS,
 )
 from salesplanner.targets import member_quota
-from salesplanner.workbook.book import Sheet
+from salesplanner.workbook.book import Sheet, readable
 from salesplanner.workbook.formulas import (
     AS_OF,
     HORIZON,
@@ -38,19 +38,20 @@ from salesplanner.workbook.formulas import (
 PARAMETERS: tuple[str, ...] = tuple(PARAMETER_LABELS)
 """Every role parameter key, in the order of docs/model.md §3's table: the columns of RoleTable and OverrideTable."""
 
-OPEN_POSITION = "open position"
-"""Roster status of an opening (people are ``active`` or ``leaving``); the import reads it back."""
+OPEN_POSITION = "Open position"
+"""Roster status of an opening (people are Active or Leaving); the import reads it back."""
 
 ROSTER_HEADERS = [
-    "ID", "Name", "Status", "Role", "Team id", "Team", "Segment", "Product line", "Geography", "Email",
-    "Location", "FTE", "Productivity", "Start date", "Leave date", "Annual cost",
-    "Counted", "Ramp months", "Ramp-up", "Effective FTE", "Run-rate cost", "Quota (target year)",
+    "Name", "Job title", "Status", "Role", "Team", "Segment", "Product line", "Geography", "Email", "Location",
+    "FTE", "Productivity", "Start date", "Leave date", "Annual cost",
+    "Counted", "Ramp months", "Ramp-up", "Effective FTE", "Run-rate cost", "Quota (target year)", "ID", "Team id",
 ]
-"""Inputs first (what the roster import reads back), then the columns the workbook derives."""
+"""Inputs first (what the roster import reads back), then the columns the workbook derives, then the ids
+(the import matches people and teams by them; a reader looks for names)."""
 _R = {header: index for index, header in enumerate(ROSTER_HEADERS)}
 ROSTER_FORMATS: list[str | None] = [
-    None, None, None, None, None, None, None, None, None, None, None, "fte", "ratio", "date", "date", "money",
-    "int", "ratio", "percent", "fte", "money", "money",
+    None, None, None, None, None, None, None, None, None, None, "fte", "ratio", "date", "date", "money",
+    "int", "ratio", "percent", "fte", "money", "money", None, None,
 ]
 
 
@@ -97,14 +98,13 @@ def write_assumptions(sheet: Sheet, plan: Plan, scenario: Scenario) -> None:
                  for role, values in sorted(team.roles.items(), key=lambda item: ROLE_ORDER.index(item[0]))
                  if values]
     for offset, (team, role, values) in enumerate(overrides, start=1):
-        sheet.text(first + offset, 0, team.id)
-        sheet.text(first + offset, 1, team.name)
-        sheet.text(first + offset, 2, DISPLAY_NAMES[role])
-        for column, name in enumerate(PARAMETERS, start=3):
-            sheet.number(first + offset, column, values.get(name), formats[column - 2])
+        sheet.text(first + offset, 0, team.name)
+        sheet.text(first + offset, 1, DISPLAY_NAMES[role])
+        for column, name in enumerate(PARAMETERS, start=2):
+            sheet.number(first + offset, column, values.get(name), formats[column - 1])
+        sheet.text(first + offset, 2 + len(PARAMETERS), team.id)
     last = first + len(overrides)
-    sheet.table(first, last, ["Team id", "Team", "Role", *PARAMETERS], OVERRIDE_TABLE,
-                [None, None, *formats])
+    sheet.table(first, last, ["Team", "Role", *PARAMETERS, "Team id"], OVERRIDE_TABLE, [None, *formats, None])
 
     row = max(last, first + 1) + 2
     sheet.text(row, 0, "What the parameters mean", "heading")
@@ -133,7 +133,8 @@ def write_roster(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> None:
         if isinstance(member, Opening):
             sheet.text(row, col["Status"], OPEN_POSITION)
         else:
-            sheet.text(row, col["Status"], member.status.value)
+            sheet.text(row, col["Job title"], member.title)
+            sheet.text(row, col["Status"], readable(member.status.value))
             sheet.text(row, col["Email"], member.email)
             sheet.text(row, col["Location"], member.location)
         if placement is not None and team is not None:
@@ -188,5 +189,6 @@ def write_roster(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> None:
                       f'*{target_year_days(start, leave)}/365)', quota, "money")
         sheet.book.advance()
     sheet.table(0, row, ROSTER_HEADERS, ROSTER_TABLE, ROSTER_FORMATS)
-    sheet.worksheet.freeze_panes(1, 2)
+    sheet.worksheet.freeze_panes(1, 1)
+    sheet.details((col["Counted"], col["Ramp months"]))  # helpers of the formulas beside them
     sheet.fit_columns()

@@ -17,8 +17,8 @@ from salesplanner.model import Plan
 from salesplanner.palette import ROLE_COLOURS
 from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
 from salesplanner.targets import VERDICT_WORDS, TeamTarget
-from salesplanner.workbook.book import Sheet
-from salesplanner.workbook.formulas import column_name, target_verdict
+from salesplanner.workbook.book import Sheet, readable
+from salesplanner.workbook.formulas import BALANCED, column_name, target_verdict
 from salesplanner.workbook.teams import NO_HANDOFFS, TEAM_COLUMN_INDEX, TEAM_HEADERS, TeamRows
 
 SUMMARY_TEAM_COLUMNS = (
@@ -34,7 +34,8 @@ def _sum_of(rows: TeamRows, roles: frozenset[Role] | set[Role]) -> str:
     return "+".join(f"SUM({rows.range(f'people.{role.value}')})" for role in ROLE_ORDER if role in roles)
 
 
-def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: TeamRows) -> None:
+def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: TeamRows) -> int:
+    """Writes the sheet; returns its last row (whether it fits one printed page depends on it)."""
     scenario = analysis.scenario
     totals = analysis.totals
     diagnosis = diagnose(totals)
@@ -53,14 +54,14 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     text(6, 1, f"{diagnosis.stage.number}. {diagnosis.stage.value}", "heading")
     row = 7
     for reason in diagnosis.reasons:
-        text(row, 1, reason)
+        text(row, 1, reason, fit=False)
         row += 1
     text(row, 0, "Next stage", "label")
-    text(row, 1, diagnosis.next_stage)
+    text(row, 1, diagnosis.next_stage, fit=False)
 
     row += 2
     text(row, 0, "Organisation", "heading")
-    text(row, 2, "Totals are formulas over Teams; stage, shares, spans and warnings are as exported.")
+    text(row, 2, "Totals are formulas over Teams; stage, shares, spans and warnings are as exported.", fit=False)
     row += 1
     kpi: dict[str, int] = {}
 
@@ -73,7 +74,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
             sheet.number(row, 1, value, fmt)
         else:
             write(row, 1, formula, value, fmt)
-        text(row, 2, note)
+        text(row, 2, note, fit=False)
         kpi[key] = row
         row += 1
 
@@ -91,7 +92,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
            "run-rate of people in teams and open positions")
     figure("cost_of_sales", "Cost of sales",
            f'=IF({b("bookings_year")}>0,{b("annual_cost")}/{b("bookings_year")},"")',
-           totals.cost_of_sales, "percent", "annual cost ÷ bookings per year")
+           totals.cost_of_sales, "ratio", "annual cost ÷ bookings per year, as in the app")
     closers = _sum_of(rows, CLOSERS)
     figure("sdr_per_closer", "SDRs per closer", f'=IF({closers}>0,({_sum_of(rows, SDRS)})/({closers}),"")',
            totals.sdr_per_closer, "ratio")
@@ -99,7 +100,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
            f"closing capacity held by the top {totals.top_closer_count} (20 %) of closers")
     figure("vp_span", "VP direct reports", None, totals.vp_span, "int", "managers + people in teams without one")
     without = totals.teams_without_handoffs
-    figure("teams_balanced", "Balanced teams", f'=COUNTIF({rows.range("status")},"balanced")',
+    figure("teams_balanced", "Balanced teams", f'=COUNTIF({rows.range("status")},{BALANCED})',
            totals.teams_balanced, "int", f"of {totals.teams_judged} teams with handoffs"
            + (f"; {without} {'team has' if without == 1 else 'teams have'} no handoffs yet" if without else ""))
     _target_figures(figure, b, rows, analysis)
@@ -114,7 +115,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     text(row, 0, f"Warnings ({len(warnings)})", "heading")
     row += 1
     for warning in warnings:
-        text(row, 0, warning.text)
+        text(row, 0, warning.text, fit=False)
         row += 1
     if not warnings:
         text(row, 0, "none")
@@ -133,7 +134,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
             "close_cap": result.close_cap, "wins": result.wins, "bookings": 12 * result.bookings,
             "annual_cost": result.annual_cost,
             "bottleneck": HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None,
-            "status": result.status.value if result.status else NO_HANDOFFS,
+            "status": readable(result.status.value) if result.status else NO_HANDOFFS,
             **_target_values(analysis.target(result.team.id))}
         for column, (key, fmt) in enumerate(SUMMARY_TEAM_COLUMNS, start=1):
             reference = f"Teams!${column_name(TEAM_COLUMN_INDEX[key])}${teams_row}"
@@ -147,7 +148,8 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     sheet.book.colour_target_verdicts(sheet.worksheet, first + 1, last, len(SUMMARY_TEAM_COLUMNS))
     if scenario.teams:
         _chart(sheet, rows, chart_row, len(scenario.teams))
-    sheet.fit_columns({0: 30.0, 1: 24.0})
+    sheet.fit_columns({0: 30.0, 1: 16.0})
+    return last
 
 
 def _target_values(target: TeamTarget) -> dict[str, float | str | None]:
@@ -193,4 +195,5 @@ def _chart(sheet: Sheet, rows: TeamRows, at_row: int, teams: int) -> None:
     chart.set_y_axis({"name": "Opportunities / month", "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
     chart.set_size({"width": max(560, min(60 * teams, 2400)), "height": 360})
-    sheet.worksheet.insert_chart(at_row, 4, chart)
+    # Right of the team table's columns: beside the figures and their notes, never over them.
+    sheet.worksheet.insert_chart(at_row, len(SUMMARY_TEAM_COLUMNS) + 1, chart, {"x_offset": 12})

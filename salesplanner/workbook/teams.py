@@ -18,9 +18,12 @@ from salesplanner.capacity import HANDOFF_LABELS, Handoff, TeamResult
 from salesplanner.model import Plan, resolved_role_parameters
 from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER, Role
 from salesplanner.targets import VERDICT_WORDS, TeamTarget
-from salesplanner.workbook.book import Sheet
+from salesplanner.workbook.book import Sheet, readable
 from salesplanner.workbook.formulas import (
+    BALANCED,
     MONTH_DAYS,
+    OVERLOADED,
+    UNDERUSED,
     accounts_after_horizon,
     balance_ratio,
     balance_verdict,
@@ -32,6 +35,7 @@ from salesplanner.workbook.formulas import (
     target_verdict,
     text_literal,
 )
+from salesplanner.workbook.sheets import OPEN_POSITION
 
 MARKET_COLUMNS = (
     ("inbound_leads_per_month", "Inbound leads / month", "number"),
@@ -65,23 +69,23 @@ FLOW_COLUMNS = (
     ("accounts_H", "Accounts after horizon"),
     ("am_cap", "AM capacity (accounts)"),
 )
-NO_HANDOFFS = "no handoffs yet"
+NO_HANDOFFS = "No handoffs yet"
 """A team's status when no handoff exists in it: no verdict, not counted as balanced (docs/model.md §5)."""
 HANDOFF_COLUMNS = tuple((handoff.value, HANDOFF_LABELS[handoff]) for handoff in Handoff)
 
 
+RESULT_FLOWS = ("supply", "close_cap", "wins", "bookings")
+"""The flows a reader of Teams wants beside each team; the others are its working (detail columns)."""
+
+
 def _team_columns() -> list[tuple[str, str, str | None]]:
-    """(key, header, format) of every Teams column; keys are §4's names where §4 has one."""
+    """(key, header, format) of every Teams column; keys are §4's names where §4 has one. The team and its
+    results first, then the detail columns (``DETAIL_KEYS``: inputs and intermediate figures), the id last."""
     columns: list[tuple[str, str, str | None]] = [
-        ("id", "Team id", None), ("name", "Team", None), ("segment", "Segment", None),
-        ("product_line", "Product line", None), ("geography", "Geography", None)]
-    columns += [(key, header, fmt) for key, header, fmt in MARKET_COLUMNS]
-    columns += [(name, header, fmt) for _, name, header, fmt in PARAMETER_COLUMNS]
-    columns += [(f"people.{r.value}", f"People: {DISPLAY_NAMES[r]}", "int") for r in ROLE_ORDER]
-    columns += [("headcount", "Headcount", "int"), ("openings", "Open positions", "int")]
-    columns += [(f"fte.{r.value}", f"FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
-    columns += [(f"effective_fte.{r.value}", f"Effective FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
-    columns += [(key, header, "number") for key, header in FLOW_COLUMNS]
+        ("name", "Team", None), ("segment", "Segment", None), ("product_line", "Product line", None),
+        ("geography", "Geography", None), ("headcount", "Headcount", "int"), ("openings", "Open positions", "int")]
+    flows = dict(FLOW_COLUMNS)
+    columns += [(key, flows[key], "number") for key in RESULT_FLOWS]
     for key, header in HANDOFF_COLUMNS:
         columns += [(key, header, "ratio"), (f"{key}.verdict", f"{header} verdict", None)]
     columns += [("bottleneck", "Bottleneck", None), ("status", "Status", None),
@@ -89,6 +93,13 @@ def _team_columns() -> list[tuple[str, str, str | None]]:
     columns += [("target_bookings", "Target", "money"), ("quota_capacity", "Quota capacity", "money"),
                 ("expected_bookings_year", "Expected bookings (target year)", "money"),
                 ("target_coverage", "Target coverage", "percent"), ("target_verdict", "Target verdict", None)]
+    columns += [(key, header, fmt) for key, header, fmt in MARKET_COLUMNS]
+    columns += [(name, header, fmt) for _, name, header, fmt in PARAMETER_COLUMNS]
+    columns += [(f"people.{r.value}", f"People: {DISPLAY_NAMES[r]}", "int") for r in ROLE_ORDER]
+    columns += [(f"fte.{r.value}", f"FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
+    columns += [(f"effective_fte.{r.value}", f"Effective FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
+    columns += [(key, header, "number") for key, header in FLOW_COLUMNS if key not in RESULT_FLOWS]
+    columns.append(("id", "Team id", None))
     return columns
 
 
@@ -96,6 +107,8 @@ TEAM_COLUMNS = _team_columns()
 TEAM_HEADERS = {key: header for key, header, _ in TEAM_COLUMNS}
 """Header of each Teams column by key: what a reader (or a test) looks a figure up by."""
 TEAM_COLUMN_INDEX = {key: index for index, (key, _, _) in enumerate(TEAM_COLUMNS)}
+DETAIL_KEYS = frozenset(key for key, _, _ in TEAM_COLUMNS[TEAM_COLUMN_INDEX["target_verdict"] + 1:-1])
+"""Inputs and intermediate figures: a collapsed column group (``Sheet.details``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +149,8 @@ def _team_row(sheet: Sheet, row: int, result: TeamResult, target: TeamTarget, pl
               result.effective_fte[role], "fte")
     people = [ref[f"people.{role.value}"] for role in ROLE_ORDER]
     write(row, col["headcount"], f"=SUM({people[0]}:{people[-1]})", result.headcount, "int")
-    write(row, col["openings"], "=" + roster_sum("Counted", [("Team id", team_key), ("Status", '"open position"')]),
+    openings = [("Team id", team_key), ("Status", text_literal(OPEN_POSITION))]
+    write(row, col["openings"], "=" + roster_sum("Counted", openings),
           sum(result.openings.values()), "int")
 
     e = {role: ref[f"effective_fte.{role.value}"] for role in ROLE_ORDER}
@@ -171,20 +185,20 @@ def _team_row(sheet: Sheet, row: int, result: TeamResult, target: TeamTarget, pl
         key = item.handoff.value
         write(row, col[key], "=" + balance_ratio(demand, capacity), item.ratio, "ratio")
         write(row, col[f"{key}.verdict"], "=" + balance_verdict(demand, capacity, ref[key]),
-              item.verdict.value if item.verdict else None)
+              readable(item.verdict.value) if item.verdict else None)
     verdicts = [ref[f"{handoff.value}.verdict"] for handoff in Handoff]
     labels = [text_literal(HANDOFF_LABELS[handoff]) for handoff in Handoff]
     bottleneck = '""'
     for verdict, label in reversed(list(zip(verdicts, labels, strict=True))):
-        bottleneck = f'IF({verdict}="overloaded",{label},{bottleneck})'
+        bottleneck = f'IF({verdict}={OVERLOADED},{label},{bottleneck})'
     write(row, col["bottleneck"], "=" + bottleneck,
           HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None)
-    underused = ",".join(f'{verdict}="underused"' for verdict in verdicts)
+    underused = ",".join(f"{verdict}={UNDERUSED}" for verdict in verdicts)
     none = ",".join(f'{verdict}=""' for verdict in verdicts)
     write(row, col["status"],
-          f'=IF(AND({none}),"{NO_HANDOFFS}",'
-          f'IF({ref["bottleneck"]}<>"","overloaded",IF(OR({underused}),"underused","balanced")))',
-          result.status.value if result.status else NO_HANDOFFS)
+          f"=IF(AND({none}),{text_literal(NO_HANDOFFS)},"
+          f'IF({ref["bottleneck"]}<>"",{OVERLOADED},IF(OR({underused}),{UNDERUSED},{BALANCED})))',
+          readable(result.status.value) if result.status else NO_HANDOFFS)
     write(row, col["annual_cost"], "=" + roster_sum("Run-rate cost", [("Team id", team_key), ("Counted", "1")]),
           result.annual_cost, "money")
     managers = ref[f"people.{Role.MANAGER.value}"]
@@ -215,6 +229,7 @@ def write_teams(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> TeamRow
         sheet.book.colour_verdicts(sheet.worksheet, 1, row, TEAM_COLUMN_INDEX[f"{handoff.value}.verdict"])
     sheet.book.colour_verdicts(sheet.worksheet, 1, row, TEAM_COLUMN_INDEX["status"])
     sheet.book.colour_target_verdicts(sheet.worksheet, 1, row, TEAM_COLUMN_INDEX["target_verdict"])
-    sheet.worksheet.freeze_panes(1, 2)
+    sheet.worksheet.freeze_panes(1, 1)
+    sheet.details(TEAM_COLUMN_INDEX[key] for key in DETAIL_KEYS)
     sheet.fit_columns()
     return TeamRows(1, row)

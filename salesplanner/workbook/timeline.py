@@ -22,6 +22,8 @@ HEADERS = ["Month", "Month of", "Scenario", "Team", *(f"Effective FTE {DISPLAY_N
 FORMATS: list[str | None] = ["int", "month", None, None, *(["fte"] * len(ROLE_ORDER)), "number", "number",
                              "number", "money"]
 TOTAL = "All teams"
+CHART_ROWS = 17
+"""Rows of the default height (20 pixels) the chart covers."""
 
 
 def _write_series(sheet: Sheet, row: int, month: int, series: Series, *, when: date, scenario: str,
@@ -44,8 +46,8 @@ def write_timeline(sheet: Sheet, plan: Plan, scenario_id: ScenarioId, baseline_i
     scenario = plan.scenarios[scenario_id]
     sheet.text(0, 0, f"{scenario.name} month by month", "title")
     sheet.text(1, 0, "Openings start and ramp, leavers leave, and each role's expected annual attrition thins "
-                     "capacity as (1 − attrition)^(months / 12).")
-    first = 3
+                     "capacity as (1 − attrition)^(months / 12).", fit=False)
+    first = CHART_ROWS + 3  # the chart above the table: on the first printed page, never cut
     row = first + 1
     lines = [(months, scenario.name)] + ([(compared, plan.scenarios[baseline_id].name)]
                                          if compared is not None and baseline_id is not None else [])
@@ -80,6 +82,6 @@ def write_timeline(sheet: Sheet, plan: Plan, scenario_id: ScenarioId, baseline_i
     chart.set_x_axis({"num_format": "mmm yy", "text_axis": True})
     chart.set_y_axis({"num_format": f'#,##0 "{plan.currency}"', "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": 720, "height": 340})
-    sheet.worksheet.insert_chart(1, len(HEADERS) + 1, chart)
+    chart.set_size({"width": 720, "height": CHART_ROWS * 20})
+    sheet.worksheet.insert_chart(2, 0, chart)
 
