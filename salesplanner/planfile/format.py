@@ -13,8 +13,8 @@ SUFFIX = ".salesplan"
 PLAN_FIELDS = ("format", "version", "name", "currency", "as_of", "horizon_months", "assumptions", "people",
                "scenarios")
 # A person's "title" (the job title) is written only when set: files that never had one stay unchanged.
-PERSON_FIELDS = ("id", "name", "title", "email", "location", "status", "fte", "productivity", "start_date", "leave_date",
-                 "annual_cost")
+PERSON_FIELDS = ("id", "name", "title", "email", "location", "status", "fte", "productivity", "start_date",
+                 "leave_date", "annual_cost")
 OPENING_FIELDS = ("id", "title", "start_date", "fte", "annual_cost")
 SCENARIO_FIELDS = ("id", "name", "baseline", "target_bookings", "teams", "openings", "assignments")
 TEAM_FIELDS = ("id", "name", "segment", "product_line", "geography", "market", "target_bookings", "roles")
