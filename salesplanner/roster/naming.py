@@ -25,7 +25,8 @@ SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu"})
 FILE_WORDS = frozenset({
     "roster", "rosters", "export", "exported", "hr", "employees", "employee", "staff", "people", "list", "data",
     "final", "copy", "sales", "team", "teams", "org", "organisation", "organization", "headcount", "report",
-    "new", "old", "latest", "draft", "csv", "xlsx", "sheet", "of", "and", "the"})
+    "new", "old", "latest", "draft", "csv", "xlsx", "sheet", "of", "and", "the", "crm", "users", "user", "members",
+    "personnel", "hris", "workforce", "salesforce", "hubspot", "workday", "bamboohr", "personio"})
 _NOISE = re.compile(r"v\d+|\d+|[a-z]?\d+[a-z]?")
 _SPLIT = re.compile(r"[\s_.\-()\[\]]+")
 
