@@ -12,7 +12,7 @@ import argparse
 import json
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
@@ -113,6 +113,11 @@ def _build_parser() -> argparse.ArgumentParser:
     roster.add_argument("roster", type=Path, help="roster.csv or roster.xlsx")
     roster.add_argument("-o", "--output", required=True, type=Path, help="plan file to write (.salesplan)")
     roster.add_argument("--sheet", help="the workbook's sheet to read (default: Roster, else the first)")
+    roster.add_argument("--name", help="the plan's name (default: the company of the roster's e-mail addresses, "
+                                       "else of the file name: \"Nordvik sales plan\")")
+    roster.add_argument("--titles", type=Path, metavar="FILE",
+                        help="CSV with the columns title,role: the role of each job title named there (ae, am, "
+                             "sdr_outbound, … or bench), over the matcher's")
 
     export = commands.add_parser("export", help="the planning workbook (.xlsx) of a scenario, with live formulas")
     export.add_argument("plan", type=Path, help="plan file (.salesplan)")
@@ -203,24 +208,49 @@ def _run_compare(args: argparse.Namespace, out: TextIO) -> None:
 def _run_import(args: argparse.Namespace, out: TextIO) -> None:
     from salesplanner.planfile.write import save_plan
     from salesplanner.roster.build import build_plan_from_roster, read_roster
+    from salesplanner.roster.columns import ColumnMapping
+    from salesplanner.roster.titles import read_titles, title_counts
 
-    result = build_plan_from_roster(read_roster(args.roster, sheet=args.sheet))
+    titles = read_titles(args.titles) if args.titles is not None else {}
+    table = read_roster(args.roster, sheet=args.sheet)
+    mapping = ColumnMapping.guess(table.headers)
+    result = build_plan_from_roster(table, mapping, name=args.name, titles=titles)
     save_plan(result.plan, args.output)
-    out.write(format_import_report(result, args.output.name))
+    chosen = args.titles.name if args.titles is not None else None
+    out.write(format_import_report(result, args.output.name, title_counts(table, mapping), titles, chosen))
 
 
 if TYPE_CHECKING:
+    from salesplanner.roles import Role
     from salesplanner.roster.build import RosterImport
+    from salesplanner.roster.titles import TitleCount
+
+MAX_TITLES_SHOWN = 40
 
 
-def format_import_report(result: RosterImport, output: str) -> str:
-    """What an import did: counts, every row left out with its reasons, warnings, ignored columns."""
+def format_import_report(result: RosterImport, output: str, titles: Sequence[TitleCount] = (),
+                         chosen: Mapping[str, Role | None] | None = None, chosen_from: str | None = None) -> str:
+    """What an import did: counts, the plan's name, what it decided for the whole file, the role each job
+    title is read as, every row left out with its reasons, warnings, ignored columns."""
+    from salesplanner.roles import DISPLAY_NAMES
+
     def count(n: int, singular: str, plural: str) -> str:
         return f"{n:,} {singular if n == 1 else plural}"
 
     openings = f" and {count(result.openings, 'open position', 'open positions')}" if result.openings else ""
     lines = [f"{output}: {count(result.people, 'person', 'people')}{openings} imported into "
-             f"{count(result.teams, 'team', 'teams')} ({result.on_bench:,} on the bench)"]
+             f"{count(result.teams, 'team', 'teams')} ({result.on_bench:,} on the bench)",
+             f'Plan name: "{result.plan.name}"']
+    lines += [note[:1].upper() + note[1:] + "." for note in result.notes]
+    if titles:
+        lines.append("Job titles and the role each is read as (choose others with --titles FILE):")
+        for title in titles[:MAX_TITLES_SHOWN]:
+            explicit = chosen is not None and title.key in chosen
+            role = chosen[title.key] if chosen is not None and explicit else title.matched
+            source = f" (from {chosen_from})" if explicit and chosen_from else ""
+            lines.append(f"  {title.title} ({title.count:,}) → {DISPLAY_NAMES[role] if role else 'bench'}{source}")
+        if len(titles) > MAX_TITLES_SHOWN:
+            lines.append(f"  … and {count(len(titles) - MAX_TITLES_SHOWN, 'more title', 'more titles')}")
     if result.problems:
         lines.append(f"{count(result.rows_with_problems, 'row', 'rows')} with problems, not imported:")
         lines += [f"  {problem}" for problem in result.problems]

@@ -10,6 +10,7 @@ import openpyxl
 from salesplanner.cli import SUBCOMMANDS, main
 from salesplanner.planfile.read import load_plan
 from salesplanner.planfile.write import save_plan
+from tests.hr_roster import write_hr_export
 from tests.plans import sample_plan
 
 
@@ -54,6 +55,11 @@ def test_import_reports_people_problems_warnings_and_ignored_columns(tmp_path: P
     code, out, err = run("import", str(roster), "-o", str(tmp_path / "plan.salesplan"))
     assert (code, err) == (0, "")
     assert out == ("plan.salesplan: 3 people imported into 1 team (2 on the bench)\n"
+                   'Plan name: "Sales plan"\n'
+                   "Job titles and the role each is read as (choose others with --titles FILE):\n"
+                   "  AE (2) → AE\n"
+                   "  BDR (1) → Outbound SDR\n"
+                   "  Wizard (1) → bench\n"
                    "1 row with problems, not imported:\n"
                    "  row 4, column FTE: must be greater than 0\n"
                    "2 warnings:\n"
@@ -72,6 +78,35 @@ def test_import_of_an_exported_workbook(tmp_path: Path) -> None:
     assert code == 0
     assert out.startswith("back.salesplan: 12 people and 1 open position imported into 3 teams (2 on the bench)\n")
     assert load_plan(tmp_path / "back.salesplan").people == plan.people
+
+
+def test_import_of_the_hr_export_with_a_name_and_chosen_titles(tmp_path: Path) -> None:
+    roster = write_hr_export(tmp_path / "roster_nordvik_v2.csv")
+    titles = tmp_path / "titles.csv"
+    titles.write_text("title,role\nPartner Manager,bench\nSolutions Engineer,bench\nVP Sales,manager\n",
+                      encoding="utf-8")
+    code, out, err = run("import", str(roster), "-o", str(tmp_path / "plan.salesplan"), "--name", "Nordvik 2027",
+                         "--titles", str(titles))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:3] == ["plan.salesplan: 57 people imported into 6 teams (9 on the bench)",
+                         'Plan name: "Nordvik 2027"', "Formed 6 teams from Segment and Region."]
+    assert "  Key Account Manager (6) → AM" in lines
+    assert "  Partner Manager (6) → bench (from titles.csv)" in lines
+    assert "  Sales Operations Analyst (1) → bench" in lines
+    plan = load_plan(tmp_path / "plan.salesplan")
+    assert plan.name == "Nordvik 2027"
+    partners = [p for p in plan.people.values() if p.title == "Partner Manager"]
+    assert len(partners) == 6 and not any(p.id in plan.scenarios[plan.baseline].assignments for p in partners)
+    # Benched on purpose: no warning; the analyst, whose title names no role, still has one.
+    assert '"Partner Manager"' not in out and 'row 57, column Job title: "Sales Operations Analyst"' in out
+
+    titles.write_text("title,role\nPartner Manager,partner\n", encoding="utf-8")
+    code, out, err = run("import", str(roster), "-o", str(tmp_path / "other.salesplan"), "--titles", str(titles))
+    assert (code, out) == (1, "")
+    assert err == ('salesplanner: titles.csv, row 2: "partner" is not a role (founder, full_cycle, sdr_outbound, '
+                   "sdr_inbound, ae, am, manager or bench)\n")
+    assert not (tmp_path / "other.salesplan").exists()
 
 
 def test_import_errors_are_one_sentence(tmp_path: Path) -> None:
