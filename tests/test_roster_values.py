@@ -87,7 +87,7 @@ def test_small_number_columns_read_an_ambiguous_group_as_decimals() -> None:
 
 @pytest.mark.parametrize("text", ["abc", "1.2.3", "1,23,4", "nan", "inf", "--1"])
 def test_what_is_not_a_number_says_so(text: str) -> None:
-    with pytest.raises(ValueError, match="^is not a number$"):
+    with pytest.raises(ValueError, match=r"^is not a number$"):
         NumberColumn([text]).parse(text)
 
 

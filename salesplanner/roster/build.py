@@ -62,8 +62,8 @@ from salesplanner.roster.naming import suggest_plan_name
 from salesplanner.roster.teams import RosterTeams, join_words, market_differs_within_teams, market_labels
 from salesplanner.roster.titles import TitleChoices
 
-__all__ = ["COLUMN_ALIASES", "FIELD_LABELS", "MAX_ROWS", "ColumnMapping", "Field", "RosterImport", "RosterTable",
-           "RowProblem", "build_plan_from_roster", "read_roster"]
+__all__ = ["COLUMN_ALIASES", "FIELD_LABELS", "MAX_ROWS", "ColumnMapping", "ColumnReader", "Field", "RosterImport",
+           "RosterTable", "RowProblem", "build_plan_from_roster", "read_roster"]
 
 STATUS_ALIASES: Mapping[str, str] = MappingProxyType({
     "active": "active", "employed": "active", "current": "active",

@@ -196,21 +196,24 @@ def test_clamping_keeps_a_window_and_its_frame_on_a_projector() -> None:
     assert clamped(QRect(1000, 100, 800, 500), projector, frame) == QRect(480, 100, 800, 500)
 
 
+@pytest.mark.parametrize("match", [False, True], ids=["own-teams", "matched-to-the-open-plan"])
 def test_import_roster_opens_the_roster_as_a_new_unsaved_plan(window: MainWindow, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch,
-                                                             dialogs: DialogAnswers) -> None:
+                                                             dialogs: DialogAnswers, match: bool) -> None:
     import ui.dialogs.import_dialog
     from ui.dialogs.import_dialog import RosterImportDialog
 
     roster = tmp_path / "team.csv"
     roster.write_text("Name,Title,Team,Segment\nIda Holm,AE,Nordic SMB,SMB\nOla Berg,BDR,Nordic SMB,SMB\n"
                       "Kim Lund,CSM,Nordic Enterprise,Enterprise\n", encoding="utf-8")
-    monkeypatch.setattr(ui.dialogs.import_dialog, "ask_roster_path", lambda parent: roster)
+    monkeypatch.setattr(ui.dialogs.import_dialog, "ask_roster_path", lambda parent, plan_path=None: roster)
 
     summaries: list[str] = []
 
     def accept(dialog: QWidget) -> None:  # records, then clicks: an assertion here would leave it open
         if isinstance(dialog, RosterImportDialog):
+            summaries.append(dialog.match_teams.text())
+            dialog.match_teams.setChecked(match)
             deadline = time.monotonic() + 5
             while dialog.busy and time.monotonic() < deadline:  # the live result is built on a worker
                 QApplication.processEvents()
@@ -219,14 +222,17 @@ def test_import_roster_opens_the_roster_as_a_new_unsaved_plan(window: MainWindow
 
     dialogs.queue(accept)
     window.actions_.import_roster.trigger()
-    # Both team names match the scenario's teams, so no team is new.
-    assert summaries == ["3 people, 0 openings and 2 teams (0 new) will be imported"]
+    teams = "2 teams (2 from the open plan)" if match else "2 teams"
+    assert summaries == ["Match team names to the open plan “Test plan” (such teams keep its markets)",
+                         f"3 people, 0 openings and {teams} will be imported"]
     plan = window.document.plan
     assert sorted(p.name for p in plan.people.values()) == ["Ida Holm", "Kim Lund", "Ola Berg"]
     assert window.document.path is None and window.document.modified
-    # The existing teams of that name are matched and keep their markets (deal size 40,000 in conftest).
+    # Matched, the open plan's teams keep their markets (deal size 40,000 in conftest); else the roster's
+    # teams are new, with the default profile (25,000).
+    deal = 40_000 if match else 25_000
     assert {t.name: t.market.avg_deal_size for t in window.document.scenario.teams.values()} == \
-        {"Nordic SMB": 40_000, "Nordic Enterprise": 40_000}
+        {"Nordic SMB": deal, "Nordic Enterprise": deal}
     smb = next(t.id for t in window.document.scenario.teams.values() if t.name == "Nordic SMB")
     assert window.board.lane(smb, Role.AE) is not None
 
@@ -238,7 +244,7 @@ def test_a_roster_that_cannot_be_read_is_explained_and_nothing_changes(window: M
 
     bad = tmp_path / "roster.xlsx"
     bad.write_text("name,fte\n", encoding="utf-8")
-    monkeypatch.setattr(ui.dialogs.import_dialog, "ask_roster_path", lambda parent: bad)
+    monkeypatch.setattr(ui.dialogs.import_dialog, "ask_roster_path", lambda parent, plan_path=None: bad)
     before = window.document
     dialogs.queue(click(Button.Ok))
     window.actions_.import_roster.trigger()

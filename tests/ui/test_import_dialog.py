@@ -30,12 +30,12 @@ ROSTER = (
     "Bo Dahl;AE;Nordics;0;2026-06-01;85000;FTE left at zero\n"                 # row 4: FTE 0, not imported
     "Cai Lund;Wizard;Nordics;1;2026-01-15;70000;\n"                            # row 5: unknown title, bench
 )
-"""No Team column: everyone who imports lands on the bench. 3 people (Søren, Ana, Cai), no openings,
-no teams; row 4 is left out; row 5 imports with a warning."""
+"""No Team column: teams are formed from Region, Nordics (Søren) and DACH (Ana). 3 people (Søren, Ana,
+Cai), no openings, 2 teams; row 4 is left out; row 5 imports with a warning, on the bench."""
 FTE_PROBLEM = "row 4, column FTE: must be greater than 0"
 WIZARD_WARNING = 'Warning: row 5, column Title: "Wizard" is not a known role; imported on the bench'
-NO_TEAM = ("Warning: row 1: no column holds the team, so everyone is imported on the bench; "
-           "Geography is not used without a team")
+NO_TEAM = ("Warning: row 1: no column holds the team or its market (segment, product line or geography), "
+           "so everyone is imported on the bench")
 IGNORE = "Ignore this column"
 
 
@@ -84,7 +84,7 @@ def roster(tmp_path: Path) -> Path:
 def test_the_guessed_mapping_shows_in_the_combos_and_the_preview_header(qtbot, roster: Path) -> None:
     dialog = open_dialog(qtbot, roster)
     assert dialog.title.text() == "roster.csv · 4 data rows"
-    assert combo_texts(dialog) == ["Name", "Role", "Geography", "FTE", "Start date", "Annual cost", IGNORE]
+    assert combo_texts(dialog) == ["Name", "Job title", "Geography", "FTE", "Start date", "Annual cost", IGNORE]
     assert header(dialog, 0) == "Full name\n→ Name"
     assert header(dialog, 2) == "Region\n→ Geography"
     assert header(dialog, 6) == "Notes\n→ ignored"
@@ -98,11 +98,11 @@ def test_the_guessed_mapping_shows_in_the_combos_and_the_preview_header(qtbot, r
 
 def test_the_result_counts_people_and_lists_problems_and_warnings(qtbot, roster: Path) -> None:
     dialog = open_dialog(qtbot, roster)
-    assert dialog.summary.text() == ("3 people, 0 openings and 0 teams will be imported; "
+    assert dialog.summary.text() == ("3 people, 0 openings and 2 teams will be imported; "
                                      "1 row has problems and will not be imported")
-    assert dialog.messages_model.texts() == [FTE_PROBLEM, NO_TEAM, WIZARD_WARNING]
+    assert dialog.messages_model.texts() == [FTE_PROBLEM, WIZARD_WARNING]
     assert dialog.messages.uniformItemSizes()
-    assert "3 on the bench" in dialog.details.text()
+    assert dialog.details.text().startswith("Formed 2 teams from Region\n1 on the bench")
     assert "Ignored columns: Notes" in dialog.details.text()
     assert dialog.import_button.isEnabled()
     # The row left out is marked in the preview, with its reason.
@@ -120,9 +120,14 @@ def test_remapping_a_column_updates_the_header_counts_and_warnings(qtbot, roster
         qtbot.keyClick(title, Qt.Key.Key_Home)  # the keyboard's way to the first choice: "Ignore this column"
     assert title.currentText() == IGNORE
     assert header(dialog, 1) == "Title\n→ ignored"
-    assert dialog.messages_model.texts() == [FTE_PROBLEM, NO_TEAM]  # no role column: no unknown title
+    # No role column: no unknown title, but each person formed into a team lacks a role.
+    assert dialog.messages_model.texts() == [FTE_PROBLEM, *(f"Warning: row {row}, column Job title: no role; "
+                                                           f"imported on the bench instead of in {team}"
+                                                           for row, team in ((2, "Nordics"), (3, "DACH"),
+                                                                             (5, "Nordics")))]
     assert "Ignored columns: Title, Notes" in dialog.details.text()
 
+    choose(qtbot, dialog, dialog.mapping_combos[2], IGNORE)  # no Region: no teams either
     choose(qtbot, dialog, dialog.mapping_combos[3], IGNORE)  # FTE no longer read: Bo Dahl imports at 1 FTE
     assert dialog.summary.text() == "4 people, 0 openings and 0 teams will be imported"
     assert dialog.messages_model.texts() == [NO_TEAM]
@@ -136,11 +141,11 @@ def test_choosing_a_field_another_column_holds_moves_it(qtbot, roster: Path) -> 
     assert combo_texts(dialog)[0] == IGNORE and combo_texts(dialog)[6] == "Name"
     assert header(dialog, 0) == "Full name\n→ ignored"
     assert header(dialog, 6) == "Notes\n→ Name"
-    # Notes as names: rows 3 and 5 have none, row 4 still has FTE 0; only row 2 imports.
-    assert dialog.summary.text() == ("1 person, 0 openings and 0 teams will be imported; "
+    # Notes as names: rows 3 and 5 have none, row 4 still has FTE 0; only row 2 imports, into Nordics.
+    assert dialog.summary.text() == ("1 person, 0 openings and 1 team will be imported; "
                                      "3 rows have problems and will not be imported")
     assert dialog.messages_model.texts() == ["row 3, column Notes: must not be empty", FTE_PROBLEM,
-                                             "row 5, column Notes: must not be empty", NO_TEAM]
+                                             "row 5, column Notes: must not be empty"]
 
 
 def test_import_returns_the_plan_of_the_final_mapping(qtbot, roster: Path) -> None:
@@ -151,9 +156,11 @@ def test_import_returns_the_plan_of_the_final_mapping(qtbot, roster: Path) -> No
     assert not dialog.isVisible()
     plan = result.plan
     assert sorted(person.name for person in plan.people.values()) == ["Ana Berg", "Cai Lund", "Søren Ågård"]
-    assert plan.currency == "EUR" and plan.as_of == AS_OF and plan.name == "roster"
+    assert plan.currency == "EUR" and plan.as_of == AS_OF and plan.name == "Sales plan"
     scenario = plan.scenarios[plan.baseline]
-    assert scenario.teams == {} and scenario.assignments == {}
+    assert [team.name for team in scenario.teams.values()] == ["Nordics", "DACH"]
+    roles = {plan.people[member].name: placement.role for member, placement in scenario.assignments.items()}
+    assert roles == {"Søren Ågård": Role.AE, "Ana Berg": Role.SDR_OUTBOUND}
     ana = next(person for person in plan.people.values() if person.name == "Ana Berg")
     assert ana.fte == 0.5 and ana.annual_cost == 60_000 and ana.start_date == date(2026, 5, 1)
 
@@ -177,22 +184,34 @@ def test_cancel_returns_none(qtbot, roster: Path) -> None:
     assert dialog.result() is None
 
 
-def test_teams_are_matched_by_name_or_created(qtbot, tmp_path: Path) -> None:
+def test_teams_are_matched_to_the_open_plan_only_when_asked(qtbot, tmp_path: Path) -> None:
     market = MarketProfile(inbound_leads_per_month=120, avg_deal_size=80_000)
     enterprise = Team(ENTERPRISE, "Nordic Enterprise", segment="Enterprise", geography="Nordics", market=market)
+    unused = Team(TeamId("t-unused"), "Nordic Sales", market=market)
     path = write_roster(tmp_path / "teams.csv", "Full name;Title;Team;Region;FTE\n"
                                                 "Søren Ågård;AE;nordic enterprise;Nordics;1\n"
                                                 "Ana Berg;BDR;DACH Mid-Market;DACH;1\n"
                                                 "Bo Dahl;Wizard;DACH Mid-Market;DACH;1\n")
-    dialog = open_dialog(qtbot, path, (enterprise,))
-    assert dialog.summary.text() == "3 people, 0 openings and 2 teams (1 new) will be imported"
+    dialog = RosterImportDialog(read_roster(path), "EUR", (enterprise, unused), as_of=AS_OF, open_plan="Demo 2027")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    settle(qtbot, dialog)
+    # By default the roster is a plan of its own: its two teams, new, with the default market.
+    assert dialog.match_teams.isVisible() and not dialog.match_teams.isChecked()
+    assert dialog.match_teams.text() == "Match team names to the open plan “Demo 2027” (such teams keep its markets)"
+    assert dialog.summary.text() == "3 people, 0 openings and 2 teams will be imported"
     assert dialog.messages_model.texts() == [
         'Warning: row 4, column Title: "Wizard" is not a known role; imported on the bench']
+    with qtbot.waitSignal(dialog.result_changed, timeout=5000):
+        qtbot.mouseClick(dialog.match_teams, Qt.MouseButton.LeftButton)
+    assert dialog.summary.text() == "3 people, 0 openings and 2 teams (1 from the open plan) will be imported"
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     result = dialog.result()
     assert result is not None
     scenario = result.plan.scenarios[result.plan.baseline]
-    assert scenario.teams[ENTERPRISE] == enterprise  # matched, market kept
+    assert scenario.teams[ENTERPRISE] == enterprise  # matched, market kept; the unused team not brought in
+    assert len(scenario.teams) == 2
     dach = next(team for team in scenario.teams.values() if team.id != ENTERPRISE)
     assert (dach.name, dach.geography) == ("DACH Mid-Market", "DACH")
     ids = {person.name: person.id for person in result.plan.people.values()}
@@ -220,7 +239,7 @@ def test_mapping_the_name_away_disables_import_with_the_cores_sentence(qtbot, ro
 def test_a_file_without_a_name_column_opens_with_import_disabled(qtbot, tmp_path: Path) -> None:
     path = write_roster(tmp_path / "crm.csv", "Who;Title\nSøren Ågård;AE\n")
     dialog = open_dialog(qtbot, path)
-    assert combo_texts(dialog) == [IGNORE, "Role"]
+    assert combo_texts(dialog) == [IGNORE, "Job title"]
     assert dialog.summary.text().startswith("crm.csv: no column holds the name")
     assert not dialog.import_button.isEnabled()
     choose(qtbot, dialog, dialog.mapping_combos[0], "Name")
@@ -310,4 +329,4 @@ def test_a_slow_build_says_so_and_only_the_newest_mapping_is_shown(qtbot, roster
     assert dialog.preview_model.mapping_text(3) == "FTE → ignored"
     release.set()
     settle(qtbot, dialog)
-    assert shown == ["4 people, 0 openings and 0 teams will be imported"]  # never the first mapping's 3
+    assert shown == ["4 people, 0 openings and 2 teams will be imported"]  # never the first mapping's 3

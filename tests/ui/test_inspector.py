@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QLabel
 
 from salesplanner.capacity import Verdict
 from salesplanner.commands import AddTeam, EditPlan, EditTeam
@@ -202,6 +202,20 @@ def test_person_edit_updates_her_chip_and_lane_and_undoes(window: MainWindow, in
     assert lane_text(window, SMB, Role.SDR_OUTBOUND) == "2.0 FTE · 24.0 opps/mo"
     assert window.summary.cost.value.text() == "€ 870 k"
     assert edit(inspector, "fte").text() == "1"
+
+
+def test_a_persons_job_title_is_shown_and_edited(window: MainWindow, inspector: InspectorPanel) -> None:
+    """The title HR gave her (kept by a roster import) sits under her name; editing it is one undo step."""
+    inspector.show_member(DITA)
+    title = edit(inspector, "title")
+    assert title.text() == ""
+    labels = [w for w in inspector.findChildren(QLabel) if w.buddy() is title]
+    assert [w.text().replace("&", "") for w in labels] == ["Job title"]
+    type_into(title, "Business Development Representative")
+    assert window.document.plan.people[DITA].title == "Business Development Representative"
+    window.document.undo_stack.undo()
+    assert window.document.plan.people[DITA].title is None
+    assert edit(inspector, "title").text() == ""
 
 
 def test_leave_date_and_status_move_together(window: MainWindow, inspector: InspectorPanel) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from salesplanner.files import safe_file_name
 from salesplanner.model import PlanError, ScenarioId
+from ui.folders import Folder, remember_folder, start_folder
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
@@ -58,12 +59,14 @@ class ExcelExportDialog(QDialog):
 
 def ask_workbook_path(window: MainWindow, scenario_id: ScenarioId) -> Path | None:
     plan = window.document.plan
-    suggested = Path.home() / (safe_file_name(f"{plan.name} — {plan.scenarios[scenario_id].name}") + ".xlsx")
+    name = safe_file_name(f"{plan.name} — {plan.scenarios[scenario_id].name}") + ".xlsx"
+    suggested = start_folder(Folder.EXPORTS, window.document.path) / name
     chosen, _ = QFileDialog.getSaveFileName(window, window.tr("Export to Excel"), str(suggested),
                                             window.tr("Excel workbooks (*.xlsx)"))
     if not chosen:
         return None
     path = Path(chosen)
+    remember_folder(Folder.EXPORTS, path)
     return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 
 

@@ -16,6 +16,7 @@ from salesplanner.model import PlanError, ScenarioId
 from salesplanner.slides import export_slides
 from ui.board.labels import group_title
 from ui.board.render import ExportBoard, footer_text, page_sources, paint_pages, render_file
+from ui.folders import Folder, remember_folder, start_folder
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
@@ -135,11 +136,12 @@ def ask_layout_path(window: MainWindow, choice: LayoutExport) -> Path | None:
     suffix = FORMAT_SUFFIXES[choice.format]
     plan = window.document.plan
     name = safe_file_name(f"{plan.name} — {plan.scenarios[choice.scenario_id].name}") + suffix
-    chosen, _ = QFileDialog.getSaveFileName(window, window.tr("Export layout"), str(Path.home() / name),
-                                            f"*{suffix}")
+    folder = start_folder(Folder.EXPORTS, window.document.path)
+    chosen, _ = QFileDialog.getSaveFileName(window, window.tr("Export layout"), str(folder / name), f"*{suffix}")
     if not chosen:
         return None
     path = Path(chosen)
+    remember_folder(Folder.EXPORTS, path)
     return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
 

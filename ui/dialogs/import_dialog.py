@@ -1,5 +1,10 @@
-"""File → Import roster: preview a roster file, fix which column feeds which field, and see — before
-anything is imported — how many people, openings and teams the import gives and which rows it leaves out.
+"""File → Import roster: preview a roster file, fix which column feeds which field and which role each job
+title means, name the plan, and see — before anything is imported — how many people, openings and teams
+the import gives and which rows it leaves out.
+
+The import makes a new plan holding only the roster's teams; matching them to the open plan's teams (and
+so taking their markets) is an option the user must tick. Column and title choices are remembered for
+the next import (``import_memory``).
 
 The dialog gets a table already read (``read_roster`` and its one-sentence errors are the caller's), so it
 never touches the disk. Every mapping change reruns the core's ``build_plan_from_roster`` on the whole
@@ -14,36 +19,56 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListView,
     QPushButton,
     QScrollArea,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from salesplanner.model import PlanError, Team
+from salesplanner.roles import Role
 from salesplanner.roster.build import ColumnMapping, Field, RosterImport, build_plan_from_roster
+from salesplanner.roster.columns import normalise_header
 from salesplanner.roster.files import RosterTable
+from salesplanner.roster.naming import DEFAULT_NAME, suggest_plan_name
+from salesplanner.roster.titles import title_counts
+from ui.dialogs.import_memory import remember_columns, remember_titles, remembered_columns, remembered_titles
 from ui.dialogs.import_models import ImportMessagesModel, RosterPreviewModel, cell_text, field_label
+from ui.dialogs.import_titles import TitleRolesWidget
+from ui.folders import Folder, remember_folder, start_folder
 
 DEBOUNCE_MS = 150
 """Long enough to let a user scroll through a combo's choices with the arrow keys without a build per step."""
 SLOW_BUILD_S = 0.3
 """A build running longer than this says so, instead of leaving the previous figures on screen unexplained."""
+
+
+class BuildInputs(NamedTuple):
+    """What an import is built from, besides the table: compared to tell a stale build from a current one."""
+
+    mapping: ColumnMapping
+    titles: tuple[tuple[str, Role | None], ...]
+    match_teams: bool
 
 
 class RosterImportDialog(QDialog):
@@ -53,14 +78,14 @@ class RosterImportDialog(QDialog):
     """The result section now shows the import of the current mapping (or why there is none)."""
 
     def __init__(self, table: RosterTable, currency: str = "EUR", teams: Iterable[Team] = (), *,
-                 as_of: date | None = None, parent: QWidget | None = None) -> None:
+                 as_of: date | None = None, open_plan: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import roster"))
         self.table = table
         self._currency, self._as_of = currency, as_of
         self._teams = tuple(teams)
-        self._known_teams = len({team.id for team in self._teams})
-        self._mapping = ColumnMapping.guess(table.headers)
+        self._mapping = ColumnMapping.guess(table.headers, remembered_columns())
+        self._remembered_titles = remembered_titles()
         self._import: RosterImport | None = None
         self._error: str | None = None
         self._executor: ThreadPoolExecutor | None = None
@@ -68,8 +93,8 @@ class RosterImportDialog(QDialog):
         self._latest = [0]
         """Generation of the newest build; a queued build that is no longer the newest skips its work."""
         self._started = 0.0
-        self._building = self._mapping
-        """The mapping the running build is for: its outcome is shown only while that is still the mapping."""
+        self._building: BuildInputs | None = None
+        """What the running build is for: its outcome is shown only while those are still the choices."""
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self._start_build)
         self._poll = QTimer(self, interval=25)  # results are collected on the GUI thread, never pushed from the worker
@@ -108,9 +133,20 @@ class RosterImportDialog(QDialog):
         self.cancel_button: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.plan_name = QLineEdit(suggest_plan_name(table, self._mapping), self)
+        self.plan_name.setPlaceholderText(DEFAULT_NAME)
+        self.plan_name.setToolTip(self.tr("The plan's name: the title of its workbook, slides and printouts"))
+        self.match_teams = QCheckBox(self.tr("Match team names to the open plan “%1” (such teams keep its markets)")
+                                     .replace("%1", open_plan or ""), self)
+        self.match_teams.setVisible(bool(self._teams))
+        self.match_teams.toggled.connect(lambda _checked: self._debounce.start())
+        self.titles = TitleRolesWidget(self)
+        self.titles.changed.connect(self._debounce.start)
+        self._title_column = self._mapping.role_column()
+        self._refresh_titles()
         self._lay_out()
         self._show_details()
-        self.resize(1100, 760)
+        self._fit_to_screen()
         self._start_build()
 
     # --- building the widgets ------------------------------------------------------------------------
@@ -169,15 +205,22 @@ class RosterImportDialog(QDialog):
     def _lay_out(self) -> None:
         preview_box = QGroupBox(self._preview_caption(), self)
         QVBoxLayout(preview_box).addWidget(self.preview)
-        mapping_box = QGroupBox(self.tr("Columns"), self)
-        QVBoxLayout(mapping_box).addWidget(self._mapping_area())
+        self.steps = QTabWidget(self)
+        self.steps.addTab(self._mapping_area(), self.tr("Columns"))
+        self.steps.addTab(self.titles, self._titles_caption())
+        form = QFormLayout()
+        form.addRow(self.tr("Plan &name"), self.plan_name)
+        form.addRow("", self.match_teams)
         result_box = QGroupBox(self.tr("Result"), self)
         result = QVBoxLayout(result_box)
         result.addWidget(self.summary)
         result.addWidget(self.details)
         result.addWidget(self.messages, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.steps, 1)
+        left.addLayout(form)
         lower = QHBoxLayout()
-        lower.addWidget(mapping_box, 2)
+        lower.addLayout(left, 2)
         lower.addWidget(result_box, 3)
         bottom = QHBoxLayout()
         bottom.addWidget(self.reason, 1)
@@ -187,6 +230,22 @@ class RosterImportDialog(QDialog):
         layout.addWidget(preview_box, 2)
         layout.addLayout(lower, 3)
         layout.addLayout(bottom)
+
+    def _fit_to_screen(self) -> None:
+        """1100 × 760 where there is room; on a 1280 × 720 laptop, what its screen leaves."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = 1100, 760
+        if screen is not None:
+            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+        self.resize(width, height)
+
+    def _titles_caption(self) -> str:
+        count = len(self.titles.titles)
+        return self.tr("Titles (%1)").replace("%1", QLocale().toString(count)) if count else self.tr("Titles")
+
+    def _refresh_titles(self) -> None:
+        """The Titles step lists the titles of the column roles are read from."""
+        self.titles.set_titles(title_counts(self.table, self._mapping), self._remembered_titles)
 
     def _preview_caption(self) -> str:
         shown, total = self.preview_model.rowCount(), len(self.table.rows)
@@ -221,6 +280,10 @@ class RosterImportDialog(QDialog):
                 with QSignalBlocker(combo):
                     combo.setCurrentIndex(wanted)
         self.preview_model.set_mapping(mapping)
+        if mapping.role_column() != self._title_column:
+            self._title_column = mapping.role_column()
+            self._refresh_titles()
+            self.steps.setTabText(self.steps.indexOf(self.titles), self._titles_caption())
         self._show_details()
         self._debounce.start()
 
@@ -231,24 +294,31 @@ class RosterImportDialog(QDialog):
         """A build is waiting or running: the result section does not show the current mapping yet."""
         return self._debounce.isActive() or self._future is not None
 
+    def _inputs(self) -> BuildInputs:
+        """Everything the import depends on, as the widgets now say."""
+        return BuildInputs(self._mapping, tuple(sorted(self.titles.choices().items())), self.match_teams.isChecked())
+
     def _start_build(self) -> None:
         self._debounce.stop()
         self._latest[0] += 1
         generation, latest = self._latest[0], self._latest
-        table, mapping, currency, as_of, teams = self.table, self._mapping, self._currency, self._as_of, self._teams
+        inputs = self._inputs()
+        table, currency, as_of = self.table, self._currency, self._as_of
+        teams = self._teams if inputs.match_teams else ()
 
         def build() -> RosterImport | PlanError | None:
             if generation != latest[0]:
                 return None  # a newer mapping is queued behind this one
             try:
-                return build_plan_from_roster(table, mapping, currency=currency, as_of=as_of, teams=teams)
+                return build_plan_from_roster(table, inputs.mapping, currency=currency, as_of=as_of, teams=teams,
+                                              titles=dict(inputs.titles))
             except PlanError as error:
                 return error
 
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="roster-import")
         self._future = self._executor.submit(build)
-        self._building = mapping
+        self._building = inputs
         self._started = time.monotonic()
         self._poll.start()
 
@@ -264,8 +334,8 @@ class RosterImportDialog(QDialog):
         self._poll.stop()
         self._future = None
         outcome = future.result()
-        # A mapping changed while this build ran is still waiting for its debounce: these figures are stale.
-        if outcome is not None and self._building == self._mapping:
+        # A choice changed while this build ran is still waiting for its debounce: these figures are stale.
+        if outcome is not None and self._building == self._inputs():
             self._show_result(outcome)
 
     def _show_result(self, outcome: RosterImport | PlanError) -> None:
@@ -275,6 +345,7 @@ class RosterImportDialog(QDialog):
         if imported is None:
             self.summary.setText(self._error or "")
             self.preview_model.set_problems(())
+            self.preview_model.set_readers({})
             self.messages_model.set_messages((), ())
             # The core's sentence says what is wrong; the line by the button says what to do about it.
             self._set_importable(self.tr("To import, choose the column that holds the names.")
@@ -282,6 +353,7 @@ class RosterImportDialog(QDialog):
         else:
             self.summary.setText(self._summary_text(imported))
             self.preview_model.set_problems(imported.problems)
+            self.preview_model.set_readers(imported.readers)
             self.messages_model.set_messages(imported.problems, imported.warnings)
             empty = imported.people + imported.openings == 0
             self._set_importable(self.tr("Nothing to import: no row gives a person or an opening.") if empty else None)
@@ -298,8 +370,8 @@ class RosterImportDialog(QDialog):
         openings = self.tr("1 opening") if imported.openings == 1 else \
             self.tr("%Ln openings", "", imported.openings)
         teams = self.tr("1 team") if imported.teams == 1 else self.tr("%Ln teams", "", imported.teams)
-        if self._known_teams:  # the scenario's teams are all kept: say how many the file adds
-            teams = self.tr("%1 (%Ln new)", "", imported.teams - self._known_teams).replace("%1", teams)
+        if imported.matched_teams:  # the user asked to match the open plan's teams
+            teams = self.tr("%1 (%Ln from the open plan)", "", imported.matched_teams).replace("%1", teams)
         text = self.tr("%1, %2 and %3 will be imported").replace("%1", people).replace("%2", openings) \
             .replace("%3", teams)
         bad = imported.rows_with_problems
@@ -314,6 +386,7 @@ class RosterImportDialog(QDialog):
         lines = []
         imported = self._import
         if imported is not None:
+            lines += [note[:1].upper() + note[1:] for note in imported.notes]
             if imported.on_bench:
                 lines.append(self.tr("1 on the bench (no team or no known role)") if imported.on_bench == 1 else
                              self.tr("%Ln on the bench (no team or no known role)", "", imported.on_bench))
@@ -334,6 +407,9 @@ class RosterImportDialog(QDialog):
             self._collect(wait=True)
         if self._import is None:
             return
+        self._import.plan.name = self.plan_name.text().strip() or DEFAULT_NAME
+        remember_columns(self._mapping.choices(self.table.headers), map(normalise_header, self.table.headers))
+        remember_titles(self.titles.choices(), (title.key for title in self.titles.titles))
         super().accept()
 
     def done(self, code: int) -> None:
@@ -351,9 +427,13 @@ class RosterImportDialog(QDialog):
         return self._import if QDialog.result(self) == QDialog.DialogCode.Accepted else None
 
 
-def ask_roster_path(parent: QWidget | None) -> Path | None:
+def ask_roster_path(parent: QWidget | None, plan_path: Path | None = None) -> Path | None:
     """The roster file the user picks, or None. A function of its own so that tests can replace it."""
     chosen, _ = QFileDialog.getOpenFileName(
-        parent, QCoreApplication.translate("RosterImportDialog", "Import roster"), str(Path.home()),
+        parent, QCoreApplication.translate("RosterImportDialog", "Import roster"),
+        str(start_folder(Folder.ROSTERS, plan_path)),
         QCoreApplication.translate("RosterImportDialog", "Rosters (*.csv *.xlsx)"))
-    return Path(chosen) if chosen else None
+    if not chosen:
+        return None
+    remember_folder(Folder.ROSTERS, Path(chosen))
+    return Path(chosen)

@@ -6,7 +6,7 @@ the dialog only decides when to refresh them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QStyle
 
 from salesplanner.capacity import Verdict
-from salesplanner.roster.build import ColumnMapping, Field, RowProblem
+from salesplanner.roster.build import ColumnMapping, ColumnReader, Field, RowProblem
 from salesplanner.roster.files import Cell, RosterTable
 from ui.theme import current_theme
 
@@ -39,6 +39,7 @@ def field_label(field: Field) -> str:
     return {
         Field.ID: translate("RosterFields", "ID"),
         Field.NAME: translate("RosterFields", "Name"),
+        Field.TITLE: translate("RosterFields", "Job title"),
         Field.EMAIL: translate("RosterFields", "Email"),
         Field.LOCATION: translate("RosterFields", "Location"),
         Field.ROLE: translate("RosterFields", "Role"),
@@ -59,6 +60,14 @@ def field_label(field: Field) -> str:
 def target_label(field: Field | None) -> str:
     """What a column feeds, for '→ …': a field, or 'ignored'."""
     return translate("RosterFields", "ignored") if field is None else field_label(field)
+
+
+def value_text(value: float | date) -> str:
+    """A parsed value as the user's locale writes it: "185,000" or "185.000"; a date with its month named."""
+    if isinstance(value, date):
+        return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
+    digits = len(f"{value:.6f}".rstrip("0").partition(".")[2])
+    return QLocale().toString(value, "f", digits)
 
 
 def cell_text(cell: Cell) -> str:
@@ -90,6 +99,31 @@ class RosterPreviewModel(QAbstractTableModel):
         self._numbers = table.row_numbers[:limit]
         self._problems: dict[int, list[str]] = {}
         """Reasons a previewed row will not import, by spreadsheet row number."""
+        self._readers: Mapping[int, ColumnReader] = {}
+
+    def set_readers(self, readers: Mapping[int, ColumnReader]) -> None:
+        """How the import read each number and date column: its value is shown beside the text."""
+        if readers is not self._readers:
+            self._readers = readers
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.table.headers) - 1))
+
+    def cell_display(self, row: int, column: int) -> str:
+        """The cell as written, and — when the import reads a different number or date from text —
+        what it reads: "185.000 → 185,000", "03/04/2027 → 3 Apr 2027"."""
+        cell = self._rows[row][column]
+        shown = cell_text(cell)
+        reader = self._readers.get(column)
+        if reader is None or not isinstance(cell, str) or not shown.strip():
+            return shown
+        try:
+            value = reader.parse(cell)
+        except ValueError:
+            return shown
+        if value is None:
+            return shown
+        read = value_text(value)
+        return shown if read == shown.strip() else f"{shown} → {read}"
 
     def set_mapping(self, mapping: ColumnMapping) -> None:
         changed = [index for index, (old, new) in enumerate(zip(self.mapping.fields, mapping.fields, strict=True))
@@ -126,7 +160,7 @@ class RosterPreviewModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return cell_text(self._rows[row][column])
+            return self.cell_display(row, column)
         problems = self._problems.get(self._numbers[row])
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(problems) if problems else None

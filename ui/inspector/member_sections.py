@@ -60,10 +60,12 @@ class PersonSection(_MemberSection):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(translate("Inspector", "Person"), parent)
         form = self.new_form()
-        for key, kind in (("name", TextKind()), ("email", TextKind(optional=True)),
+        for key, kind in (("name", TextKind()), ("title", TextKind(optional=True)), ("email", TextKind(optional=True)),
                           ("location", TextKind(optional=True)), ("fte", NumberKind()),
                           ("productivity", NumberKind()), ("start_date", DateKind(optional=True))):
-            self.add_row(form, field_label(key), self.bind_attribute(key, FieldEdit(kind)))
+            # A person's title is the job title as HR wrote it (an opening's title is its name).
+            label = translate("Inspector", "Job title") if key == "title" else field_label(key)
+            self.add_row(form, label, self.bind_attribute(key, FieldEdit(kind)))
         status = ChoiceField(status_choices())
         self.add_row(form, field_label("status"), self.bind("status", status, _status, with_status))
         self.add_row(form, field_label("leave_date"),

@@ -28,6 +28,7 @@ from salesplanner.planfile.format import SUFFIX
 from salesplanner.planfile.read import load_plan
 from salesplanner.planfile.write import save_plan
 from ui.document import PlanDocument
+from ui.folders import Folder, remember_folder, start_folder
 
 if TYPE_CHECKING:
     from ui.window.main_window import MainWindow
@@ -76,7 +77,6 @@ class FileController(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._last_folder = str(Path.home())
         self._watched: Path | None = None
         self._stamp: DiskStamp | None = None
         """The watched file as this window last read or wrote it."""
@@ -175,14 +175,15 @@ class FileController(QObject):
         return True
 
     def import_roster(self) -> bool:
-        """File → Import roster: a CSV or XLSX roster becomes a new, unsaved plan (teams named like the
-        scenario's on screen keep their markets)."""
+        """File → Import roster: a CSV or XLSX roster becomes a new, unsaved plan of its own teams (or, if
+        the user ticks it, teams matched by name to the scenario on screen, keeping their markets)."""
         from salesplanner.roster.files import read_roster
         from ui.dialogs.import_dialog import RosterImportDialog, ask_roster_path
 
         if not self.maybe_save():
             return False
-        path = ask_roster_path(self._window)
+        document = self._window.document
+        path = ask_roster_path(self._window, document.path)
         if path is None:
             return False
         try:
@@ -190,9 +191,8 @@ class FileController(QObject):
         except PlanError as error:
             self.show_problem(self.tr("Could not import the roster"), str(error))
             return False
-        document = self._window.document
         dialog = RosterImportDialog(table, document.plan.currency, document.scenario.teams.values(),
-                                    parent=self._window)
+                                    open_plan=document.plan.name, parent=self._window)
         if dialog.exec() != QDialog.DialogCode.Accepted or (imported := dialog.result()) is None:
             return False
         new = PlanDocument(imported.plan)
@@ -210,7 +210,7 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         document = self._window.document
-        suggested = document.path or Path(self._last_folder) / (safe_file_name(document.plan.name) + SUFFIX)
+        suggested = document.path or start_folder(Folder.PLANS) / (safe_file_name(document.plan.name) + SUFFIX)
         path = self.ask_save_path(suggested)
         return path is not None and self._save_to(path)
 
@@ -235,7 +235,7 @@ class FileController(QObject):
         resolved = str(path.resolve())
         entries = [resolved, *(str(p) for p in self.recent() if str(p) != resolved)][:MAX_RECENT]
         QSettings().setValue(RECENT_KEY, entries)
-        self._last_folder = str(path.resolve().parent)
+        remember_folder(Folder.PLANS, path)
         self.recent_changed.emit()
 
     def _forget_missing(self, path: Path) -> None:
@@ -246,7 +246,8 @@ class FileController(QObject):
     # --- dialogs (tests drive the message boxes; they replace the file pickers) ---------------------
 
     def ask_open_path(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self._window, self.tr("Open plan"), self._last_folder,
+        folder = str(start_folder(Folder.PLANS, self._window.document.path))
+        name, _ = QFileDialog.getOpenFileName(self._window, self.tr("Open plan"), folder,
                                               self.tr("Sales plans (*%1);;All files (*)").replace("%1", SUFFIX))
         return Path(name) if name else None
 
