@@ -168,10 +168,19 @@ class RosterImportDialog(QDialog):
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
         view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         view.horizontalHeader().setStretchLastSection(True)
-        view.resizeColumnsToContents()
-        for column in range(self.preview_model.columnCount()):  # a long note must not push the rest away
-            view.setColumnWidth(column, min(view.columnWidth(column), 260))
+        # Five rows at least: on a 1280 × 720 screen the column list scrolls rather than the preview vanishing.
+        row = view.verticalHeader().defaultSectionSize()
+        view.setMinimumHeight(2 * row + 5 * row + view.horizontalScrollBar().sizeHint().height())
+        self._fit_preview_columns(range(self.preview_model.columnCount()), view)
         return view
+
+    def _fit_preview_columns(self, columns: Iterable[int], view: QTableView | None = None) -> None:
+        """Columns as wide as their cells ("185.000 → 185,000" once read), but a long note must not push
+        the rest away."""
+        view = view or self.preview
+        for column in columns:
+            view.resizeColumnToContents(column)
+            view.setColumnWidth(column, min(view.columnWidth(column), 260))
 
     def _mapping_area(self) -> QScrollArea:
         """One row per file column: its name, the field it feeds (a combo), and a sample value."""
@@ -353,7 +362,9 @@ class RosterImportDialog(QDialog):
         else:
             self.summary.setText(self._summary_text(imported))
             self.preview_model.set_problems(imported.problems)
+            newly_read = imported.readers.keys() - self.preview_model.readers.keys()
             self.preview_model.set_readers(imported.readers)
+            self._fit_preview_columns(newly_read)
             self.messages_model.set_messages(imported.problems, imported.warnings)
             empty = imported.people + imported.openings == 0
             self._set_importable(self.tr("Nothing to import: no row gives a person or an opening.") if empty else None)

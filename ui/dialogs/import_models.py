@@ -99,12 +99,12 @@ class RosterPreviewModel(QAbstractTableModel):
         self._numbers = table.row_numbers[:limit]
         self._problems: dict[int, list[str]] = {}
         """Reasons a previewed row will not import, by spreadsheet row number."""
-        self._readers: Mapping[int, ColumnReader] = {}
+        self.readers: Mapping[int, ColumnReader] = {}
 
     def set_readers(self, readers: Mapping[int, ColumnReader]) -> None:
         """How the import read each number and date column: its value is shown beside the text."""
-        if readers is not self._readers:
-            self._readers = readers
+        if readers is not self.readers:
+            self.readers = readers
             if self._rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.table.headers) - 1))
 
@@ -113,7 +113,7 @@ class RosterPreviewModel(QAbstractTableModel):
         what it reads: "185.000 → 185,000", "03/04/2027 → 3 Apr 2027"."""
         cell = self._rows[row][column]
         shown = cell_text(cell)
-        reader = self._readers.get(column)
+        reader = self.readers.get(column)
         if reader is None or not isinstance(cell, str) or not shown.strip():
             return shown
         try:
