@@ -429,7 +429,7 @@ def test_edit_person_names_the_person_and_recomputes_their_team_in_each_scenario
     today, growth = ScenarioAnalysis(plan, TODAY), ScenarioAnalysis(plan, GROWTH)
     command = EditPerson(Person(ANA, "Ana Berg-Holm", fte=0.6))
     change = command.do(plan)
-    assert command.text == "Edit Ana Berg: email, FTE, location, name, start date"
+    assert command.text == "Edit Ana Berg: email, FTE, location, name, start date, title"
     assert change == Change(members=frozenset({ANA}))
     assert today.apply(change) == frozenset({ENT})
     assert growth.apply(change) == frozenset({DACH})
