@@ -3,6 +3,7 @@ are easy to work out by hand, the main window on it, and drags replaced by synth
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -48,6 +49,20 @@ def hermetic_qt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Non
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     yield
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_between_tests() -> Iterator[None]:
+    """Delete each test's widgets, scenes and models when the test is over, all at once. Left to the
+    garbage collector, a cycle of them can be collected in the middle of a later test's event handling
+    (say while an import builds in a worker thread), and deleting a board item or a model that Qt still
+    uses there aborts the process ("pure virtual method called"). What survives is frozen, so the next
+    collection only looks at the next test's objects (a full collection of the whole heap after every
+    test would add a fifth to the run)."""
+    yield
+    QApplication.processEvents()
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)

@@ -111,6 +111,11 @@ class RosterImportDialog(QDialog):
         self.messages_model = ImportMessagesModel()
         self.messages = QListView(self)
         self.messages.setModel(self.messages_model)
+        # Each model belongs to its view, so the view is gone before its model is deleted. Left to Python,
+        # the garbage collector could delete a model first while its view still asks it for rows ("pure
+        # virtual method called", an abort).
+        self.preview_model.setParent(self.preview)
+        self.messages_model.setParent(self.messages)
         self.messages.setUniformItemSizes(True)  # thousands of lines: no per-item size measuring
         self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.messages.setAlternatingRowColors(True)
