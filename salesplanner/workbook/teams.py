@@ -78,36 +78,38 @@ RESULT_FLOWS = ("supply", "close_cap", "wins", "bookings")
 """The flows a reader of Teams wants beside each team; the others are its working (detail columns)."""
 
 
-def _team_columns() -> list[tuple[str, str, str | None]]:
-    """(key, header, format) of every Teams column; keys are §4's names where §4 has one. The team and its
-    results first, then the detail columns (``DETAIL_KEYS``: inputs and intermediate figures), the id last."""
-    columns: list[tuple[str, str, str | None]] = [
+def _team_columns() -> tuple[list[tuple[str, str, str | None]], list[tuple[str, str, str | None]]]:
+    """(key, header, format) of the Teams columns in view and of the detail columns; keys are §4's names
+    where §4 has one. In view: the team, its people, results, balances, status and cost; the details are
+    its inputs and working (a collapsed column group, ``Sheet.details``)."""
+    shown: list[tuple[str, str, str | None]] = [
         ("name", "Team", None), ("segment", "Segment", None), ("product_line", "Product line", None),
         ("geography", "Geography", None), ("headcount", "Headcount", "int"), ("openings", "Open positions", "int")]
     flows = dict(FLOW_COLUMNS)
-    columns += [(key, flows[key], "number") for key in RESULT_FLOWS]
+    shown += [(key, flows[key], "number") for key in RESULT_FLOWS]
     for key, header in HANDOFF_COLUMNS:
-        columns += [(key, header, "ratio"), (f"{key}.verdict", f"{header} verdict", None)]
-    columns += [("bottleneck", "Bottleneck", None), ("status", "Status", None),
-                ("annual_cost", "Annual cost", "money"), ("manager_span", "Manager span", "ratio")]
-    columns += [("target_bookings", "Target", "money"), ("quota_capacity", "Quota capacity", "money"),
-                ("expected_bookings_year", "Expected bookings (target year)", "money"),
-                ("target_coverage", "Target coverage", "percent"), ("target_verdict", "Target verdict", None)]
-    columns += [(key, header, fmt) for key, header, fmt in MARKET_COLUMNS]
-    columns += [(name, header, fmt) for _, name, header, fmt in PARAMETER_COLUMNS]
-    columns += [(f"people.{r.value}", f"People: {DISPLAY_NAMES[r]}", "int") for r in ROLE_ORDER]
-    columns += [(f"fte.{r.value}", f"FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
-    columns += [(f"effective_fte.{r.value}", f"Effective FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
-    columns += [(key, header, "number") for key, header in FLOW_COLUMNS if key not in RESULT_FLOWS]
-    columns.append(("id", "Team id", None))
-    return columns
+        shown += [(key, header, "ratio"), (f"{key}.verdict", f"{header} verdict", None)]
+    shown += [("bottleneck", "Bottleneck", None), ("status", "Status", None),
+              ("annual_cost", "Annual cost", "money"), ("manager_span", "Manager span", "ratio")]
+    shown += [("target_bookings", "Target", "money"), ("quota_capacity", "Quota capacity", "money"),
+              ("expected_bookings_year", "Expected bookings (target year)", "money"),
+              ("target_coverage", "Target coverage", "percent"), ("target_verdict", "Target verdict", None)]
+    details: list[tuple[str, str, str | None]] = [(key, header, fmt) for key, header, fmt in MARKET_COLUMNS]
+    details += [(name, header, fmt) for _, name, header, fmt in PARAMETER_COLUMNS]
+    details += [(f"people.{r.value}", f"People: {DISPLAY_NAMES[r]}", "int") for r in ROLE_ORDER]
+    details += [(f"fte.{r.value}", f"FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
+    details += [(f"effective_fte.{r.value}", f"Effective FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
+    details += [(key, header, "number") for key, header in FLOW_COLUMNS if key not in RESULT_FLOWS]
+    return shown, details
 
 
-TEAM_COLUMNS = _team_columns()
+_SHOWN, _DETAILS = _team_columns()
+TEAM_COLUMNS = [*_SHOWN, *_DETAILS, ("id", "Team id", None)]
+"""Every Teams column: the team and its results first, its working next, the id (for re-import) last."""
 TEAM_HEADERS = {key: header for key, header, _ in TEAM_COLUMNS}
 """Header of each Teams column by key: what a reader (or a test) looks a figure up by."""
 TEAM_COLUMN_INDEX = {key: index for index, (key, _, _) in enumerate(TEAM_COLUMNS)}
-DETAIL_KEYS = frozenset(key for key, _, _ in TEAM_COLUMNS[TEAM_COLUMN_INDEX["target_verdict"] + 1:-1])
+DETAIL_KEYS = frozenset(key for key, _, _ in _DETAILS)
 """Inputs and intermediate figures: a collapsed column group (``Sheet.details``)."""
 
 
