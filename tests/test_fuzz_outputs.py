@@ -31,6 +31,7 @@ from salesplanner.roster.build import build_plan_from_roster
 from salesplanner.roster.files import read_roster
 from salesplanner.slides import export_slides
 from salesplanner.workbook.export import export_workbook
+from salesplanner.workbook.sheets import ROSTER_HEADERS
 from tests.plans import sample_plan
 
 FUZZ = settings(max_examples=12, deadline=None, derandomize=True,
@@ -60,7 +61,7 @@ def written_files_parse_back(plan_path: Path, folder: Path) -> None:
     baseline = plan.baseline
     export_workbook(plan, folder / "plan.xlsx", scenario_id=baseline)
     book = openpyxl.load_workbook(folder / "plan.xlsx")
-    names = [row[1].value for row in book["Roster"].iter_rows(min_row=2)]
+    names = [row[ROSTER_HEADERS.index("Name")].value for row in book["Roster"].iter_rows(min_row=2)]
     members = list(plan.members(plan.scenarios[baseline]))
     assert names == [member.name for member in members]
     imported = build_plan_from_roster(read_roster(folder / "plan.xlsx")).plan

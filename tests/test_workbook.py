@@ -125,7 +125,7 @@ def team_expectations(plan: Plan, result: TeamResult, expected_year: float) -> d
         "target_bookings": goal, "expected_bookings_year": expected_year, "target_coverage": coverage,
         "quota_capacity": sum(member_quota(member, role, parameters, plan.as_of) for member, role in seats),
         "target_verdict": None if coverage is None else
-        VERDICT_WORDS[target_verdict(coverage, plan.assumptions.tolerance)],  # type: ignore[index]
+        readable(VERDICT_WORDS[target_verdict(coverage, plan.assumptions.tolerance)]),  # type: ignore[index]
     }
     for role in Role:
         values[f"people.{role.value}"] = result.members[role]

@@ -107,3 +107,15 @@ def test_print_settings_in_the_file(tmp_path: Path) -> None:
     headers = {cell.column: cell.value for cell in teams[1]}
     assert {headers[column] for column in hidden} >= {"Win rate", "Average deal", "Opps worked", "FTE: AE"}
     assert not {headers[column] for column in hidden} & {"Team", "Status", "Bookings / month", "Team id"}
+
+
+def test_a_long_plan_name_is_cut_in_the_footer(tmp_path: Path) -> None:
+    """Excel refuses a footer over 255 characters; a plan's name may have 1,000 (and an "&" is doubled)."""
+    plan = nordvik_plan(tmp_path)
+    plan.name = "R&D " * 250
+    path = tmp_path / "long.xlsx"
+    assert export_workbook(plan, path, scenario_id=plan.baseline)
+    footer = openpyxl.load_workbook(path)["Roster"].oddFooter
+    shown = footer.left.text.replace("&&", "&")
+    assert len(shown) == 100 and shown.startswith("R&D R&D ") and shown.endswith("…")  # 99 characters and …
+    assert footer.center.text == "&A"

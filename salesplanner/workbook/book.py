@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from datetime import date
+from types import MappingProxyType
 from typing import Any
 
 from salesplanner.palette import TARGET_COLOURS, VERDICT_COLOURS
@@ -34,6 +35,9 @@ HEADER_WIDTH = 9.0
 """A header longer than this wraps rather than widening its column (which would shrink the printout)."""
 LINE_HEIGHT = 15.0
 """Points per line of a wrapped header (the default row height of an 11-point font)."""
+FOOTER_CHARACTERS = 100
+"""The plan and scenario in a page footer, cut to this: Excel refuses a footer over 255 characters (with
+its codes, and an "&" doubled), and a name may be 1,000."""
 SUMMARY_ONE_PAGE_ROWS = 120
 """Summary fits on one page up to this many rows; a plan with hundreds of teams prints it one page wide."""
 
@@ -41,6 +45,10 @@ SUMMARY_ONE_PAGE_ROWS = 120
 def readable(word: str) -> str:
     """"open position" → "Open position": a status or verdict as a printed table shows it."""
     return word[:1].upper() + word[1:]
+
+
+TARGET_WORDS = MappingProxyType({verdict: readable(word) for verdict, word in VERDICT_WORDS.items()})
+"""The target verdicts as the workbook writes them ("On target"); spreadsheet comparisons ignore case."""
 
 
 class ExportCancelled(Exception):  # noqa: N818 — a signal, not an error
@@ -103,7 +111,7 @@ class Book:
             return
         for verdict, cell_format in self.target_formats.items():
             worksheet.conditional_format(first_row, column, last_row, column, {
-                "type": "cell", "criteria": "==", "value": f'"{VERDICT_WORDS[verdict]}"',
+                "type": "cell", "criteria": "==", "value": f'"{TARGET_WORDS[verdict]}"',
                 "format": cell_format})
 
     def colour_verdicts(self, worksheet: Any, first_row: int, last_row: int, column: int) -> None:
@@ -218,8 +226,10 @@ class Sheet:
         worksheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.6)
         if self.repeat_row is not None and not one_page:
             worksheet.repeat_rows(self.repeat_row)
-        footer = self.book.footer.replace("&", "&&")
-        worksheet.set_footer(f"&L{footer}&C&A&RPage &P of &N")
+        footer = self.book.footer
+        if len(footer) > FOOTER_CHARACTERS:
+            footer = footer[:FOOTER_CHARACTERS - 1] + "…"
+        worksheet.set_footer(f"&L{footer.replace('&', '&&')}&C&A&RPage &P of &N")
 
 
 def _lines(header: str, width: float) -> int:

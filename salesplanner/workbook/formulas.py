@@ -27,7 +27,8 @@ from collections.abc import Iterable
 from functools import cache
 
 from salesplanner.capacity import Verdict
-from salesplanner.workbook.book import readable
+from salesplanner.targets import TargetVerdict
+from salesplanner.workbook.book import TARGET_WORDS, readable
 
 ROSTER_TABLE = "RosterTable"
 ROLE_TABLE = "RoleTable"
@@ -131,8 +132,10 @@ def target_year_days(start: str, leave: str) -> str:
 
 def target_verdict(coverage: str) -> str:
     """docs/model.md §9: coverage within 1 ± τ on target, above ahead, below short; blank without a target."""
-    return (f'IF({coverage}="","",IF({coverage}>1+{TOLERANCE},"ahead",'
-            f'IF({coverage}<1-{TOLERANCE},"short","on target")))')
+    ahead, short, on_target = (text_literal(TARGET_WORDS[verdict])
+                               for verdict in (TargetVerdict.AHEAD, TargetVerdict.SHORT, TargetVerdict.ON_TARGET))
+    return (f'IF({coverage}="","",IF({coverage}>1+{TOLERANCE},{ahead},'
+            f'IF({coverage}<1-{TOLERANCE},{short},{on_target})))')
 
 
 def accounts_after_horizon(existing: str, churn: str, wins: str) -> str:

@@ -16,8 +16,8 @@ from salesplanner.diagnosis import diagnose
 from salesplanner.model import Plan
 from salesplanner.palette import ROLE_COLOURS
 from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
-from salesplanner.targets import VERDICT_WORDS, TeamTarget
-from salesplanner.workbook.book import Sheet, readable
+from salesplanner.targets import TeamTarget
+from salesplanner.workbook.book import TARGET_WORDS, Sheet, readable
 from salesplanner.workbook.formulas import BALANCED, column_name, target_verdict
 from salesplanner.workbook.teams import NO_HANDOFFS, TEAM_COLUMN_INDEX, TEAM_HEADERS, TeamRows
 
@@ -155,7 +155,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
 def _target_values(target: TeamTarget) -> dict[str, float | str | None]:
     return {"target_bookings": target.target_bookings, "expected_bookings_year": target.expected_bookings_year,
             "target_coverage": target.coverage,
-            "target_verdict": VERDICT_WORDS[target.verdict] if target.verdict else None}
+            "target_verdict": TARGET_WORDS[target.verdict] if target.verdict else None}
 
 
 def _target_figures(figure: Callable[..., None], b: Callable[[str], str], rows: TeamRows,
@@ -175,7 +175,7 @@ def _target_figures(figure: Callable[..., None], b: Callable[[str], str], rows: 
            f'=IF(AND({goal}<>"",{goal}>0),{b("expected_bookings_year")}/{goal},"")', totals.target_coverage, "percent",
            "expected ÷ target")
     figure("target_verdict", "Target verdict", "=" + target_verdict(b("target_coverage")),
-           VERDICT_WORDS[totals.target_verdict] if totals.target_verdict else None, "plain",
+           TARGET_WORDS[totals.target_verdict] if totals.target_verdict else None, "plain",
            "within 1 ± τ on target, above ahead, below short")
     figure("quota_capacity", "Quota capacity", f"=SUM({rows.range('quota_capacity')})", totals.quota_capacity,
            "money", "closers' quotas for the target year")

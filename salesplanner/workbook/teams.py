@@ -17,8 +17,8 @@ from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import HANDOFF_LABELS, Handoff, TeamResult
 from salesplanner.model import Plan, resolved_role_parameters
 from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER, Role
-from salesplanner.targets import VERDICT_WORDS, TeamTarget
-from salesplanner.workbook.book import Sheet, readable
+from salesplanner.targets import TeamTarget
+from salesplanner.workbook.book import TARGET_WORDS, Sheet, readable
 from salesplanner.workbook.formulas import (
     BALANCED,
     MONTH_DAYS,
@@ -217,7 +217,7 @@ def _team_row(sheet: Sheet, row: int, result: TeamResult, target: TeamTarget, pl
     write(row, col["target_coverage"], f'=IF(AND({goal}<>"",{goal}>0),{ref["expected_bookings_year"]}/{goal},"")',
           target.coverage, "percent")
     write(row, col["target_verdict"], "=" + target_verdict(ref["target_coverage"]),
-          VERDICT_WORDS[target.verdict] if target.verdict else None)
+          TARGET_WORDS[target.verdict] if target.verdict else None)
 
 
 def write_teams(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> TeamRows:
