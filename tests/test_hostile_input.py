@@ -42,6 +42,7 @@ from salesplanner.roster.build import build_plan_from_roster
 from salesplanner.roster.files import MAX_COLUMNS, MAX_RECORD_CHARS, read_roster
 from salesplanner.timeline import month_date
 from salesplanner.workbook.export import export_workbook
+from salesplanner.workbook.sheets import ROSTER_HEADERS
 from tests.plans import sample_plan
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -244,7 +245,8 @@ def test_the_longest_ids_and_names_fit_the_workbooks_cells_and_formulas(tmp_path
                     assert len(value) <= 32_767
     assert 0 < longest_formula <= 8_192
     assert longest_literal <= 255
-    roster = {row[0].value: row[1].value for row in book["Roster"].iter_rows(min_row=2)}
+    name, member_id = ROSTER_HEADERS.index("Name"), ROSTER_HEADERS.index("ID")
+    roster = {row[member_id].value: row[name].value for row in book["Roster"].iter_rows(min_row=2)}
     assert roster[ANA] == "=" + "A" * 999  # text, never a formula
 
 
