@@ -77,14 +77,14 @@ def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id
     first = max(last, first + 1) + 2
     text(first - 1, 0, f"Leaving by {comparison.horizon_end.isoformat()} ({len(comparison.leavers)})", "heading")
     for row, leaver in enumerate(comparison.leavers, start=first + 1):
-        text(row, 0, leaver.member_id)
-        text(row, 1, leaver.name)
-        sheet.date(row, 2, leaver.leave_date)
-        text(row, 3, leaver.before.label)
-        text(row, 4, leaver.after.label)
+        text(row, 0, leaver.name)
+        sheet.date(row, 1, leaver.leave_date)
+        text(row, 2, leaver.before.label)
+        text(row, 3, leaver.after.label)
+        text(row, 4, leaver.member_id)
     last = first + len(comparison.leavers)
-    sheet.table(first, last, ["ID", "Name", "Leave date", "From", "To"], "LeaverTable",
-                [None, None, "date", None, None])
+    sheet.table(first, last, ["Name", "Leave date", "From", "To", "ID"], "LeaverTable",
+                [None, "date", None, None, None])
 
     first = max(last, first + 1) + 2
     headers = ["Team", "Change", "Status before", "Status after"]
