@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from salesplanner.capacity import TeamResult, Verdict, compute_team, has_left
 from salesplanner.changes import Change
+from salesplanner.memory import collector_paused
 from salesplanner.model import (
     Assumptions,
     Member,
@@ -188,18 +189,19 @@ class ScenarioAnalysis:
     # --- keeping current ------------------------------------------------------------------------
 
     def recompute(self) -> None:
-        """Compute everything from scratch."""
-        scenario = self.scenario
-        self._placement: dict[MemberId, Placement] = {}
-        self._team_members: dict[TeamId, set[MemberId]] = {tid: set() for tid in scenario.teams}
-        self._bench: set[MemberId] = set()
-        for member in self.plan.members(scenario):
-            placement = scenario.assignments.get(member.id)
-            if placement is None:
-                self._bench.add(member.id)
-            else:
-                self._placement[member.id] = placement
-                self._team_members[placement.team].add(member.id)
+        """Compute everything from scratch: one pass sorts the members into their teams (in id order, the
+        order every team sums in), then each team is computed once."""
+        plan, scenario = self.plan, self.scenario
+        assignments = scenario.assignments
+        self._placement: dict[MemberId, Placement] = dict(assignments)
+        self._bench: set[MemberId] = {member.id for member in plan.members(scenario) if member.id not in assignments}
+        placed: dict[TeamId, list[tuple[Member, Role]]] = {team_id: [] for team_id in scenario.teams}
+        people, openings = plan.people, scenario.openings
+        for member_id in sorted(assignments):
+            team_id, role = assignments[member_id]
+            placed[team_id].append((people.get(member_id) or openings[member_id], role))
+        self._team_members: dict[TeamId, set[MemberId]] = {
+            team_id: {member.id for member, _ in members} for team_id, members in placed.items()}
         self._results: dict[TeamId, TeamResult] = {}
         self._seats: dict[TeamId, list[tuple[Member, Role]]] = {}
         self._targets: dict[TeamId, TeamTarget] = {}
@@ -213,9 +215,11 @@ class ScenarioAnalysis:
         self._block_sums: list[tuple[float, ...] | None] = [None] * len(self._blocks)
         self._closer_capacities: list[float] = []
         self._complete_markets: Counter[tuple[str | None, str | None, str | None]] = Counter()
-        for team_id in scenario.teams:
-            self._compute_team(team_id)
-        self._compute_targets(scenario.teams)
+        with collector_paused():
+            for team_id, members in placed.items():
+                self._compute_team(team_id, members, keep_order=False)
+            self._closer_capacities.sort()
+            self._compute_targets(scenario.teams)
         self._compute_bench()
         self._totals: OrgTotals | None = None
 
@@ -255,14 +259,15 @@ class ScenarioAnalysis:
     def _team_result(self, team_id: TeamId,
                      roles: Mapping[MemberId, Role]) -> tuple[TeamResult, list[tuple[Member, Role]]]:
         """A team's figures with these members in these roles; also the seats, members in id order."""
-        plan, scenario = self.plan, self.scenario
-        team = scenario.teams[team_id]
-        people, openings = plan.people, scenario.openings
+        people, openings = self.plan.people, self.scenario.openings
         placed = [(people.get(member_id) or openings[member_id], roles[member_id]) for member_id in sorted(roles)]
-        result = compute_team(team, placed, parameters=resolved_role_parameters(plan.assumptions, team),
-                              tolerance=plan.assumptions.tolerance, on=plan.as_of,
-                              horizon_months=plan.horizon_months)
-        return result, placed
+        return self._result_of(team_id, placed), placed
+
+    def _result_of(self, team_id: TeamId, placed: list[tuple[Member, Role]]) -> TeamResult:
+        plan = self.plan
+        team = self.scenario.teams[team_id]
+        return compute_team(team, placed, parameters=resolved_role_parameters(plan.assumptions, team),
+                            tolerance=plan.assumptions.tolerance, on=plan.as_of, horizon_months=plan.horizon_months)
 
     def _roles_in(self, team_id: TeamId) -> dict[MemberId, Role]:
         return {member_id: self._placement[member_id].role for member_id in self._team_members[team_id]}
@@ -296,10 +301,16 @@ class ScenarioAnalysis:
                 roles[after.team][member_id] = after.role
         return roles
 
-    def _compute_team(self, team_id: TeamId) -> None:
-        """The team's §4 figures; its target, warnings and row follow in ``_compute_targets``."""
+    def _compute_team(self, team_id: TeamId, placed: list[tuple[Member, Role]] | None = None, *,
+                      keep_order: bool = True) -> None:
+        """The team's §4 figures; its target, warnings and row follow in ``_compute_targets``. ``keep_order``
+        keeps the closers' capacities sorted as they are added; a full recompute adds them all and sorts once."""
         team = self.scenario.teams[team_id]
-        result, self._seats[team_id] = self._team_result(team_id, self._roles_in(team_id))
+        if placed is None:
+            result, placed = self._team_result(team_id, self._roles_in(team_id))
+        else:
+            result = self._result_of(team_id, placed)
+        self._seats[team_id] = placed
         old = self._results.get(team_id)
         if old is not None:
             for capacity in old.closer_capacities:
@@ -308,8 +319,11 @@ class ScenarioAnalysis:
                 self._complete_markets[old.team.market_key] -= 1
                 if not self._complete_markets[old.team.market_key]:
                     del self._complete_markets[old.team.market_key]
-        for capacity in result.closer_capacities:
-            bisect.insort(self._closer_capacities, capacity)
+        if keep_order:
+            for capacity in result.closer_capacities:
+                bisect.insort(self._closer_capacities, capacity)
+        else:
+            self._closer_capacities.extend(result.closer_capacities)
         if result.complete and team.has_market:
             self._complete_markets[team.market_key] += 1
         self._results[team_id] = result

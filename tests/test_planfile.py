@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -210,6 +211,9 @@ def _delete(path: list[Any]) -> Callable[[dict[str, Any]], None]:
     return change
 
 
+PLACE_AND_REASON = re.compile(r"([a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*): (.*)", re.DOTALL)
+"""An expected message written ``path: reason``."""
+
 A0 = "scenarios[0].assignments[0]"
 T0 = "scenarios[0].teams[0]"
 
@@ -389,7 +393,13 @@ def test_malformed_input_is_refused_naming_its_place(make: Callable[[], str | by
         loads_plan(make())
     error = caught.value
     message = str(error)
-    assert expected in message, f"expected {expected!r} in {message!r}"
+    at_place = PLACE_AND_REASON.fullmatch(expected)
+    if at_place:  # the place is named in words; the path follows the sentence and is kept in ``places``
+        path, reason = at_place.groups()
+        assert error.places[0] == path, f"expected the place {path!r}, got {error.places[0]!r}"
+        assert reason.lower() in message.lower() and f"({path})" in message, message
+    else:
+        assert expected in message, f"expected {expected!r} in {message!r}"
     assert error.problems and error.problems[0] in message
     assert message.startswith(error.problems[0])
     assert one_sentence(message), message
@@ -402,18 +412,125 @@ def test_the_message_counts_further_problems() -> None:
     data["people"][2]["productivity"] = -1
     with pytest.raises(PlanFileError) as caught:
         loads_plan(json.dumps(data))
-    assert caught.value.problems == ["people[0].fte: must be greater than 0", "people[1].fte: must be at most 1",
-                                     "people[2].productivity: must not be negative"]
-    assert str(caught.value) == "people[0].fte: must be greater than 0 (and 2 more problems)"
+    assert caught.value.problems == [
+        'Person "Ana Berg": FTE must be greater than 0 (people[0].fte)',
+        'Person "Bo Dahl": FTE must be at most 1 (people[1].fte)',
+        'Person "Cia Holm": productivity must not be negative (people[2].productivity)']
+    assert caught.value.places == ["people[0].fte", "people[1].fte", "people[2].productivity"]
+    assert str(caught.value) == 'Person "Ana Berg": FTE must be greater than 0 (people[0].fte) (and 2 more problems)'
 
 
-def test_the_problem_list_is_bounded() -> None:
+def test_every_problem_is_counted_though_ten_are_listed() -> None:
     data = base()
-    for person in data["people"]:
+    for person in data["people"]:  # 12 people
         person["fte"] = 7
     with pytest.raises(PlanFileError) as caught:
         loads_plan(json.dumps(data))
-    assert 1 < len(caught.value.problems) <= planfile_read.MAX_REPORTED_PROBLEMS
+    assert len(caught.value.problems) == planfile_read.MAX_REPORTED_PROBLEMS == 10
+    assert caught.value.total == 12 and caught.value.complete
+    assert str(caught.value).endswith("(and 11 more problems)")
+
+
+def test_past_the_counting_limit_the_message_says_at_least() -> None:
+    data = base()
+    person = data["people"][0]
+    data["people"] = [{**person, "id": f"p-{index}", "fte": 7} for index in range(1500)]
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(json.dumps(data))
+    error = caught.value
+    assert not error.complete and error.total == planfile_read.MAX_COUNTED_PROBLEMS == 1000
+    assert str(error).endswith("(and at least 999 more problems)")
+
+
+def test_problems_name_the_scenario_and_team_in_words() -> None:
+    data = base()
+    data["scenarios"][1]["teams"][2]["market"]["win_rate"] = 3
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(json.dumps(data))
+    assert str(caught.value) == ('Scenario "Growth", team "SMB": win rate must be between 0 and 1 '
+                                 "(scenarios[1].teams[2].market.win_rate)")
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (_set(["assumptions", "roles", "ae", "max_open_opps"], -1),
+     "Assumptions: AE open opportunities worked at once must not be negative (assumptions.roles.ae.max_open_opps)"),
+    (_set(["scenarios", 0, "teams", 0, "roles", "am", "accounts_per_am"], -1),
+     'Scenario "Today", team "Nordic Enterprise": AM accounts per AM must not be negative '
+     "(scenarios[0].teams[0].roles.am.accounts_per_am)"),
+    (_set(["scenarios", 0, "assignments", 0, "person"], "p-x"),
+     'Scenario "Today", assignment 1: person: no person or opening has id p-x (scenarios[0].assignments[0].person)'),
+    (person0(nickname="Ana"), 'Person "Ana Berg": unknown field "nickname" (people[0].nickname)'),
+    (_set(["horizon_months"], 0),
+     "Horizon (months) must be a whole number of months between 1 and 120 (horizon_months)"),
+    (_set(["people", 1, "id"], "p-ana"), 'Person "Bo Dahl": duplicate id p-ana (also people[0]) (people[1].id)'),
+    (_set(["people", 2], []), "Person 3 must be an object (people[2])"),
+], ids=["plan-parameter", "team-override", "assignment", "unknown-field", "plan-field", "duplicate-id", "no-name"])
+def test_each_kind_of_place_reads_as_words(change: Callable[[dict[str, Any]], None], expected: str) -> None:
+    data = base()
+    change(data)
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(json.dumps(data))
+    assert caught.value.problems[0] == expected
+
+
+@pytest.mark.parametrize(("old", "new", "place"), [
+    ('"fte": 1.0', '"fte": 1.0, "fte": 0.5', "people[0].fte"),
+    ('"win_rate": 0.2', '"win_rate": 0.2, "win_rate": 0.2', "scenarios[0].teams[0].market.win_rate"),
+    ('"format": "salesplanner-plan"', '"format": "salesplanner-plan", "format": "salesplanner-plan"', "format"),
+    ('"ramp_months": 5', '"ramp_months": 5, "ramp_months": 5', "assumptions.roles.full_cycle.ramp_months"),
+], ids=["person", "market", "top-level", "role-parameter"])
+def test_a_key_twice_in_one_object_is_refused(old: str, new: str, place: str) -> None:
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(replaced(old, new)())
+    error = caught.value
+    assert error.places == [place]
+    assert "appears more than once in this object" in str(error) and one_sentence(str(error))
+
+
+def test_colons_inside_names_do_not_hide_a_key_twice() -> None:
+    """The fast reader counts colons; text holding colons (one escaped) must not make a repeated key pass."""
+    text = dumps_plan(sample_plan()).replace('"Nordlys Software 2027"', '"Plan: 2027 \\u003a draft"', 1)
+    assert loads_plan(text).name == "Plan: 2027 : draft"
+    text = text.replace('"Nordic Enterprise"', '"EMEA: Enterprise"').replace('"fte": 1.0', '"fte": 1.0, "fte": 1.0', 1)
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(text)
+    assert caught.value.places == ["people[0].fte"]
+
+
+def test_utf16_without_a_byte_order_mark_is_not_utf8_text() -> None:
+    content = dumps_plan(sample_plan()).encode("utf-16-le")
+    for data in (content, dumps_plan(sample_plan()).encode("utf-16-be"), "\ufeff".encode("utf-16-le") + content):
+        with pytest.raises(PlanFileError) as caught:
+            loads_plan(data)
+        assert str(caught.value) == "is not a Sales Planner plan (it is not UTF-8 text)"
+
+
+def test_a_file_of_empty_objects_is_refused_before_it_is_parsed(tmp_path: Path) -> None:
+    """200 MB of ``{}`` once took 4.7 GB and ended in a traceback: the careful reader estimates first."""
+    content = b"[" + b"{}," * (planfile_read.MAX_PARSE_BYTES // 120) + b"{}]"
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(content)
+    assert "would need more memory than any plan of its size" in str(caught.value)
+    assert one_sentence(str(caught.value))
+
+
+def test_a_file_above_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
+    target = tmp_path / "huge.salesplan"
+    with target.open("wb") as stream:
+        stream.truncate(planfile_read.MAX_FILE_BYTES + 1)
+    with pytest.raises(PlanFileError) as caught:
+        load_plan(target)
+    assert str(caught.value) == "huge.salesplan: is larger than 100 MB, too large for a plan"
+
+
+def test_running_out_of_memory_while_loading_is_one_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    def exhausted(*_args: object, **_kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(planfile_read, "read_fast", exhausted)
+    with pytest.raises(PlanFileError) as caught:
+        loads_plan(dumps_plan(sample_plan()))
+    assert str(caught.value) == "is too large to read with the memory this computer has free"
 
 
 def test_a_plan_that_loads_can_be_saved(tmp_path: Path) -> None:
@@ -468,7 +585,9 @@ def test_load_plan_place_after_the_file_name(tmp_path: Path) -> None:
     target.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(PlanFileError) as caught:
         load_plan(target)
-    assert str(caught.value) == "plan.salesplan: scenarios[0].teams[2].market.win_rate: must be between 0 and 1"
+    assert str(caught.value) == ('plan.salesplan: Scenario "Today", team "SMB": win rate must be between 0 and 1 '
+                                 "(scenarios[0].teams[2].market.win_rate)")
+    assert caught.value.places == ["scenarios[0].teams[2].market.win_rate"]
 
 
 def test_load_plan_missing_file(tmp_path: Path) -> None:

@@ -1,129 +1,295 @@
-"""Plan files: the fast way to read the plain objects.
+"""Plan files: the fast reader, for files as Sales Planner writes them.
 
-A big plan is almost all people, assignments and teams whose fields have their plain JSON types. For
-those, ``planfile.read`` builds the objects directly here and checks them with the model's own rules;
-anything else (a wrong type, a bad value) makes a function here return None and goes through
-``planfile.read``'s careful reader, which names the problem. So the messages come from one place and the
-rules from another (``model``), and this module only decides what is plain.
+orjson parses the file; then each list of objects is checked a column at a time against ``format``'s
+tables — every field present (an unset optional one may be left out), every value of its JSON type — and
+the model's objects are built from the columns (people, openings and markets by position: their tables list
+the fields in the order of the model's dataclass; the other objects by name). What types cannot say
+(ranges, required pairs, text rules, ids that must match) is asked of the model's own rules, the same
+``*_problems`` functions the careful reader and the editors use. Anything this reader does not accept — a
+missing field (the default applies), a wrong type, a bad value, a key that may appear twice — makes
+``read_fast`` return None, and ``read``'s careful reader reads the file again and names each problem. So
+this module never explains anything; it only decides that nothing needs explaining.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
+import orjson
+
+from salesplanner.memory import collector_paused
 from salesplanner.model import (
-    MARKET_FIELDS,
+    Assumptions,
     MarketProfile,
+    MemberId,
     Opening,
-    OpeningId,
     Person,
     PersonId,
+    Placement,
+    Plan,
+    Scenario,
+    ScenarioId,
     Status,
     Team,
     TeamId,
+    assumptions_problems,
+    combined_parameter_problems,
+    id_problem,
     opening_problems,
     person_problems,
+    plan_field_problems,
+    target_problems,
     team_problems,
+    text_problem,
 )
-from salesplanner.planfile.format import OPENING_FIELDS, PERSON_FIELDS, TEAM_FIELDS
+from salesplanner.planfile.format import (
+    ASSIGNMENT_FIELDS,
+    ASSUMPTIONS_FIELDS,
+    FORMAT,
+    MARKET_FIELDS,
+    OPENING_FIELDS,
+    OPTIONAL_FIELDS,
+    PERSON_FIELDS,
+    PLAN_FIELDS,
+    SCENARIO_FIELDS,
+    TEAM_FIELDS,
+    VERSION,
+    Number,
+)
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
 
-MARKET_KEYS = frozenset(MARKET_FIELDS)
-_PERSON_KEYS = frozenset(PERSON_FIELDS)
-_OPENING_KEYS = frozenset(OPENING_FIELDS)
-_TEAM_KEYS = frozenset(TEAM_FIELDS)
+
+class _RefusedError(Exception):
+    """Something the careful reader has to look at."""
 
 
-ROLES_BY_NAME: dict[str, Role] = {role.value: role for role in Role}
-STATUSES_BY_NAME: dict[str, Status] = {status.value: status for status in Status}
-_NUMBER_TYPES = (int, float)  # exact types: a JSON true/false is a bool, never a number here
+_ROLES = {role.value: role for role in Role}
+_STATUSES = {status.value: status for status in Status}
+_NONE = type(None)
 
 
-_TEXT_OR_NONE = frozenset({str, type(None)})
-_NUMBER = frozenset({int, float})
-_NUMBER_OR_NONE = frozenset({int, float, type(None)})
+_DATES = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2})*")
 
 
-def _plain_text(value: Any) -> bool:
-    return type(value) in _TEXT_OR_NONE
+def _dates(column: list[Any], *, optional: bool) -> list[date | None]:
+    """``YYYY-MM-DD`` texts as dates (None stays None where ``optional``): the form checked on the column
+    at once, then ``date.fromisoformat`` (which refuses a month 13 or a 30 February with ValueError)."""
+    given = [value for value in column if value is not None] if optional else column
+    if not {str}.issuperset(map(type, given)) or not _DATES.fullmatch("".join(given)) or \
+            not {10}.issuperset(map(len, given)):
+        raise _RefusedError
+    parsed = iter(map(date.fromisoformat, given))
+    return [None if value is None else next(parsed) for value in column] if len(given) < len(column) else \
+        list(parsed)
 
 
-def _plain_number(value: Any) -> bool:
-    return type(value) in _NUMBER_OR_NONE
+def _of_types(*types: type) -> Callable[[list[Any]], list[Any]]:
+    allowed = frozenset(types)
+
+    def check(column: list[Any]) -> list[Any]:
+        if not allowed.issuperset(map(type, column)):
+            raise _RefusedError
+        return column
+    return check
 
 
-def plain_date(value: Any) -> date | None:
-    """A YYYY-MM-DD date or None; raises ValueError for anything else."""
-    if value is None:
-        return None
-    if type(value) is str and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        return date.fromisoformat(value)
-    raise ValueError(value)
+def _lookup(table: Mapping[str, Any]) -> Callable[[list[Any]], list[Any]]:
+    def check(column: list[Any]) -> list[Any]:
+        return [table[value] for value in _of_types(str)(column)]  # KeyError → refused
+    return check
 
 
-def fast_person(raw: Any) -> Person | None:
+_COLUMN_CHECKS: dict[Any, Callable[[list[Any]], list[Any]]] = {
+    str: _of_types(str), str | None: _of_types(str, _NONE), bool: _of_types(bool), int: _of_types(int),
+    Number: _of_types(int, float), Number | None: _of_types(int, float, _NONE),
+    date: lambda column: _dates(column, optional=False), date | None: lambda column: _dates(column, optional=True),
+    Status: _lookup(_STATUSES), Role: _lookup(_ROLES),
+}
+"""How a column of each type in ``format``'s tables is checked and turned into the model's values. orjson
+never yields NaN or infinity, and a JSON true is a ``bool``, never an ``int``, for ``type()``."""
+
+
+def _columns(items: Any, table: Mapping[str, Any]) -> list[list[Any]]:
+    """The items' fields as columns, in the table's order, checked and converted; every item an object
+    with the table's fields and no other, an unset optional one perhaps left out (then None). Nested
+    tables and role tables are returned raw."""
+    if type(items) is not list:
+        raise _RefusedError
+    if not items:
+        return [[] for _ in table]
+    names = frozenset(table)
+    if not {dict}.issuperset(map(type, items)) or not all(map(names.issuperset, items)):
+        raise _RefusedError
+    if {len(table)}.issuperset(map(len, items)):
+        rows: Iterable[Sequence[Any]] = map(itemgetter(*table), items) if len(table) > 1 else \
+            ([item[name] for name in table] for item in items)
+    else:  # a required field missing raises KeyError: the careful reader applies its default
+        rows = ([item.get(name) if name in OPTIONAL_FIELDS else item[name] for name in table] for item in items)
+    columns = list(map(list, zip(*rows, strict=True)))
+    for index, kind in enumerate(table.values()):
+        check = None if isinstance(kind, dict | list) else _COLUMN_CHECKS.get(kind)
+        if check is not None:
+            columns[index] = check(columns[index])
+    return columns
+
+
+def _unique(items: list[Any], problems: Callable[[Any], list[tuple[str, str]]], taken: Mapping[Any, object]
+            ) -> dict[Any, Any]:
+    """Items by id, if every id is a non-empty id used once (and not in ``taken``) and no item has a problem."""
+    by_id = {item.id: item for item in items}
+    if len(by_id) != len(items) or not all(map(str.strip, by_id)) or any(map(problems, items)) or \
+            (taken and not by_id.keys().isdisjoint(taken)):
+        raise _RefusedError
+    return by_id
+
+
+def read_fast(content: bytes | str) -> Plan | None:
+    """The plan in ``content`` if it is complete and valid and has no key twice, else None."""
     try:
-        if type(raw) is not dict or not _PERSON_KEYS.issuperset(raw):
-            return None
-        get = raw.get
-        person_id, name, email, location = raw["id"], raw["name"], get("email"), get("location")
-        fte, productivity, cost = get("fte", 1.0), get("productivity", 1.0), get("annual_cost")
-        start, leave, title = get("start_date"), get("leave_date"), get("title")
-        if not (type(person_id) is str and person_id.strip() and type(name) is str
-                and type(email) in _TEXT_OR_NONE and type(location) in _TEXT_OR_NONE
-                and type(fte) in _NUMBER and type(productivity) in _NUMBER and type(cost) in _NUMBER_OR_NONE
-                and type(title) in _TEXT_OR_NONE):
-            return None
-        person = Person(PersonId(person_id), name, email, location, STATUSES_BY_NAME[get("status", "active")], fte,
-                        productivity, None if start is None else plain_date(start),
-                        None if leave is None else plain_date(leave), cost, title)
-    except (KeyError, TypeError, ValueError):
+        raw = orjson.loads(content)
+    except orjson.JSONDecodeError:
         return None
-    return None if person_problems(person) else person
-
-
-def fast_opening(raw: Any) -> Opening | None:
     try:
-        if type(raw) is not dict or not _OPENING_KEYS.issuperset(raw):
-            return None
-        opening_id, title = raw["id"], raw["title"]
-        fte, cost = raw.get("fte", 1.0), raw.get("annual_cost")
-        if not (type(opening_id) is str and opening_id.strip() and type(title) is str and fte is not None
-                and _plain_number(fte) and _plain_number(cost)):
-            return None
-        opening = Opening(id=OpeningId(opening_id), title=title, start_date=plain_date(raw.get("start_date")),
-                          fte=fte, annual_cost=cost)
-    except (KeyError, TypeError, ValueError):
+        with collector_paused():
+            counter = _KeyCounter()
+            plan = _plan(raw, counter)
+    except (_RefusedError, KeyError, TypeError, ValueError, AttributeError):
         return None
-    return None if opening_problems(opening) else opening
+    return plan if counter.appear_once(content, raw) else None
 
 
-def fast_team(raw: Any) -> Team | None:
-    try:
-        if type(raw) is not dict or not _TEAM_KEYS.issuperset(raw):
-            return None
-        team_id, name, market_data = raw["id"], raw["name"], raw.get("market", {})
-        roles_data = raw.get("roles", {})
-        if not (type(team_id) is str and team_id.strip() and type(name) is str and type(market_data) is dict
-                and MARKET_KEYS.issuperset(market_data) and type(roles_data) is dict
-                and all(_plain_text(raw.get(key)) for key in ("segment", "product_line", "geography"))
-                and all(v is not None and _plain_number(v) for v in market_data.values())):
-            return None
-        roles: dict[Role, dict[str, float]] = {}
-        for role_name, values in roles_data.items():
-            role = ROLES_BY_NAME[role_name]
-            if type(values) is not dict or not DEFAULT_ROLE_PARAMETERS[role].keys() >= values.keys() or \
-                    not all(v is not None and _plain_number(v) for v in values.values()):
-                return None
-            if values:
-                roles[role] = {name: values[name] for name in DEFAULT_ROLE_PARAMETERS[role] if name in values}
-        target = raw.get("target_bookings")
-        if not _plain_number(target):
-            return None
-        team = Team(id=TeamId(team_id), name=name, segment=raw.get("segment"), product_line=raw.get("product_line"),
-                    geography=raw.get("geography"), market=MarketProfile(**market_data),
-                    roles={role: roles[role] for role in ROLE_ORDER if role in roles}, target_bookings=target)
-    except (KeyError, TypeError, ValueError):
-        return None
-    return None if team_problems(team) else team
+def _plan(raw: Any, keys: _KeyCounter) -> Plan:
+    if type(raw) is not dict or raw.get("format") != FORMAT or raw.get("version") != VERSION:
+        raise _RefusedError
+    _, _, name, currency, as_of, horizon, assumptions_data, people_data, scenarios_data = \
+        _columns([raw], PLAN_FIELDS)
+    horizon_months = horizon[0]
+    if type(horizon_months) is not int or type(as_of[0]) is not date or \
+            plan_field_problems(name=name[0], currency=currency[0], horizon_months=horizon_months, as_of=as_of[0]):
+        raise _RefusedError
+    values = dict(zip(ASSUMPTIONS_FIELDS, (column[0] for column in _columns(assumptions_data, ASSUMPTIONS_FIELDS)),
+                      strict=True))
+    roles = values.pop("roles")
+    assumptions = Assumptions(roles=_role_table(roles, fill_defaults=True), **values)
+    if assumptions_problems(assumptions):
+        raise _RefusedError
+    people = _unique(list(map(Person, *_columns(people_data[0], PERSON_FIELDS))), person_problems, {})
+    keys.keys += len(PLAN_FIELDS) + len(ASSUMPTIONS_FIELDS) + len(PERSON_FIELDS) * len(people) + _table_keys(roles)
+    scenarios: dict[ScenarioId, Scenario] = {}
+    names: set[str] = set()
+    baselines = []
+    for scenario_data in _listed(scenarios_data[0]):
+        scenario, baseline = _scenario(scenario_data, people, assumptions, keys)
+        if scenario.id in scenarios or scenario.name in names:
+            raise _RefusedError
+        names.add(scenario.name)
+        scenarios[scenario.id] = scenario
+        if baseline:
+            baselines.append(scenario.id)
+    if len(baselines) != 1:
+        raise _RefusedError
+    return Plan(name=name[0], currency=currency[0], as_of=as_of[0], horizon_months=horizon_months,
+                assumptions=assumptions, people=people, scenarios=scenarios, baseline=baselines[0])
+
+
+def _listed(value: Any) -> list[Any]:
+    if type(value) is not list or not value:
+        raise _RefusedError
+    return value
+
+
+_ROLE_PARAMETERS = [(role, role.value, DEFAULT_ROLE_PARAMETERS[role]) for role in ROLE_ORDER]
+
+
+def _role_table(table: Any, *, fill_defaults: bool) -> dict[Role, dict[str, float]]:
+    """Role parameters in the documented order (roles, then each role's parameters), as ``read`` builds them."""
+    if type(table) is not dict or not _ROLES.keys() >= table.keys():
+        raise _RefusedError
+    if not table and not fill_defaults:
+        return {}  # most teams override nothing
+    result: dict[Role, dict[str, float]] = {}
+    for role, name, known in _ROLE_PARAMETERS:
+        given = table.get(name, {})
+        if type(given) is not dict or not known.keys() >= given.keys():
+            raise _RefusedError
+        _COLUMN_CHECKS[Number](list(given.values()))
+        values = dict(known) if fill_defaults else {}
+        values.update({name: given[name] for name in known if name in given})
+        if values:
+            result[role] = values
+    return result
+
+
+def _table_keys(table: dict[str, dict[str, Any]]) -> int:
+    return len(table) + sum(map(len, table.values()))
+
+
+def _team(team_id: str, name: str, segment: str | None, product_line: str | None, geography: str | None,
+          market: MarketProfile, target_bookings: float | None, roles: Any) -> Team:
+    """A team from its columns in the file's order (the dataclass has ``roles`` before the target)."""
+    return Team(TeamId(team_id), name, segment, product_line, geography, market,
+                _role_table(roles, fill_defaults=False), target_bookings)
+
+
+def _scenario(raw: Any, people: dict[PersonId, Person], assumptions: Assumptions, keys: _KeyCounter
+              ) -> tuple[Scenario, bool]:
+    scenario_id, name, baseline, target, teams_data, openings_data, assignments_data = \
+        (column[0] for column in _columns([raw], SCENARIO_FIELDS))
+    if id_problem(scenario_id) or text_problem(name, required=True) or target_problems(target):
+        raise _RefusedError
+    team_columns = _columns(teams_data, TEAM_FIELDS)
+    market_index = list(TEAM_FIELDS).index("market")
+    team_columns[market_index] = list(map(MarketProfile, *_columns(team_columns[market_index], MARKET_FIELDS)))
+    teams = _unique(list(map(_team, *team_columns)), team_problems, {})
+    if any(combined_parameter_problems(assumptions, team) for team in teams.values()):
+        raise _RefusedError
+    openings = _unique(list(map(Opening, *_columns(openings_data, OPENING_FIELDS))), opening_problems, people)
+    members, team_ids, roles = _columns(assignments_data, ASSIGNMENT_FIELDS)
+    assignments: dict[MemberId, Placement] = {MemberId(member): Placement(TeamId(team), role)
+                                              for member, team, role in zip(members, team_ids, roles, strict=True)}
+    if len(assignments) != len(members) or not teams.keys() >= set(team_ids) or \
+            not all(member in people or member in openings for member in assignments):
+        raise _RefusedError
+    role_tables = team_columns[-1]
+    keys.keys += (len(raw) + sum(map(len, teams_data)) + len(MARKET_FIELDS) * len(teams)
+                  + sum(map(_table_keys, role_tables)) + len(OPENING_FIELDS) * len(openings)
+                  + len(ASSIGNMENT_FIELDS) * len(assignments))
+    return Scenario(id=ScenarioId(scenario_id), name=name, teams=teams, openings=openings,
+                    assignments=assignments, target_bookings=target), baseline
+
+
+# --- every key once ---------------------------------------------------------------------------------
+# JSON allows a key twice in one object and orjson, like every fast parser, keeps the last value silently;
+# a plan with "fte" twice has been edited by hand or broken by a tool, and the user should hear about it.
+# Every key is followed by exactly one colon, and outside strings a colon follows nothing else. The parsed
+# objects hold ``keys`` keys; the file's colons, less those inside its strings, are the keys it really has.
+
+class _KeyCounter:
+    def __init__(self) -> None:
+        self.keys = 0
+
+    def appear_once(self, content: bytes | str, raw: Any) -> bool:
+        data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+        colons = data.count(b":")
+        if colons == self.keys:
+            return True
+        if b"\\u003a" in data or b"\\u003A" in data:
+            return False  # an escaped colon counts in the strings but not in the file: let the careful reader decide
+        return colons - sum(text.count(":") for text in _texts(raw)) == self.keys
+
+
+def _texts(node: Any) -> Iterator[str]:
+    """Every string value and key in the parsed file."""
+    if type(node) is str:
+        yield node
+    elif type(node) is dict:
+        yield from node.keys()
+        for value in node.values():
+            yield from _texts(value)
+    elif type(node) is list:
+        for value in node:
+            yield from _texts(value)

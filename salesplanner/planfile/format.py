@@ -1,24 +1,59 @@
 """The plan file format's names, defined once: what identifies a plan file and which fields each object holds.
 
-The reference is ``docs/plan-format.md``; the readers and the writer take every name from here.
+The reference is ``docs/plan-format.md``. Each table maps a field to the JSON value it holds, in the order
+the writer puts them; the careful reader (``read``) refuses any other key, the fast reader (``fast``) decodes
+exactly these types, and the writer (``write``) writes every field (an unset one of ``OPTIONAL_FIELDS`` left
+out). Adding a field to the format is one line
+in a table here, plus how ``read`` checks it and ``write`` writes it.
 """
 
 from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypeAlias
+
+from salesplanner.model import Status
+from salesplanner.roles import Role
 
 FORMAT = "salesplanner-plan"
 VERSION = 1
 SUFFIX = ".salesplan"
 
-# Each object's fields in the order the writer puts them; a reader refuses any other key.
-PLAN_FIELDS = ("format", "version", "name", "currency", "as_of", "horizon_months", "assumptions", "people",
-               "scenarios")
-# A person's "title" (the job title) is written only when set: files that never had one stay unchanged.
-PERSON_FIELDS = ("id", "name", "title", "email", "location", "status", "fte", "productivity", "start_date",
-                 "leave_date", "annual_cost")
-OPENING_FIELDS = ("id", "title", "start_date", "fte", "annual_cost")
-SCENARIO_FIELDS = ("id", "name", "baseline", "target_bookings", "teams", "openings", "assignments")
-TEAM_FIELDS = ("id", "name", "segment", "product_line", "geography", "market", "target_bookings", "roles")
-ASSUMPTIONS_FIELDS = ("tolerance", "quota_to_cost_min", "quota_to_cost_max", "attainment_min", "roles")
-OPTIONAL_FIELDS = frozenset({"target_bookings"})
-"""Fields the writer leaves out while they are unset (null), so files that never used them stay as they were."""
-ASSIGNMENT_FIELDS = ("person", "team", "role")
+Number: TypeAlias = int | float
+"""A JSON number. Whole numbers stay ``int``, so a plan saves as it was read."""
+RoleTable: TypeAlias = dict[Role, dict[str, Number]]
+"""Role parameters by role (``assumptions.roles``, a team's ``roles``)."""
+
+# A nested table is an object of that kind; a table in a list, a list of them.
+PERSON_FIELDS: dict[str, Any] = {
+    "id": str, "name": str, "title": str | None, "email": str | None, "location": str | None, "status": Status, "fte": Number,
+    "productivity": Number, "start_date": date | None, "leave_date": date | None, "annual_cost": Number | None,
+}
+OPENING_FIELDS: dict[str, Any] = {
+    "id": str, "title": str, "start_date": date | None, "fte": Number, "annual_cost": Number | None,
+}
+MARKET_FIELDS: dict[str, Any] = {
+    "inbound_leads_per_month": Number, "lead_to_opp_rate": Number, "sales_cycle_days": Number, "win_rate": Number,
+    "avg_deal_size": Number, "existing_customers": Number, "monthly_churn": Number,
+}
+TEAM_FIELDS: dict[str, Any] = {
+    "id": str, "name": str, "segment": str | None, "product_line": str | None, "geography": str | None,
+    "market": MARKET_FIELDS, "target_bookings": Number | None, "roles": RoleTable,
+}
+ASSIGNMENT_FIELDS: dict[str, Any] = {"person": str, "team": str, "role": Role}
+SCENARIO_FIELDS: dict[str, Any] = {
+    "id": str, "name": str, "baseline": bool, "target_bookings": Number | None, "teams": [TEAM_FIELDS],
+    "openings": [OPENING_FIELDS], "assignments": [ASSIGNMENT_FIELDS],
+}
+ASSUMPTIONS_FIELDS: dict[str, Any] = {
+    "tolerance": Number, "quota_to_cost_min": Number, "quota_to_cost_max": Number, "attainment_min": Number,
+    "roles": RoleTable,
+}
+PLAN_FIELDS: dict[str, Any] = {
+    "format": str, "version": int, "name": str, "currency": str, "as_of": date, "horizon_months": int,
+    "assumptions": ASSUMPTIONS_FIELDS, "people": [PERSON_FIELDS], "scenarios": [SCENARIO_FIELDS],
+}
+OPTIONAL_FIELDS = frozenset({"target_bookings", "title"})
+"""Fields the writer leaves out while they are unset (null), so files that never used them stay as they were —
+a person's job title, a team's and a scenario's target (an opening's title is required); a reader takes a
+missing one as unset."""

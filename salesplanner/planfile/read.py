@@ -1,8 +1,13 @@
-"""Plan files (docs/plan-format.md): version-1 JSON, validated on load, written atomically in a stable order.
+"""Plan files (docs/plan-format.md): version-1 JSON, validated on load.
 
 ``load_plan`` either returns a complete, valid plan or raises ``PlanFileError`` whose message names the
-first problem by its place in the file (``scenarios[0].teams[2].market.win_rate: must be between 0
-and 1``); nothing is half-loaded. The format is documented in ``docs/plan-format.md``.
+first problem by its place in the file, in words and as a path (``Scenario "Today", team "SMB": win rate
+must be between 0 and 1 (scenarios[0].teams[2].market.win_rate)``); nothing is half-loaded.
+
+Two readers: ``fast.read_fast`` takes files as Sales Planner writes them (complete, valid, each key once)
+in about the time it takes to parse them; everything else comes here, to the careful reader, which
+accepts what the format allows (missing fields take their defaults) and names every problem it finds.
+Both build the same plan from the same file — a property test mutates files to hold them to it.
 """
 
 from __future__ import annotations
@@ -14,8 +19,6 @@ from collections.abc import Callable, Collection, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
-
-import orjson
 
 from salesplanner.files import NotARegularFileError, open_regular
 from salesplanner.model import (
@@ -29,7 +32,6 @@ from salesplanner.model import (
     PersonId,
     Placement,
     Plan,
-    PlanError,
     Problems,
     Scenario,
     ScenarioId,
@@ -49,7 +51,7 @@ from salesplanner.model import (
     team_problems,
     text_problem,
 )
-from salesplanner.planfile.fast import ROLES_BY_NAME, fast_opening, fast_person, fast_team
+from salesplanner.planfile.fast import read_fast
 from salesplanner.planfile.format import (
     ASSIGNMENT_FIELDS,
     ASSUMPTIONS_FIELDS,
@@ -61,26 +63,43 @@ from salesplanner.planfile.format import (
     TEAM_FIELDS,
     VERSION,
 )
+from salesplanner.planfile.problems import PlanFileError, Problem, describe
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, ROLE_ORDER, Role
 
-MAX_FILE_BYTES = 256 * 1024 * 1024
+__all__ = ["MAX_FILE_BYTES", "PlanFileError", "load_plan", "loads_plan"]
+
+MAX_FILE_BYTES = 100 * 1024 * 1024
+"""About 160,000 people; a 10,000-person plan is 6 MB."""
+MAX_PARSE_BYTES = 2 * 1024**3
+"""What the careful reader's parse may take in memory. It builds a Python object for every JSON value, and
+a file of nothing but ``{}`` needs about 25 times its size; estimated before parsing (``_parse``)."""
 MAX_REPORTED_PROBLEMS = 10
+MAX_COUNTED_PROBLEMS = 1000
+"""The reader counts problems up to here, then stops and says "at least"."""
+
+ROLES_BY_NAME: dict[str, Role] = {role.value: role for role in Role}
 
 T = TypeVar("T")
 
 
-class PlanFileError(PlanError):
-    """A plan file that cannot be read or written. ``problems`` lists what was found, first first."""
-
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        more = len(problems) - 1
-        suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-        super().__init__(problems[0] + suffix)
-
-
 class _TooManyProblemsError(Exception):
     pass
+
+
+class _Object(dict[str, Any]):
+    """A JSON object that had a key more than once (the last value kept, as every JSON reader does)."""
+
+    repeated: tuple[str, ...] = ()
+
+
+def _object_from_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    marked = _Object(result)
+    seen: set[str] = set()
+    marked.repeated = tuple(dict.fromkeys(key for key, _ in pairs if key in seen or seen.add(key)))  # type: ignore[func-returns-value]
+    return marked
 
 
 def _field_path(path: str, key: str) -> str:
@@ -94,11 +113,14 @@ class _Reader:
     """Reads raw JSON values with their path, collecting problems instead of stopping at the first."""
 
     def __init__(self) -> None:
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
+        self.count = 0
 
     def problem(self, path: str, reason: str) -> None:
-        self.problems.append(f"{path}: {reason}" if path else reason)
-        if len(self.problems) >= MAX_REPORTED_PROBLEMS:
+        self.count += 1
+        if len(self.problems) < MAX_REPORTED_PROBLEMS:
+            self.problems.append(Problem(path, reason))
+        if self.count >= MAX_COUNTED_PROBLEMS:
             raise _TooManyProblemsError
 
     def add(self, path: str, problems: Problems) -> None:
@@ -109,6 +131,8 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem(path, "must be an object")
             return None
+        for key in getattr(value, "repeated", ()):
+            self.problem(_field_path(path, key), "appears more than once in this object")
         if not value.keys() <= set(fields):
             for key in sorted(value.keys() - set(fields)):
                 self.problem(_field_path(path, key), "unknown field")
@@ -265,13 +289,13 @@ def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
     return team
 
 
-def _read_unique(reader: _Reader, raw: Any, path: str, fast: Callable[[Any], T | None],
-                 careful: Callable[[_Reader, Any, str], T | None], seen: dict[str, tuple[str, int]]) -> dict[Any, T]:
+def _read_unique(reader: _Reader, raw: Any, path: str, read: Callable[[_Reader, Any, str], T | None],
+                 seen: dict[str, tuple[str, int]]) -> dict[Any, T]:
     """Read a list of items with ids, refusing an id already in ``seen`` (id → the list and index where it
-    first appeared). Each item is tried on its fast path first."""
+    first appeared)."""
     items: dict[Any, T] = {}
     for index, entry in enumerate(reader.list(raw, path)):
-        item = fast(entry) or careful(reader, entry, f"{path}[{index}]")
+        item = read(reader, entry, f"{path}[{index}]")
         if item is None:
             continue
         item_id: str = item.id  # type: ignore[attr-defined]
@@ -296,15 +320,15 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
         reader.problem(f"{path}.baseline", "must be true or false")
         baseline = False
     teams: dict[TeamId, Team] = _read_unique(reader, data.get("teams", []), f"{path}.teams",
-                                             fast_team, _read_team, {})
+                                             _read_team, {})
     openings: dict[OpeningId, Opening] = _read_unique(reader, data.get("openings", []),
-                                                      f"{path}.openings", fast_opening, _read_opening,
+                                                      f"{path}.openings", _read_opening,
                                                       dict(person_paths))
     assignments: dict[MemberId, Placement] = {}
     assigned_at: dict[str, int] = {}
     roles_by_name = ROLES_BY_NAME
     for index, entry in enumerate(reader.list(data.get("assignments", []), f"{path}.assignments")):
-        if type(entry) is dict and len(entry) == 3:  # the fast path: a plain, valid, first assignment
+        if type(entry) is dict and len(entry) == 3:  # the common case: a plain, valid, first assignment
             member_id, team_id, role_name = entry.get("person"), entry.get("team"), entry.get("role")
             role = roles_by_name.get(role_name) if type(role_name) is str else None
             if role is not None and type(member_id) is str and type(team_id) is str and team_id in teams \
@@ -387,7 +411,7 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
 
     person_paths: dict[str, tuple[str, int]] = {}
     people: dict[PersonId, Person] = _read_unique(reader, data.get("people", []), "people",
-                                                  fast_person, _read_person, person_paths)
+                                                  _read_person, person_paths)
 
     scenarios: dict[ScenarioId, Scenario] = {}
     baselines: list[tuple[ScenarioId, str]] = []
@@ -428,13 +452,25 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
                 assumptions=assumptions, people=people, scenarios=scenarios, baseline=baselines[0][0])
 
 
-def _parse_for_problems(content: str) -> Any:
-    """Parse with the standard library when orjson refuses a file: it reports JSON errors by line and
-    column, and it reads NaN and Infinity, so the validator can name the field that holds them."""
+def _refuse_if_too_many_values(content: str | bytes) -> None:
+    """Refuse a file whose parsed values would need more than ``MAX_PARSE_BYTES`` (about 120 bytes an object
+    or list, 60 a value; a plan file holds one object in a hundred bytes or so), before any parser tries."""
+    if isinstance(content, bytes):
+        containers, values = content.count(b"{") + content.count(b"["), content.count(b",")
+    else:
+        containers, values = content.count("{") + content.count("["), content.count(",")
+    if 120 * containers + 60 * values > MAX_PARSE_BYTES:
+        raise PlanFileError([f"is not a Sales Planner plan (its {containers + values:,} JSON values would need more "
+                             "memory than any plan of its size)"])
+
+
+def _parse(text: str) -> Any:
+    """Parse with the standard library: it reports JSON errors by line and column, reads NaN and Infinity
+    (so the reader can name the field that holds them) and lets ``_object_from_pairs`` mark a repeated key."""
     try:
-        return json.loads(content)
+        return json.loads(text, object_pairs_hook=_object_from_pairs)
     except json.JSONDecodeError as error:
-        reason = "ends too early" if error.pos >= len(content.rstrip()) else error.msg
+        reason = "ends too early" if error.pos >= len(text.rstrip()) else error.msg
         raise PlanFileError([f"is not valid JSON (line {error.lineno}, column {error.colno}: {reason})"]) \
             from None
     except RecursionError:
@@ -443,31 +479,46 @@ def _parse_for_problems(content: str) -> Any:
         raise PlanFileError(["contains a number too long to read"]) from None
 
 
-def loads_plan(content: str | bytes) -> Plan:
-    """Parse and validate a plan; raises ``PlanFileError`` naming the first problem."""
+_NOT_UTF8 = "is not a Sales Planner plan (it is not UTF-8 text)"
+
+
+def _read_carefully(content: str | bytes) -> Plan:
     if isinstance(content, bytes):
         if not content.strip():
             raise PlanFileError(["is empty"])
         try:
             content = content.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise PlanFileError(["is not a Sales Planner plan (it is not UTF-8 text)"]) from None
+            raise PlanFileError([_NOT_UTF8]) from None
     if not content.strip():
         raise PlanFileError(["is empty"])
-    try:
-        raw = orjson.loads(content)
-    except orjson.JSONDecodeError:
-        raw = _parse_for_problems(content)
+    if "\x00" in content:  # UTF-16 or UTF-32 without a byte-order mark decodes as UTF-8 full of NULs
+        raise PlanFileError([_NOT_UTF8])
+    raw = _parse(content)
     reader = _Reader()
+    complete = True
     try:
         plan = _read_plan(reader, raw)
     except _TooManyProblemsError:
-        plan = None
+        plan, complete = None, False
     except RecursionError:
         raise PlanFileError(["is nested too deeply to be a plan"]) from None
     if plan is None:
-        raise PlanFileError(reader.problems)
+        raise PlanFileError([describe(problem, raw) for problem in reader.problems],
+                            places=[problem.path for problem in reader.problems], total=reader.count,
+                            complete=complete)
     return plan
+
+
+def loads_plan(content: str | bytes) -> Plan:
+    """Parse and validate a plan; raises ``PlanFileError`` naming the first problem."""
+    _refuse_if_too_many_values(content)
+    try:
+        plan = read_fast(content[3:] if isinstance(content, bytes) and content.startswith(b"\xef\xbb\xbf") else
+                         content)
+        return plan if plan is not None else _read_carefully(content)
+    except MemoryError:
+        raise PlanFileError(["is too large to read with the memory this computer has free"]) from None
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
@@ -484,7 +535,8 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     except FileNotFoundError:
         raise PlanFileError([f"{path}: no such file"]) from None
     except MemoryError:
-        raise PlanFileError([f"{path.name}: is too large to read into memory"]) from None
+        raise PlanFileError([f"{path.name}: is too large to read with the memory this computer has free"]) \
+            from None
     except OSError as error:
         raise PlanFileError([f"{path.name}: cannot be read ({error.strerror or error})"]) from None
     if len(content) > MAX_FILE_BYTES:
@@ -492,4 +544,4 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
     try:
         return loads_plan(content)
     except PlanFileError as error:
-        raise PlanFileError([f"{path.name}: {problem}" for problem in error.problems]) from None
+        raise error.in_file(path.name) from None
