@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from salesplanner.analysis import ScenarioAnalysis
@@ -54,9 +54,6 @@ from salesplanner.planfile.write import dumps_plan, plan_to_dict
 from salesplanner.roles import Role
 from tests.plans import commands, plans_and_sample, sample_plan
 
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
-                             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
 TODAY, GROWTH = ScenarioId("s-today"), ScenarioId("s-growth")
 ENT, DACH, SMB = TeamId("t-nordic-ent"), TeamId("t-dach-mm"), TeamId("t-smb")
 ANA, BO, KIM, LEA = MemberId("p-ana"), MemberId("p-bo"), MemberId("p-kim"), MemberId("p-lea")
@@ -79,7 +76,6 @@ def run_sequence(plan: Plan, data: st.DataObject, steps: int) -> list[tuple[Comm
 
 # --- (a) undo all → original; redo all → the same state again -----------------------------------
 
-@PROPERTY_SETTINGS
 @given(plan=plans_and_sample(), data=st.data(), steps=st.integers(1, 15))
 def test_undo_all_restores_the_original_and_redo_all_the_result(plan: Plan, data: st.DataObject,
                                                                 steps: int) -> None:
@@ -96,7 +92,6 @@ def test_undo_all_restores_the_original_and_redo_all_the_result(plan: Plan, data
     assert plan_to_dict(plan) == after
 
 
-@PROPERTY_SETTINGS
 @given(plan=plans_and_sample(), data=st.data(), steps=st.integers(1, 12))
 def test_each_undo_steps_back_exactly_one_state(plan: Plan, data: st.DataObject, steps: int) -> None:
     states = [plan_to_dict(plan)]
@@ -115,7 +110,6 @@ def test_each_undo_steps_back_exactly_one_state(plan: Plan, data: st.DataObject,
         assert plan_to_dict(plan) == states[-1]
 
 
-@PROPERTY_SETTINGS
 @given(plan=plans_and_sample(), data=st.data(), steps=st.integers(1, 12))
 def test_every_plan_commands_reach_saves_and_loads_back(plan: Plan, data: st.DataObject, steps: int) -> None:
     """Commands only build plans the plan file accepts (the loader and the commands share the rules)."""
@@ -125,7 +119,6 @@ def test_every_plan_commands_reach_saves_and_loads_back(plan: Plan, data: st.Dat
 
 # --- (b) refused commands change nothing ----------------------------------------------------------
 
-@PROPERTY_SETTINGS
 @given(plan=plans_and_sample(), data=st.data())
 def test_a_refused_command_leaves_the_plan_unchanged(plan: Plan, data: st.DataObject) -> None:
     """Commands are drawn until 25 have run; every refused one is checked (about one in five is)."""

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from salesplanner.analysis import ScenarioAnalysis
@@ -19,9 +19,6 @@ from salesplanner.commands import Assign, Command, EditPerson
 from salesplanner.model import MemberId, PersonId, Placement, Plan, PlanError, ScenarioId, TeamId
 from salesplanner.roles import Role
 from tests.plans import commands, plans_and_sample, sample_plan
-
-PROPERTY_SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
-                             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 class KeptAnalyses:
@@ -86,7 +83,6 @@ def run_and_check(plan: Plan, data: st.DataObject, steps: int) -> None:
         kept.assert_current(f"after redo of {type(command).__name__}")
 
 
-@PROPERTY_SETTINGS
 @given(plan=plans_and_sample(), data=st.data(), steps=st.integers(1, 20))
 def test_incremental_analysis_equals_a_fresh_one_after_every_command(plan: Plan, data: st.DataObject,
                                                                      steps: int) -> None:

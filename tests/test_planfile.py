@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import Phase, given, settings
 from hypothesis import strategies as st
 
 from salesplanner.model import Plan
@@ -20,9 +20,6 @@ from salesplanner.planfile import read as planfile_read
 from salesplanner.planfile.read import PlanFileError, load_plan, loads_plan
 from salesplanner.planfile.write import dumps_plan, plan_to_dict, save_plan
 from tests.plans import plans, plans_and_sample, sample_plan
-
-PROPERTY_SETTINGS = settings(max_examples=200, deadline=None, derandomize=True,
-                             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 TOP_KEYS = ["format", "version", "name", "currency", "as_of", "horizon_months", "assumptions", "people",
             "scenarios"]
@@ -35,7 +32,6 @@ def one_sentence(message: str) -> bool:
 
 # --- (a) save → load is the identity ---------------------------------------------------------------
 
-@PROPERTY_SETTINGS
 @given(plan=plans_and_sample())
 def test_save_then_load_is_the_identity(plan: Plan) -> None:
     text = dumps_plan(plan)
@@ -51,7 +47,6 @@ def test_save_then_load_is_the_identity(plan: Plan) -> None:
         assert loaded.scenarios[sid].assignments == scenario.assignments
 
 
-@PROPERTY_SETTINGS
 @given(plan=plans())
 def test_a_second_round_is_byte_identical_and_bytes_load_too(plan: Plan) -> None:
     first = dumps_plan(plan)
@@ -679,21 +674,17 @@ def loads_or_refuses(content: str | bytes) -> None:
 
 
 # No shrinking: a whole-plan document shrinks for minutes; the MALFORMED table holds minimal cases.
-@settings(max_examples=300, deadline=None, derandomize=True,
-          phases=[Phase.explicit, Phase.reuse, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(phases=[Phase.explicit, Phase.reuse, Phase.generate])
 @given(content=mutated_plans())
 def test_fuzz_mutated_plan_files_load_or_raise_plan_file_error(content: str) -> None:
     loads_or_refuses(content)
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
 @given(content=st.binary(max_size=200))
 def test_fuzz_random_bytes(content: bytes) -> None:
     loads_or_refuses(content)
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
 @given(data=st.data())
 def test_fuzz_flipped_bytes_of_a_valid_file(data: st.DataObject) -> None:
     content = bytearray(dumps_plan(sample_plan()).encode("utf-8"))
@@ -702,7 +693,6 @@ def test_fuzz_flipped_bytes_of_a_valid_file(data: st.DataObject) -> None:
     loads_or_refuses(bytes(content))
 
 
-@settings(max_examples=200, deadline=None, derandomize=True)
 @given(value=json_values())
 def test_fuzz_any_json_document(value: Any) -> None:
     loads_or_refuses(json.dumps(value))

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import survival
@@ -243,7 +243,6 @@ def test_vectorised_equals_compute_team_month_by_month_on_the_sample_plan() -> N
         assert_same(timeline(plan, scenario_id), timeline_by_loop(plan, scenario_id))
 
 
-@settings(max_examples=60, deadline=None)
 @given(plans())
 def test_vectorised_equals_compute_team_month_by_month_on_any_plan(plan: Plan) -> None:
     for scenario_id in plan.scenarios:
