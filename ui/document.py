@@ -8,7 +8,7 @@ in the scenario on screen, so views refresh only those.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +17,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.changes import Change
-from salesplanner.commands import Command
-from salesplanner.model import Plan, Scenario, ScenarioId, TeamId
+from salesplanner.commands import Assign, Command
+from salesplanner.model import MemberId, Placement, Plan, Scenario, ScenarioId, TeamId
 
 
 @dataclass(frozen=True)
@@ -144,6 +144,17 @@ class PlanDocument(QObject):
         change = command.do(self.plan)
         self.undo_stack.push(_UndoCommand(self, command, merge_id=merge_id, merge_key=merge_key))
         self.after(change)
+
+    def move(self, member_ids: Iterable[MemberId], target: Placement | None) -> frozenset[MemberId]:
+        """Put members in ``target`` (a team and role) or on the bench (None) in the scenario on screen, as
+        one undo step: what a drop, the Move to… picker and Delete all do. Returns who moved; a refused
+        move raises ``PlanError`` and changes nothing."""
+        plan, scenario = self.plan, self.scenario
+        moves = {member_id: target for member_id in member_ids
+                 if plan.member(scenario, member_id) is not None and scenario.assignments.get(member_id) != target}
+        if moves:
+            self.push(Assign(scenario.id, moves))
+        return frozenset(moves)
 
     def after(self, change: Change) -> None:
         """Bring the analyses up to date and tell the views."""

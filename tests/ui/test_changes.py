@@ -206,3 +206,31 @@ def test_a_removed_team_says_so_in_its_handoffs(window: MainWindow) -> None:
     teams = {row[0]: row for row in rows(window.compare.teams)}
     # Enterprise today: SDR → closer 12 / 10 = 1.20; closer → AM 30 / 40 = 0.75.
     assert teams["Nordic Enterprise"][6:8] == ["1.20 → no team", "0.75 → no team"]
+
+
+def test_an_edit_while_the_workbook_is_written_does_not_reach_it(window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The progress dialog lets the window run while the export writes; the workbook is the plan as it was
+    when Export was pressed (a snapshot), whatever is edited meanwhile."""
+    from openpyxl import load_workbook
+
+    target = tmp_path / "today.xlsx"
+    edited: list[bool] = []
+
+    def edit_while_exporting(done: int, total: int) -> bool:  # what a click does while the dialog runs
+        if not edited:
+            edited.append(True)
+            window.document.plan.name = "Renamed during the export"
+            window.board.handle_drop([MemberId("p-dita")], None)
+        return True
+
+    monkeypatch.setattr(ui.dialogs.excel_export, "_progress_reporter", lambda *_args: edit_while_exporting)
+    assert ui.dialogs.excel_export.write_workbook(window, target, window.document.scenario.id, None)
+    assert edited == [True]
+    book = load_workbook(target)
+    summary = [cell for row in book["Summary"].iter_rows(values_only=True) for cell in row if cell]
+    assert "Test plan" in summary and "Renamed during the export" not in summary
+    header, *people = book["Roster"].iter_rows(values_only=True)
+    dita = next(dict(zip(header, row, strict=True)) for row in people if row[header.index("Name")] == "Dita Moe")
+    assert dita["Role"] == "Outbound SDR"  # still in her lane in the workbook, on the bench on screen
+    assert window.document.scenario.assignments.get(MemberId("p-dita")) is None

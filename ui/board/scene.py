@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
 from salesplanner.board_layout import Spacing, arrange
 from salesplanner.capacity import has_left, ramp
-from salesplanner.commands import Assign
 from salesplanner.layout import CARD_SLOTS, LANE_ORDER
 from salesplanner.model import (
     MemberId,
@@ -274,18 +273,16 @@ class BoardScene(QGraphicsScene):
         """Put the dropped members in ``target`` (a team and role) or on the bench (None): one undo step.
         Returns whether anything moved."""
         assert self.document is not None
-        plan, scenario = self.document.plan, self.document.scenario
-        moves = {member_id: target for member_id in member_ids
-                 if plan.member(scenario, member_id) is not None and scenario.assignments.get(member_id) != target}
-        if not moves:
-            return False
-        self._reselect = set(moves)
+        ids = list(member_ids)
+        self._reselect = set(ids)  # the document's change repaints the cards; keep the moved chips selected
         try:
-            self.document.push(Assign(scenario.id, moves))
+            moved = self.document.move(ids, target)
         except PlanError as error:
+            moved = frozenset()
             self.problem.emit(str(error))
-            return False
-        return True
+        if not moved:
+            self._reselect = set()
+        return bool(moved)
 
     # --- building ----------------------------------------------------------------------------------
 

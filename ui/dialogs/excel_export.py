@@ -3,6 +3,7 @@ a progress dialog (cancellable: nothing is left behind), then offer to open it."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,16 @@ def ask_workbook_path(window: MainWindow, scenario_id: ScenarioId) -> Path | Non
     return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
 
 
+def _progress_reporter(progress: QProgressDialog) -> Callable[[int, int], bool]:
+    """Shows the progress and keeps the window responsive (so Cancel works); False once cancelled."""
+    def report(done: int, total: int) -> bool:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(min(done, total))
+        QApplication.processEvents()
+        return not progress.wasCanceled()
+    return report
+
+
 def write_workbook(window: MainWindow, path: Path, scenario_id: ScenarioId, baseline_id: ScenarioId | None) -> bool:
     """Export with a progress dialog; returns False when cancelled (no file written)."""
     from salesplanner.workbook.export import export_workbook
@@ -77,16 +88,13 @@ def write_workbook(window: MainWindow, path: Path, scenario_id: ScenarioId, base
     progress = QProgressDialog(window.tr("Writing %1…").replace("%1", path.name), window.tr("Cancel"), 0, 100, window)
     progress.setWindowTitle(window.tr("Export to Excel"))
     progress.setMinimumDuration(400)  # a small plan is done before a dialog would be worth showing
+    report = _progress_reporter(progress)
 
-    def report(done: int, total: int) -> bool:
-        progress.setMaximum(max(total, 1))
-        progress.setValue(min(done, total))
-        QApplication.processEvents()
-        return not progress.wasCanceled()
-
+    # The dialog lets the window run (and so be edited) while the workbook is written: write a snapshot,
+    # so the workbook is the plan as it was when Export was pressed.
+    snapshot = window.document.plan.snapshot()
     try:
-        return export_workbook(window.document.plan, path, scenario_id=scenario_id, baseline_id=baseline_id,
-                               progress=report)
+        return export_workbook(snapshot, path, scenario_id=scenario_id, baseline_id=baseline_id, progress=report)
     finally:
         progress.close()
 

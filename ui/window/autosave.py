@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import orjson
 from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from salesplanner.files import write_atomically
+from salesplanner.model import Plan, PlanError
 from salesplanner.planfile.format import SUFFIX
-from salesplanner.planfile.read import PlanFileError
 from salesplanner.planfile.write import encode_plan
 from ui.document import PlanDocument
 
@@ -147,28 +148,30 @@ class Autosaver(QObject):
             self._schedule()
 
     def write_now(self) -> None:
-        """Snapshot the plan here (it is only consistent on the UI thread), write it on a worker."""
+        """Take a snapshot of the plan here (it is only consistent on the UI thread: a few milliseconds),
+        then turn it into JSON and write it on a worker, so an autosave never freezes the window."""
         document = self._document
         if document is None or not document.modified:
             return
-        try:
-            content = encode_plan(document.plan)
-        except PlanFileError as error:
-            self._on_failed(str(error))
-            return
-        note = json.dumps({"source": str(document.path) if document.path else None, "name": document.plan.name,
-                           "scenario": document.scenario.id,
-                           "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")}).encode("utf-8")
+        snapshot = document.plan.snapshot()
+        note = {"source": str(document.path) if document.path else None, "name": snapshot.name,
+                "scenario": document.scenario.id,
+                "saved_at": datetime.now().astimezone().isoformat(timespec="seconds")}
         generation = self._generation
-        threading.Thread(target=self._write, args=(content, note, generation), daemon=True).start()
+        threading.Thread(target=self._write, args=(snapshot, note, generation), daemon=True).start()
 
-    def _write(self, content: bytes, note: bytes, generation: int) -> None:
+    def _write(self, snapshot: Plan, note: dict[str, str | None], generation: int) -> None:
+        try:
+            content = encode_plan(snapshot)
+        except PlanError as error:
+            self._worker_failed.emit(str(error))
+            return
         with self._disk:
             if generation != self._generation:
                 return
             try:
                 write_atomically(self.plan_path, content)
-                write_atomically(self._note_path, note)
+                write_atomically(self._note_path, orjson.dumps(note))
             except OSError as error:
                 self._worker_failed.emit(error.strerror or str(error))
                 return
