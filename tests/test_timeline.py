@@ -329,7 +329,8 @@ def test_attrition_outside_0_to_1_is_refused_naming_its_place(place: str, value:
         data["scenarios"][0]["teams"][0]["roles"]["am"]["annual_attrition"] = value
     with pytest.raises(PlanFileError) as error:
         loads_plan(json.dumps(data))
-    assert str(error.value) == f"{place}: must be between 0 and 1"
+    assert error.value.places == [place]
+    assert str(error.value).endswith(f"must be between 0 and 1 ({place})")
 
 
 def test_a_file_without_attrition_loads_with_the_defaults() -> None:
