@@ -20,6 +20,8 @@ _FIELD_WORDS = {
     "fte": "FTE", "as_of": "as-of date", "horizon_months": "horizon (months)", "start_date": "start date",
     "leave_date": "leave date", "annual_cost": "annual cost", "lead_to_opp_rate": "lead-to-opportunity rate",
     "sales_cycle_days": "sales cycle (days)", "avg_deal_size": "average deal size",
+    "target_bookings": "target", "quota_to_cost_min": "lowest quota-to-cost multiple",
+    "quota_to_cost_max": "highest quota-to-cost multiple", "attainment_min": "lowest expected attainment",
 }
 _KINDS = {"people": ("person", "name"), "teams": ("team", "name"), "openings": ("opening", "title"),
           "scenarios": ("scenario", "name")}
@@ -36,8 +38,11 @@ class Problem:
 
 
 def _quoted(text: str) -> str:
-    """A name as it appears in a sentence: quoted, one line, not too long."""
+    """A name as it appears in a sentence: quoted, one line, not too long, any character that is not
+    printable written as its code (a name holding ESC must not steer a terminal or a message box)."""
     shown = " ".join(text.split())
+    if not shown.isprintable():
+        shown = "".join(char if char.isprintable() else f"\\u{ord(char):04x}" for char in shown)
     return f'"{shown[:40]}…"' if len(shown) > 40 else f'"{shown}"'
 
 

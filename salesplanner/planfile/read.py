@@ -416,7 +416,7 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
     scenarios: dict[ScenarioId, Scenario] = {}
     baselines: list[tuple[ScenarioId, str]] = []
     scenario_paths: dict[str, str] = {}
-    name_paths: dict[str, str] = {}
+    name_paths: dict[str, int] = {}
     raw_scenarios = reader.list(data.get("scenarios"), "scenarios")
     for index, entry in enumerate(raw_scenarios):
         where = f"scenarios[{index}]"
@@ -428,10 +428,9 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
             reader.problem(f"{where}.id", f"duplicate id {scenario.id} (also {scenario_paths[scenario.id]})")
             continue
         if scenario.name in name_paths:  # names are how people and --scenario address scenarios
-            reader.problem(f"{where}.name", f'another scenario is already named "{scenario.name}" '
-                                            f"({name_paths[scenario.name]})")
+            reader.problem(f"{where}.name", f"is already used by scenario {name_paths[scenario.name] + 1}")
         elif scenario.name:
-            name_paths[scenario.name] = where
+            name_paths[scenario.name] = index
         for team_index, team in enumerate(scenario.teams.values()):
             reader.add(f"{where}.teams[{team_index}]", combined_parameter_problems(assumptions, team))
         if scenario.id:

@@ -40,7 +40,8 @@ def test_opening_a_bad_file_explains_why_and_leaves_the_open_plan_untouched(
     before_document, before_plan = window.document, plan_to_dict(window.document.plan)
     dialogs.queue(click(Button.Ok))
     assert not window.files.open_path(bad, ask=False)
-    assert dialogs.seen == ["broken.salesplan: scenarios[0].teams[0].market.win_rate: must be between 0 and 1"]
+    assert dialogs.seen == ['broken.salesplan: Scenario "Today", team "Nordic Enterprise": win rate must be between '
+                            "0 and 1 (scenarios[0].teams[0].market.win_rate)"]
     assert window.document is before_document
     assert plan_to_dict(window.document.plan) == before_plan
     assert window.document.modified
