@@ -6,10 +6,10 @@ same on a 100-person plan as on a 10,000-person one. A full recompute and any se
 incremental ones give identical numbers: team sums run over members in id order and the columns keep
 the scenario's team order.
 
-Expected bookings over the target year (docs/model.md §9) run on numpy for all the teams to compute at
+Expected bookings over the target year (docs/model.md §9) are computed for all the teams to compute at
 once (``targets.expected_by_month``): every team in a full recompute, the touched ones after a change. A
 team's numbers do not depend on which teams share the batch (element-by-element arithmetic; see
-``timeline._effective_fte``), so both give identical floats.
+``timeline.bookings_by_month``), so both give identical floats.
 """
 
 from __future__ import annotations

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from salesplanner.columns import Column
+
 MONTH_DAYS = 365 / 12
 
 
@@ -52,6 +54,11 @@ def attrition_months(member: Member, since: date, on: date) -> float:
     """Months (of 365/12 days) a member has been exposed to attrition on ``on``: from ``since`` (the
     plan's as-of date), or from the start date when that is later, since nobody leaves before joining."""
     begin = member.start_date if member.start_date is not None and member.start_date > since else since
+    return attrition_months_from(begin, on)
+
+
+def attrition_months_from(begin: date, on: date) -> float:
+    """Months from ``begin``, the first day exposed to attrition, to ``on`` (0 before it)."""
     return max(0.0, (on - begin).days / MONTH_DAYS)
 
 
@@ -259,8 +266,8 @@ class TeamResult:
         return bool(held & CLOSERS) and bool(held & SDRS) and Role.AM in held
 
 
-Amount = TypeVar("Amount", float, "NDArray[np.float64]")
-"""One number, or an array of them (teams × months) on which the same formulas run element-wise."""
+Amount = TypeVar("Amount", float, "NDArray[np.float64]", "Column")
+"""One number, or an array or column of them (teams × months) on which the same formulas run element-wise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +298,7 @@ def team_flows(eff: Mapping[Role, Amount], market: Mapping[str, Amount],
                minimum: Callable[[Amount, Amount], Amount]) -> Flows[Amount]:
     """§4's per-team formulas from each role's summed effective FTE ``eff``, the market profile
     (``MarketProfile``'s fields by name) and the role parameters with the team's overrides applied.
-    ``minimum`` is ``min`` for numbers and ``numpy.minimum`` for arrays."""
+    ``minimum`` is ``min`` for numbers, ``numpy.minimum`` for arrays and ``columns.minimum`` for columns."""
     opps_per_month = parameters[Role.SDR_OUTBOUND]["opps_per_month"]
     prospecting = parameters[Role.FULL_CYCLE]["prospecting_share"]
     selling = parameters[Role.FOUNDER]["selling_share"]

@@ -14,7 +14,6 @@ same way.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -35,7 +34,7 @@ from salesplanner.model import (
     resolved_role_parameters,
 )
 from salesplanner.roles import ANNUAL_QUOTA, CLOSERS, SELLERS, Role
-from salesplanner.timeline import Seats, flows_of, month_date, monthly_flows, role_effective_fte
+from salesplanner.timeline import Seats, bookings_by_month, flows_of, month_date, role_effective_fte
 
 TARGET_YEAR_MONTHS = 12
 """The target year is months 0 … 12 of the timeline grid: the as-of date to 365 days later."""
@@ -145,19 +144,11 @@ class TeamTarget:
         return max(0.0, (self.target_bookings or 0.0) - self.expected_bookings_year)
 
 
-LOOP_LIMIT = 500
-"""While numpy is not loaded yet, a batch of up to this many members runs through ``compute_team`` month by
-month instead: the very same arithmetic (tests hold the two equal to the last bit), without numpy's
-~0.2 s import for a small plan's summary or the app's start (about 12 ms for 500 members)."""
-
-
 def expected_by_month(plan: Plan, teams: Sequence[tuple[Team, Seats]]) -> list[tuple[float, ...]]:
-    """Each team's §4 bookings a month on months 0 … 12, computed for all of them at once (vectorised, or
-    by ``bookings_by_loop`` for a small batch while numpy is not loaded)."""
-    if "numpy" not in sys.modules and sum(len(seats) for _, seats in teams) <= LOOP_LIMIT:
-        return [bookings_by_loop(plan, team, seats) for team, seats in teams]
-    flows, _ = monthly_flows(plan, teams, target_year_dates(plan.as_of))
-    return [tuple(row) for row in flows.bookings.tolist()]
+    """Each team's §4 bookings a month on months 0 … 12: the timeline's numbers to the last bit
+    (``timeline.bookings_by_month``), without numpy, which a one-shot command would pay more to import than
+    to compute them. A team's numbers do not depend on the teams beside it in ``teams``."""
+    return bookings_by_month(plan, teams, target_year_dates(plan.as_of))
 
 
 def bookings_by_loop(plan: Plan, team: Team, seats: Seats) -> tuple[float, ...]:

@@ -25,12 +25,25 @@ and the tests hold the two equal; it is also the benchmark's baseline (benchmark
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from functools import reduce
+from itertools import chain, repeat
+from operator import add
+from typing import TYPE_CHECKING, cast
 
-from salesplanner.capacity import MONTH_DAYS, Flows, compute_team, member_cost, ramp, survival, team_flows
+from salesplanner.capacity import (
+    MONTH_DAYS,
+    Flows,
+    attrition_months_from,
+    compute_team,
+    member_cost,
+    ramp,
+    survival,
+    team_flows,
+)
+from salesplanner.columns import Column, minimum
 from salesplanner.model import (
     MARKET_FIELDS,
     Member,
@@ -272,6 +285,89 @@ def timeline(plan: Plan, scenario_id: ScenarioId) -> Timeline:
                      **{name: tuple(values[name][index]) for name in SERIES_FLOWS})
               for index in range(len(teams))]
     return Timeline(scenario_id, dates, dict(zip(scenario.teams, series, strict=True)), _total(series, len(dates)))
+
+
+# --- a few months, in plain Python ------------------------------------------------------------------
+# The target year (``targets``) needs §4's bookings on 13 dates. numpy's import alone costs a one-shot
+# command more than reading a big plan, so this computes them without it, to the last bit what
+# ``monthly_flows`` gives (the tests hold the two equal): every member's effective FTE on each date by the
+# rules of ``capacity``, each role's sum taken member by member in id order as ``_effective_fte`` adds
+# them, and ``capacity.team_flows`` on ``columns.Column`` for all the teams and dates at once. Most
+# members are *steady* — ramped by the as-of date and not leaving within the dates — and a steady member's
+# effective FTE on date k is ``fte × productivity × s_k``, ``s_k`` their role's survival on that date from
+# the as-of date: one product per member and date, no ramp or date arithmetic.
+
+def _steady(member: Member, ramp_months: float, as_of: date, last: date) -> bool:
+    """Ramped by ``as_of`` (so on every later date: a ramp only rises) and there until after ``last``."""
+    start, leave = member.start_date, member.leave_date
+    return (leave is None or leave > last) and \
+        (start is None or (start <= as_of and ramp(start, None, ramp_months, as_of) == 1.0))
+
+
+def _survival_by_date(survivals: dict[tuple[float, date], list[float]], attrition: float, begin: date,
+                      dates: Sequence[date]) -> list[float]:
+    """``capacity.survival`` on each date for a member first exposed on ``begin``, kept in ``survivals``."""
+    key = (attrition, begin)
+    if key not in survivals:
+        survivals[key] = [survival(attrition, attrition_months_from(begin, on)) for on in dates]
+    return survivals[key]
+
+
+def _role_fte_by_date(seats: Seats, parameters: RoleParameters, as_of: date, dates: Sequence[date],
+                      survivals: dict[tuple[float, date], list[float]]) -> dict[Role, list[float]]:
+    """Each role's Σ effective FTE on each date, with attrition (``_effective_fte`` for one team).
+    ``survivals`` keeps ``capacity.survival`` on each date by (annual attrition, first day exposed)."""
+    last = dates[-1]
+    by_role: dict[Role, list[Member]] = {}
+    for member, role in seats:
+        by_role.setdefault(role, []).append(member)
+    result = dict.fromkeys(ROLE_ORDER, [0.0] * len(dates))
+    for role, members in by_role.items():
+        ramp_months, attrition = parameters[role][RAMP_MONTHS], parameters[role][ANNUAL_ATTRITION]
+        steady_factors = _survival_by_date(survivals, attrition, as_of, dates)
+        items: list[float | list[float]] = []
+        for member in members:
+            base = member.fte * member.productivity
+            if _steady(member, ramp_months, as_of, last):
+                items.append(base)
+                continue
+            # capacity.effective_fte, then × survival when it is not 0, as compute_team takes them.
+            start, leave = member.start_date, member.leave_date
+            exposed = _survival_by_date(survivals, attrition, start if start is not None and start > as_of else as_of,
+                                        dates)
+            items.append([e * factor if e else e for on, factor in zip(dates, exposed, strict=True)
+                          for e in (base * ramp(start, leave, ramp_months, on),)])
+        if not any(isinstance(item, list) for item in items):
+            steady = cast("list[float]", items)
+            result[role] = [reduce(add, map(factor.__mul__, steady), 0.0) for factor in steady_factors]
+        else:
+            result[role] = [reduce(add, [item[k] if isinstance(item, list) else item * factor for item in items], 0.0)
+                            for k, factor in enumerate(steady_factors)]
+    return result
+
+
+def bookings_by_month(plan: Plan, teams: Sequence[tuple[Team, Seats]],
+                      dates: Sequence[date]) -> list[tuple[float, ...]]:
+    """Each team's §4 bookings a month on each date (with these members in these roles), with attrition:
+    ``monthly_flows(…)[0].bookings`` to the last bit, in plain Python."""
+    if not teams:
+        return []
+    months = len(dates)
+    parameters = _parameters_of(plan, [team for team, _ in teams])
+    survivals: dict[tuple[float, date], list[float]] = {}
+    by_team = [_role_fte_by_date(seats, team_parameters, plan.as_of, dates, survivals)
+               for (_, seats), team_parameters in zip(teams, parameters, strict=True)]
+
+    def column(values: Iterable[float]) -> Column:  # one value a team, repeated for its dates
+        return Column(list(chain.from_iterable(map(repeat, map(float, values), repeat(months)))))
+
+    market = {name: column(getattr(team.market, name) for team, _ in teams) for name in MARKET_FIELDS}
+    role_parameters = {role: {name: column(p[role][name] for p in parameters) for name in plan.assumptions.roles[role]}
+                       for role in ROLE_ORDER}
+    eff = {role: Column(list(chain.from_iterable(fte[role] for fte in by_team))) for role in ROLE_ORDER}
+    # Bookings do not depend on the horizon: 0 skips the accounts it would carry forward month by month.
+    bookings = team_flows(eff, market, role_parameters, horizon_months=0, minimum=minimum).bookings.values
+    return [tuple(bookings[index:index + months]) for index in range(0, len(bookings), months)]
 
 
 # --- the hiring plan ---------------------------------------------------------------------------------
