@@ -9,7 +9,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QMimeData, QPoint, QPointF, QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLocale,
+    QMimeData,
+    QPoint,
+    QPointF,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -37,6 +47,14 @@ ENTERPRISE, SMB = TeamId("t-ent"), TeamId("t-smb")
 @pytest.fixture(scope="session")
 def qapp_cls() -> type[QApplication]:
     return QApplication
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_formats() -> None:
+    """The tests read numbers, money and dates as the app writes them in English (2.40, 1,234, € 2.64 M):
+    pin that locale, so the suite passes on a computer set to German or Danish, where the app rightly writes
+    2,40 and 1.234 (tests/ui/test_locales.py runs part of the suite under both to hold this)."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
 
 @pytest.fixture(autouse=True)
