@@ -4,7 +4,9 @@ Run from the project folder: ``uv run python benchmarks/bench_process.py [--runs
 its own process (``sys.executable``, as a user's shell would start it), after one warm-up run, ``--runs``
 times, the pairs interleaved (A B A B …) so drift hits both; the figure is the median CPU time
 (user + system, from ``os.wait4``), which a busy machine disturbs far less than wall time. Python's own
-start (``python -c pass``) is subtracted where a goal says so. See benchmarks/README.md.
+start (``python -c pass``) is subtracted where a goal says so. Bytecode caches are written and used as on
+any installed copy (``PYTHONDONTWRITEBYTECODE`` is dropped for the runs: with it, every run compiles every
+module it imports, numpy's and pandas' included). See benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -23,10 +25,13 @@ SUMMARY_GOAL = 3.0  # (summary --json − start) ÷ (json.load − start), at mo
 EXPORT_GOAL = 1.5  # export ÷ a bare XlsxWriter process writing as many cells, at most
 
 
+ENVIRONMENT = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
+
 def cpu_seconds(command: list[str]) -> float:
     """Run ``command`` to the end, its output thrown away; its CPU time (user + system)."""
     with open(os.devnull, "wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE)
+        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.PIPE, env=ENVIRONMENT)
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
         error = process.stderr.read() if process.stderr else b""

@@ -109,7 +109,8 @@ def teams(plan: Plan, scenario: str | None = None) -> DataFrame:
             "bookings": result.bookings, "bookings_year": 12 * result.bookings, "accounts_H": result.accounts_H,
             "am_cap": result.am_cap, "annual_cost": result.annual_cost,
             **{item.handoff.value: item.ratio for item in result.balances},
-            "status": result.status.value, "bottleneck": result.bottleneck.value if result.bottleneck else None,
+            "status": result.status.value if result.status else None,
+            "bottleneck": result.bottleneck.value if result.bottleneck else None,
             "target_bookings": target.target_bookings, "expected_bookings_year": target.expected_bookings_year,
             "target_coverage": target.coverage, "target_verdict": target.verdict.value if target.verdict else None,
             "quota_capacity": target.quota_capacity})

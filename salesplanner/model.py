@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from typing import NamedTuple, NewType, TypeAlias
+from typing import Any, NamedTuple, NewType, TypeAlias
 
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, SHARE_PARAMETERS, Role
 
@@ -345,6 +345,11 @@ def scenario_name_problem(scenarios: Iterable[Scenario], name: str,
     return None
 
 
+PERSON_RANGES: Mapping[str, tuple[float, float, bool]] = {
+    "fte": (0, 1, True), "productivity": (0, 10, False), "annual_cost": (0, MAX_AMOUNT, False)}
+"""A person's numbers: (low, high, low excluded)."""
+
+
 def person_problems(person: Person) -> Problems:
     problems: Problems = []
     _check_id(problems, person.id)
@@ -352,9 +357,8 @@ def person_problems(person: Person) -> Problems:
     _check_text(problems, "email", person.email, required=False)
     _check_text(problems, "location", person.location, required=False)
     _check_text(problems, "title", person.title, required=False)
-    _check(problems, "fte", person.fte, 0, 1, True)
-    _check(problems, "productivity", person.productivity, 0, 10)
-    _check(problems, "annual_cost", person.annual_cost)
+    for name, (low, high, low_open) in PERSON_RANGES.items():
+        _check(problems, name, getattr(person, name), low, high, low_open)
     _check_date(problems, "start_date", person.start_date)
     _check_date(problems, "leave_date", person.leave_date)
     if person.status is Status.LEAVING and person.leave_date is None:
@@ -364,6 +368,31 @@ def person_problems(person: Person) -> Problems:
     if person.start_date and person.leave_date and person.leave_date < person.start_date:
         problems.append(("leave_date", "must not be before start_date"))
     return problems
+
+
+def people_valid(columns: Mapping[str, Sequence[Any]]) -> bool:
+    """Whether ``person_problems`` finds nothing in any of the people whose fields these columns hold (by
+    field name, values of their JSON types), decided a column at a time — mostly in C — for loading a big
+    plan. False means "ask ``person_problems`` of each": a tab in a name, say, is allowed but not decided here."""
+    ids, starts, leaves = columns["id"], columns["start_date"], columns["leave_date"]
+    if not all(map(str.isprintable, ids)) or max(map(len, ids), default=0) > MAX_ID_LENGTH:
+        return False
+    for name, required in (("name", True), ("email", False), ("location", False), ("title", False)):
+        texts = columns[name] if required else [value for value in columns[name] if value is not None]
+        if not all(map(str.isprintable, texts)) or max(map(len, texts), default=0) > MAX_TEXT_LENGTH or \
+                (required and not all(map(str.strip, texts))):
+            return False
+    for name, (low, high, low_open) in PERSON_RANGES.items():
+        numbers = [value for value in columns[name] if value is not None]
+        lowest, highest = min(numbers, default=high), max(numbers, default=low)
+        if not math.isfinite(sum(numbers)) or (lowest <= low if low_open else lowest < low) or highest > high:
+            return False  # NaN would slip through min and max: any NaN or infinity makes the sum not finite
+    dates = [value for value in (*starts, *leaves) if value is not None]
+    if dates and (min(dates) < MIN_DATE or max(dates) > MAX_DATE):
+        return False
+    leaving = [status is Status.LEAVING for status in columns["status"]]
+    return leaving == [leave is not None for leave in leaves] and \
+        all(leave >= start for start, leave in zip(starts, leaves, strict=True) if leave and start)
 
 
 def opening_problems(opening: Opening) -> Problems:

@@ -6,12 +6,16 @@ refuse, fields removed or added, keys twice, colons in names."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from salesplanner.memory import instances
+from salesplanner.model import Person, Status, people_valid, person_problems
 from salesplanner.planfile.fast import read_fast
+from salesplanner.planfile.format import PERSON_FIELDS
 from salesplanner.planfile.read import PlanFileError, _read_carefully, loads_plan
 from salesplanner.planfile.write import dumps_plan, plan_to_dict
 from salesplanner.synthetic import synthetic_plan
@@ -85,3 +89,45 @@ def test_a_file_without_optional_fields_is_read_carefully() -> None:
     content = json.dumps(data)
     assert read_fast(content) is None
     assert loads_plan(content).people["p-ana"].email is None
+
+
+# --- the fast reader's shortcuts: people's rules a column at a time, objects built a field at a time ------
+
+PERSON_VALUES = {
+    "id": ["p-1", "", " ", "p\t1", "p" * 101, "p\x1b", "p\ud800"],
+    "name": ["Ana", "", "  ", "Tab\there", "a" * 1001, "Bell\x07", "\u00a0Nbsp"],
+    "email": [None, "a@b.c", "", "x" * 1001, "e\x00"],
+    "location": [None, "Aarhus", "Line\nbreak", "\x9b"],
+    "status": list(Status),
+    "fte": [1, 1.0, 0.5, 0, -0.5, 1.5, float("nan"), float("inf")],
+    "productivity": [1.0, 0, 10, 10.5, -1, float("nan")],
+    "start_date": [None, date(2026, 1, 1), date(1899, 12, 31), date(2200, 1, 1)],
+    "leave_date": [None, date(2027, 6, 30), date(2025, 1, 1), date(2200, 1, 1)],
+    "annual_cost": [None, 0, 90_000, -1, 1e13, float("inf")],
+}
+
+
+@st.composite
+def any_people(draw: st.DrawFn) -> list[Person]:
+    return [Person(**{name: draw(st.sampled_from(values)) for name, values in PERSON_VALUES.items()})
+            for _ in range(draw(st.integers(1, 4)))]
+
+
+@given(people=any_people())
+def test_people_pass_a_column_at_a_time_only_when_each_passes_the_rules(people: list[Person]) -> None:
+    columns = {name: [getattr(person, name) for person in people] for name in PERSON_FIELDS}
+    if people_valid(columns):
+        assert not any(map(person_problems, people))
+
+
+def test_plain_people_pass_a_column_at_a_time() -> None:
+    people = list(sample_plan().people.values())
+    assert people_valid({name: [getattr(person, name) for person in people] for name in PERSON_FIELDS})
+
+
+def test_objects_built_a_field_at_a_time_are_the_dataclasses_own() -> None:
+    people = list(sample_plan().people.values())
+    columns = {name: [getattr(person, name) for person in people] for name in reversed(PERSON_FIELDS)}
+    built = instances(Person, columns)  # by field name, in any order
+    assert built == people and all(type(person) is Person for person in built)
+    assert instances(Person, {name: [] for name in PERSON_FIELDS}) == []

@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
 import orjson
 
-from salesplanner.memory import collector_paused
+from salesplanner.memory import collector_paused, instances
 from salesplanner.model import (
     Assumptions,
     MarketProfile,
@@ -40,6 +41,7 @@ from salesplanner.model import (
     combined_parameter_problems,
     id_problem,
     opening_problems,
+    people_valid,
     person_problems,
     plan_field_problems,
     target_problems,
@@ -113,7 +115,7 @@ _COLUMN_CHECKS: dict[Any, Callable[[list[Any]], list[Any]]] = {
 never yields NaN or infinity, and a JSON true is a ``bool``, never an ``int``, for ``type()``."""
 
 
-def _columns(items: Any, table: Mapping[str, Any]) -> list[list[Any]]:
+def _columns(items: Any, table: Mapping[str, Any], optional: frozenset[str] = frozenset()) -> list[list[Any]]:
     """The items' fields as columns, in the table's order, checked and converted; every item an object
     with the table's fields and no other, an unset optional one perhaps left out (then None). Nested
     tables and role tables are returned raw."""
@@ -121,14 +123,18 @@ def _columns(items: Any, table: Mapping[str, Any]) -> list[list[Any]]:
         raise _RefusedError
     if not items:
         return [[] for _ in table]
-    names = frozenset(table)
-    if not {dict}.issuperset(map(type, items)) or not all(map(names.issuperset, items)):
+    if not {dict}.issuperset(map(type, items)):
         raise _RefusedError
-    if {len(table)}.issuperset(map(len, items)):
-        rows: Iterable[Sequence[Any]] = map(itemgetter(*table), items) if len(table) > 1 else \
-            ([item[name] for name in table] for item in items)
+    names = tuple(table)
+    rows: Iterable[Sequence[Any]]
+    if {names}.issuperset(map(tuple, items)):  # every object's keys in the writer's order: take the values
+        rows = map(dict.values, items)  # type: ignore[arg-type]
+    elif not all(map(frozenset(names).issuperset, items)):
+        raise _RefusedError
+    elif {len(table)}.issuperset(map(len, items)):
+        rows = map(itemgetter(*names), items) if len(names) > 1 else ([item[name] for name in names] for item in items)
     else:  # a required field missing raises KeyError: the careful reader applies its default
-        rows = ([item.get(name) if name in OPTIONAL_FIELDS else item[name] for name in table] for item in items)
+        rows = ([item.get(name) if name in optional else item[name] for name in names] for item in items)
     columns = list(map(list, zip(*rows, strict=True)))
     for index, kind in enumerate(table.values()):
         check = None if isinstance(kind, dict | list) else _COLUMN_CHECKS.get(kind)
@@ -177,8 +183,9 @@ def _plan(raw: Any, keys: _KeyCounter) -> Plan:
     assumptions = Assumptions(roles=_role_table(roles, fill_defaults=True), **values)
     if assumptions_problems(assumptions):
         raise _RefusedError
-    people = _unique(list(map(Person, *_columns(people_data[0], PERSON_FIELDS))), person_problems, {})
-    keys.keys += len(PLAN_FIELDS) + len(ASSUMPTIONS_FIELDS) + len(PERSON_FIELDS) * len(people) + _table_keys(roles)
+    columns = dict(zip(PERSON_FIELDS, _columns(people_data[0], PERSON_FIELDS, OPTIONAL_FIELDS), strict=True))
+    people = _unique(instances(Person, columns), _no_problems if people_valid(columns) else person_problems, {})
+    keys.keys += len(PLAN_FIELDS) + len(ASSUMPTIONS_FIELDS) + sum(map(len, people_data[0])) + _table_keys(roles)
     scenarios: dict[ScenarioId, Scenario] = {}
     names: set[str] = set()
     baselines = []
@@ -203,16 +210,21 @@ def _listed(value: Any) -> list[Any]:
 
 
 _ROLE_PARAMETERS = [(role, role.value, DEFAULT_ROLE_PARAMETERS[role]) for role in ROLE_ORDER]
+_ROLE_POSITION = {role.value: index for index, role in enumerate(ROLE_ORDER)}
+
+
+def _no_problems(_: object) -> list[tuple[str, str]]:
+    return []
 
 
 def _role_table(table: Any, *, fill_defaults: bool) -> dict[Role, dict[str, float]]:
-    """Role parameters in the documented order (roles, then each role's parameters), as ``read`` builds them."""
+    """Role parameters in the documented order (roles, then each role's parameters), as ``read`` builds them:
+    the plan's in full (defaults filled in), a team's overrides only."""
     if type(table) is not dict or not _ROLES.keys() >= table.keys():
         raise _RefusedError
-    if not table and not fill_defaults:
-        return {}  # most teams override nothing
     result: dict[Role, dict[str, float]] = {}
-    for role, name, known in _ROLE_PARAMETERS:
+    for role, name, known in _ROLE_PARAMETERS if fill_defaults else \
+            [_ROLE_PARAMETERS[_ROLE_POSITION[name]] for name in sorted(table, key=_ROLE_POSITION.__getitem__)]:
         given = table.get(name, {})
         if type(given) is not dict or not known.keys() >= given.keys():
             raise _RefusedError
@@ -238,21 +250,25 @@ def _team(team_id: str, name: str, segment: str | None, product_line: str | None
 def _scenario(raw: Any, people: dict[PersonId, Person], assumptions: Assumptions, keys: _KeyCounter
               ) -> tuple[Scenario, bool]:
     scenario_id, name, baseline, target, teams_data, openings_data, assignments_data = \
-        (column[0] for column in _columns([raw], SCENARIO_FIELDS))
+        (column[0] for column in _columns([raw], SCENARIO_FIELDS, OPTIONAL_FIELDS))
     if id_problem(scenario_id) or text_problem(name, required=True) or target_problems(target):
         raise _RefusedError
-    team_columns = _columns(teams_data, TEAM_FIELDS)
+    team_columns = _columns(teams_data, TEAM_FIELDS, OPTIONAL_FIELDS)
     market_index = list(TEAM_FIELDS).index("market")
-    team_columns[market_index] = list(map(MarketProfile, *_columns(team_columns[market_index], MARKET_FIELDS)))
+    team_columns[market_index] = instances(
+        MarketProfile, dict(zip(MARKET_FIELDS, _columns(team_columns[market_index], MARKET_FIELDS), strict=True)))
     teams = _unique(list(map(_team, *team_columns)), team_problems, {})
-    if any(combined_parameter_problems(assumptions, team) for team in teams.values()):
+    # The plan's own span_min ≤ span_max holds (assumptions_problems): only a team's manager overrides can break it.
+    if any(combined_parameter_problems(assumptions, team) for team in teams.values() if Role.MANAGER in team.roles):
         raise _RefusedError
-    openings = _unique(list(map(Opening, *_columns(openings_data, OPENING_FIELDS))), opening_problems, people)
+    opening_columns = dict(zip(OPENING_FIELDS, _columns(openings_data, OPENING_FIELDS), strict=True))
+    openings = _unique(instances(Opening, opening_columns), opening_problems, people)
     members, team_ids, roles = _columns(assignments_data, ASSIGNMENT_FIELDS)
-    assignments: dict[MemberId, Placement] = {MemberId(member): Placement(TeamId(team), role)
-                                              for member, team, role in zip(members, team_ids, roles, strict=True)}
+    # Placement is a named tuple: tuple.__new__ builds one in C, as its own _make does.
+    assignments: dict[MemberId, Placement] = dict(zip(members, map(tuple.__new__, repeat(Placement),
+                                                                   zip(team_ids, roles, strict=True)), strict=True))
     if len(assignments) != len(members) or not teams.keys() >= set(team_ids) or \
-            not all(member in people or member in openings for member in assignments):
+            not assignments.keys() - people.keys() <= openings.keys():
         raise _RefusedError
     role_tables = team_columns[-1]
     keys.keys += (len(raw) + sum(map(len, teams_data)) + len(MARKET_FIELDS) * len(teams)

@@ -26,8 +26,9 @@ RoleTable: TypeAlias = dict[Role, dict[str, Number]]
 
 # A nested table is an object of that kind; a table in a list, a list of them.
 PERSON_FIELDS: dict[str, Any] = {
-    "id": str, "name": str, "title": str | None, "email": str | None, "location": str | None, "status": Status, "fte": Number,
-    "productivity": Number, "start_date": date | None, "leave_date": date | None, "annual_cost": Number | None,
+    "id": str, "name": str, "title": str | None, "email": str | None, "location": str | None, "status": Status,
+    "fte": Number, "productivity": Number, "start_date": date | None, "leave_date": date | None,
+    "annual_cost": Number | None,
 }
 OPENING_FIELDS: dict[str, Any] = {
     "id": str, "title": str, "start_date": date | None, "fte": Number, "annual_cost": Number | None,
