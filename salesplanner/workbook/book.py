@@ -128,37 +128,54 @@ class Sheet:
 
     def __init__(self, book: Book, name: str) -> None:
         self.book = book
-        self.worksheet = book.workbook.add_worksheet(name)
+        worksheet = self.worksheet = book.workbook.add_worksheet(name)
         self.name = name
         self._widths: dict[int, float] = {}
+        # The largest and smallest number written to each (column, format): a number's width grows with
+        # its size, so the column's is known from those two, worked out once in fit_columns.
+        self._extremes: dict[tuple[int, str | None], tuple[float, float]] = {}
         self._headers: list[tuple[int, list[str]]] = []
         """(row, headers) of each table, for wrapping its header row."""
         self._details: set[int] = set()
         self.repeat_row: int | None = None
         """The header row repeated on every printed page: the first table's."""
-        _skip_formula_rewriting(self.worksheet)
+        _skip_formula_rewriting(worksheet)
+        # XlsxWriter's public writers first turn "A1" arguments into numbers; ours are numbers already.
+        self._write_string = getattr(worksheet, "_write_string", worksheet.write_string)
+        self._write_number = getattr(worksheet, "_write_number", worksheet.write_number)
+        self._write_datetime = getattr(worksheet, "_write_datetime", worksheet.write_datetime)
+        self._write_formula = getattr(worksheet, "_write_formula", worksheet.write_formula)
+        self._formats = book.formats
 
     def _fit(self, column: int, width: float) -> None:
         if width > self._widths.get(column, 0):
             self._widths[column] = width
 
+    def _fit_number(self, column: int, value: float, fmt: str | None) -> None:
+        key = (column, fmt)
+        extremes = self._extremes.get(key)
+        if extremes is None:
+            self._extremes[key] = (value, value)
+        elif not extremes[0] <= value <= extremes[1]:
+            self._extremes[key] = (min(extremes[0], value), max(extremes[1], value))
+
     def text(self, row: int, column: int, value: str | None, fmt: str | None = None, *, fit: bool = True) -> None:
         """Text as text. A title or heading, or with ``fit=False`` a sentence, runs on over the empty cells
         to its right rather than widening its column."""
         if value:
-            self.worksheet.write_string(row, column, value, self.book.fmt(fmt))
-            if fit and fmt not in ("title", "heading"):
-                self._fit(column, len(value))
+            self._write_string(row, column, value, self._formats[fmt] if fmt else None)
+            if fit and fmt not in ("title", "heading") and len(value) > self._widths.get(column, 0):
+                self._widths[column] = len(value)
 
     def number(self, row: int, column: int, value: float | None, fmt: str | None = None) -> None:
         if value is None:  # a blank cell; the table column's format applies when someone fills it in
             return
-        self.worksheet.write_number(row, column, value, self.book.fmt(fmt))
-        self._fit(column, _number_width(value, fmt))
+        self._write_number(row, column, value, self._formats[fmt] if fmt else None)
+        self._fit_number(column, value, fmt)
 
     def date(self, row: int, column: int, value: date | None, fmt: str = "date") -> None:
         if value is not None:
-            self.worksheet.write_datetime(row, column, value, self.book.fmt(fmt))
+            self._write_datetime(row, column, value, self._formats[fmt])
             self._fit(column, 10)
 
     def formula(self, row: int, column: int, formula: str, value: float | str | None,
@@ -167,11 +184,11 @@ class Sheet:
         cached: float | str = "" if value is None else value
         if isinstance(cached, float) and not math.isfinite(cached):
             cached = ""
-        self.worksheet.write_formula(row, column, formula, self.book.fmt(fmt), cached)
+        self._write_formula(row, column, formula, self._formats[fmt] if fmt else None, cached)
         if isinstance(cached, str):
             self._fit(column, len(cached))
         else:
-            self._fit(column, _number_width(cached, fmt))
+            self._fit_number(column, cached, fmt)
 
     def headers(self, row: int, headers: list[str]) -> None:
         """A header wants a width up to ``HEADER_WIDTH`` (its longest word at least); longer ones wrap."""
@@ -202,6 +219,8 @@ class Sheet:
         self._details.update(columns)
 
     def fit_columns(self, fixed: dict[int, float] | None = None) -> None:
+        for (column, fmt), (lowest, highest) in self._extremes.items():
+            self._fit(column, max(_number_width(lowest, fmt), _number_width(highest, fmt)))
         widths = {column: min(MAX_WIDTH, max(MIN_WIDTH, width + 1)) for column, width in self._widths.items()}
         widths.update(fixed or {})
         for column, width in widths.items():

@@ -30,6 +30,7 @@ from salesplanner.workbook.formulas import (
     TOLERANCE,
     cell,
     cell_criterion,
+    column_name,
     needs_escape,
     parameter,
     target_year_days,
@@ -49,6 +50,9 @@ ROSTER_HEADERS = [
 """Inputs first (what the roster import reads back), then the columns the workbook derives, then the ids
 (the import matches people and teams by them; a reader looks for names)."""
 _R = {header: index for index, header in enumerate(ROSTER_HEADERS)}
+_REFERENCED = {name: column_name(_R[name]) for name in (
+    "Leave date", "Role", "Team id", "Ramp months", "Start date", "Ramp-up", "FTE", "Productivity", "Annual cost")}
+"""The roster columns its formulas refer to, by their letters."""
 ROSTER_FORMATS: list[str | None] = [
     None, None, None, None, None, None, None, None, None, None, "fte", "ratio", "date", "date", "money",
     "int", "ratio", "percent", "fte", "money", "money", None, None,
@@ -150,7 +154,7 @@ def write_roster(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> None:
         sheet.date(row, col["Leave date"], member.leave_date)
         sheet.number(row, col["Annual cost"], member.annual_cost, "money")
 
-        refs = {name: cell(row, index) for name, index in col.items()}
+        refs = {name: f"{letter}{row + 1}" for name, letter in _REFERENCED.items()}  # cell(row, col[name])
         leave = refs["Leave date"]
         sheet.formula(row, col["Counted"], f'=IF({leave}="",1,IF({leave}<={AS_OF},0,1))',
                       0 if has_left(member, as_of) else 1, "int")
