@@ -6,6 +6,7 @@ refuse, fields removed or added, keys twice, colons in names."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -131,3 +132,13 @@ def test_objects_built_a_field_at_a_time_are_the_dataclasses_own() -> None:
     built = instances(Person, columns)  # by field name, in any order
     assert built == people and all(type(person) is Person for person in built)
     assert instances(Person, {name: [] for name in PERSON_FIELDS}) == []
+
+
+def test_job_titles_set_on_some_people_take_the_fast_path() -> None:
+    plan = sample_plan()
+    ana = next(iter(plan.people.values()))
+    plan.people[ana.id] = replace(ana, title="Key Account Manager")
+    content = dumps_plan(plan)
+    fast = read_fast(content)
+    assert fast is not None and fast.people[ana.id].title == "Key Account Manager"
+    assert dumps_plan(fast) == content == careful(content)[1]

@@ -126,8 +126,10 @@ def _columns(items: Any, table: Mapping[str, Any], optional: frozenset[str] = fr
     if not {dict}.issuperset(map(type, items)):
         raise _RefusedError
     names = tuple(table)
+    present = tuple(name for name in names if name not in optional)
+    shapes = set(map(tuple, items))
     rows: Iterable[Sequence[Any]]
-    if {names}.issuperset(map(tuple, items)):  # every object's keys in the writer's order: take the values
+    if shapes == {names} or shapes == {present}:  # the keys in the writer's order: take the values as they are
         rows = map(dict.values, items)  # type: ignore[arg-type]
     elif not all(map(frozenset(names).issuperset, items)):
         raise _RefusedError
@@ -136,6 +138,9 @@ def _columns(items: Any, table: Mapping[str, Any], optional: frozenset[str] = fr
     else:  # a required field missing raises KeyError: the careful reader applies its default
         rows = ([item.get(name) if name in optional else item[name] for name in names] for item in items)
     columns = list(map(list, zip(*rows, strict=True)))
+    if len(columns) < len(names):  # every object left the optional fields out: they are unset
+        given = dict(zip(present, columns, strict=True))
+        columns = [given[name] if name in given else [None] * len(items) for name in names]
     for index, kind in enumerate(table.values()):
         check = None if isinstance(kind, dict | list) else _COLUMN_CHECKS.get(kind)
         if check is not None:
