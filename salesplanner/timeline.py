@@ -28,10 +28,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import reduce
 from itertools import chain, repeat
-from operator import add
-from typing import TYPE_CHECKING, cast
+from operator import add, mul
+from typing import TYPE_CHECKING
 
 from salesplanner.capacity import (
     MONTH_DAYS,
@@ -315,35 +314,31 @@ def _survival_by_date(survivals: dict[tuple[float, date], list[float]], attritio
 
 def _role_fte_by_date(seats: Seats, parameters: RoleParameters, as_of: date, dates: Sequence[date],
                       survivals: dict[tuple[float, date], list[float]]) -> dict[Role, list[float]]:
-    """Each role's Σ effective FTE on each date, with attrition (``_effective_fte`` for one team).
+    """Each role's Σ effective FTE on each date, with attrition (``_effective_fte`` for one team): member by
+    member in the seats' order, all dates at once, so each date's sum adds the members in the same order.
     ``survivals`` keeps ``capacity.survival`` on each date by (annual attrition, first day exposed)."""
     last = dates[-1]
-    by_role: dict[Role, list[Member]] = {}
+    zero = [0.0] * len(dates)
+    sums: dict[Role, list[float]] = {}
+    by_role: dict[Role, tuple[float, float, list[float]]] = {}
     for member, role in seats:
-        by_role.setdefault(role, []).append(member)
-    result = dict.fromkeys(ROLE_ORDER, [0.0] * len(dates))
-    for role, members in by_role.items():
-        ramp_months, attrition = parameters[role][RAMP_MONTHS], parameters[role][ANNUAL_ATTRITION]
-        steady_factors = _survival_by_date(survivals, attrition, as_of, dates)
-        items: list[float | list[float]] = []
-        for member in members:
-            base = member.fte * member.productivity
-            if _steady(member, ramp_months, as_of, last):
-                items.append(base)
-                continue
-            # capacity.effective_fte, then × survival when it is not 0, as compute_team takes them.
+        known = by_role.get(role)
+        if known is None:
+            ramp_months, attrition = parameters[role][RAMP_MONTHS], parameters[role][ANNUAL_ATTRITION]
+            known = by_role[role] = (ramp_months, attrition, _survival_by_date(survivals, attrition, as_of, dates))
+        ramp_months, attrition, steady_factors = known
+        base = member.fte * member.productivity
+        values: Iterable[float]
+        if _steady(member, ramp_months, as_of, last):
+            values = map(mul, repeat(base), steady_factors)
+        else:  # capacity.effective_fte, then × survival when it is not 0, as compute_team takes them
             start, leave = member.start_date, member.leave_date
             exposed = _survival_by_date(survivals, attrition, start if start is not None and start > as_of else as_of,
                                         dates)
-            items.append([e * factor if e else e for on, factor in zip(dates, exposed, strict=True)
-                          for e in (base * ramp(start, leave, ramp_months, on),)])
-        if not any(isinstance(item, list) for item in items):
-            steady = cast("list[float]", items)
-            result[role] = [reduce(add, map(factor.__mul__, steady), 0.0) for factor in steady_factors]
-        else:
-            result[role] = [reduce(add, [item[k] if isinstance(item, list) else item * factor for item in items], 0.0)
-                            for k, factor in enumerate(steady_factors)]
-    return result
+            values = [e * factor if e else e for on, factor in zip(dates, exposed, strict=True)
+                      for e in (base * ramp(start, leave, ramp_months, on),)]
+        sums[role] = list(map(add, sums.get(role, zero), values))
+    return {role: sums.get(role, zero) for role in ROLE_ORDER}
 
 
 def bookings_by_month(plan: Plan, teams: Sequence[tuple[Team, Seats]],
