@@ -62,6 +62,18 @@ def attrition_months_from(begin: date, on: date) -> float:
     return max(0.0, (on - begin).days / MONTH_DAYS)
 
 
+def member_effective_fte(member: Member, *, ramp_months: float, annual_attrition: float, on: date,
+                         attrition_from: date | None) -> float:
+    """A member's effective FTE on ``on`` as the engine counts it: ``effective_fte``, and given
+    ``attrition_from`` (the plan's as-of date, as the timeline gives it) also × the role's expected
+    ``survival`` over the member's ``attrition_months``. Today's figures pass None: they count the people
+    the plan names."""
+    e = effective_fte(member, ramp_months=ramp_months, on=on)
+    if attrition_from is not None and e:
+        e *= survival(annual_attrition, attrition_months(member, attrition_from, on))
+    return e
+
+
 def has_left(member: Member, on: date) -> bool:
     """Gone by ``on``: such members are left out of counts, cost and capacity."""
     return member.leave_date is not None and member.leave_date <= on
@@ -346,7 +358,7 @@ def compute_team(team: Team, placed: Sequence[tuple[Member, Role]], *, parameter
     members, openings = _NO_COUNTS.copy(), _NO_COUNTS.copy()
     fte, eff = _NO_AMOUNTS.copy(), _NO_AMOUNTS.copy()
     ramp_months = {role: values[RAMP_MONTHS] for role, values in parameters.items()}
-    attrition = {role: values[ANNUAL_ATTRITION] for role, values in parameters.items()} if attrition_from else {}
+    attrition = {role: values[ANNUAL_ATTRITION] for role, values in parameters.items()}
     cost = 0.0
     closer_effective: list[tuple[Role, float]] = []
     for member, role in placed:
@@ -356,9 +368,8 @@ def compute_team(team: Team, placed: Sequence[tuple[Member, Role]], *, parameter
         if type(member) is Opening:
             openings[role] += 1
         fte[role] += member.fte
-        e = effective_fte(member, ramp_months=ramp_months[role], on=on)
-        if attrition_from is not None and e:
-            e *= survival(attrition[role], attrition_months(member, attrition_from, on))
+        e = member_effective_fte(member, ramp_months=ramp_months[role], annual_attrition=attrition[role], on=on,
+                                 attrition_from=attrition_from)
         eff[role] += e
         cost += member_cost(member, role, parameters)
         if role in CLOSERS:

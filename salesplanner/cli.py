@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from salesplanner.model import PlanError
 
-SUBCOMMANDS = ("demo", "summary", "render", "compare", "import", "export")
+SUBCOMMANDS = ("demo", "summary", "render", "compare", "import", "export", "advise")
 HANDOFFS = ("inbound_load", "sdr_to_closer", "closer_to_am")
 MAX_SYNTHETIC_PEOPLE = 200_000
 """The largest synthetic plan ``demo`` writes: as many people as a roster may have."""
@@ -123,7 +123,64 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", required=True, type=Path, help="workbook to write (.xlsx)")
     export.add_argument("--scenario", help="scenario name (default: the baseline)")
     export.add_argument("--baseline", help="scenario to compare with on a Changes sheet (default: none)")
+
+    advise = commands.add_parser("advise", help="the fewest hires and moves that balance every team "
+                                                "(docs/model.md §10)")
+    advise.add_argument("plan", type=Path, help="plan file (.salesplan)")
+    advise.add_argument("--scenario", help="scenario name (default: the baseline)")
+    hires = advise.add_mutually_exclusive_group()
+    hires.add_argument("--no-hires", action="store_true", help="suggest no hires")
+    hires.add_argument("--max-hires", type=int, metavar="N", help="suggest at most N hires")
+    advise.add_argument("--role-changes", action="store_true", help="allow role changes (a role change counts as "
+                                                                    "3 moves)")
+    advise.add_argument("--same-geography", action="store_true", help="move people only between teams of the same "
+                                                                      "geography")
+    advise.add_argument("--lock", nargs="+", default=[], metavar="ID", help="people or teams (ids) to keep as they are")
+    advise.add_argument("--at-month", type=int, default=0, metavar="M",
+                        help="balanced at month M of the timeline (default 0: today)")
+    advise.add_argument("--time-limit", type=float, default=30.0, metavar="S", help="seconds to search (default 30)")
+    advise.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    advise.add_argument("-o", "--output", type=Path, help="write a copy of the plan with the suggestion as a new "
+                                                          "scenario")
     return parser
+
+
+def _run_advise(args: argparse.Namespace, out: TextIO) -> None:
+    from salesplanner.advisor import AdviceOptions, Status, advise
+    from salesplanner.advisor.apply import advice_to_dict, proposal_command
+    from salesplanner.model import MemberId, TeamId
+    from salesplanner.planfile.read import load_plan
+    from salesplanner.planfile.write import save_plan
+
+    plan = load_plan(args.plan)
+    scenario = plan.scenario_named(args.scenario) if args.scenario else plan.scenarios[plan.baseline]
+    members, teams = set(), set()
+    for item in args.lock:
+        if item in scenario.teams:
+            teams.add(TeamId(item))
+        elif plan.member(scenario, MemberId(item)) is not None:
+            members.add(MemberId(item))
+        else:
+            raise PlanError(f'--lock: scenario "{scenario.name}" has no person, opening or team with id {item}')
+    options = AdviceOptions(at_month=args.at_month, hires=not args.no_hires, max_hires=args.max_hires,
+                            role_changes=args.role_changes, same_geography=args.same_geography,
+                            locked_members=frozenset(members), locked_teams=frozenset(teams),
+                            time_limit=args.time_limit)
+    advice = advise(plan, scenario.id, options)
+    written = None
+    if args.output is not None and advice.status is not Status.INFEASIBLE:
+        command, new_scenario = proposal_command(plan, scenario.id, advice.moves, advice.hires)
+        command.do(plan)
+        save_plan(plan, args.output)
+        written = plan.scenarios[new_scenario].name
+    if args.json:
+        _write_json({"plan": plan.name, "scenario": scenario.name, "currency": plan.currency,
+                     **advice_to_dict(advice), "written_scenario": written}, out)
+    else:
+        out.write(format_advice(plan.name, scenario.name, plan.currency, advice_to_dict(advice), members_named(plan)))
+        if written is not None:
+            out.write(f'\n{args.output.name}: the suggestion is scenario "{written}" '
+                      f'(salesplanner summary {args.output.name} --scenario "{written}")\n')
 
 
 def _run_demo(args: argparse.Namespace) -> None:
@@ -315,6 +372,8 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: T
             _run_import(args, out)
         elif args.command == "export":
             _run_export(args, out)
+        elif args.command == "advise":
+            _run_advise(args, out)
         else:
             _build_parser().print_help(out)
     except PlanError as error:
@@ -540,4 +599,65 @@ def format_comparison(data: dict[str, Any]) -> str:
                           + (" *" if b["verdict_changed"] else "")
                           for b in (team["balances"][h] for h in HANDOFFS))] for team in teams],
         left=4))
+    return "".join(parts)
+
+
+# --- the human-readable advice ------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from salesplanner.model import Plan
+
+
+def members_named(plan: Plan) -> dict[str, str]:
+    """Every member's name by id (people, and every scenario's openings)."""
+    names: dict[str, str] = {person.id: person.name for person in plan.people.values()}
+    for scenario in plan.scenarios.values():
+        names.update({opening.id: opening.title for opening in scenario.openings.values()})
+    return names
+
+
+def format_advice(plan: str, scenario: str, currency: str, data: dict[str, Any], names: dict[str, str]) -> str:
+    """``salesplanner advise`` as text: status, hires, moves, and each team's handoffs before → after."""
+    from salesplanner.roles import DISPLAY_NAMES, Role
+
+    teams = {team["id"]: team["name"] for team in data["teams"]}
+    when = "today" if data["month"] == 0 else f"at month {data['month']} ({data['date']})"
+    parts = [f"{plan} — scenario \"{scenario}\" · every team balanced {when}\n\n"]
+    status = {"optimal": "optimal — the fewest hires and moves under these limits",
+              "feasible": f"feasible — balances every team; the time ran out before it was proven best "
+                          f"(gap {100 * (data['gap'] or 0):.1f} %)",
+              "infeasible": "infeasible"}[data["status"]]
+    parts.append(f"Status: {status}\n")
+    if data["reason"]:
+        parts.append(f"  {data['reason']}\n")
+    parts.extend(f"  {note}\n" for note in data["notes"])
+
+    def place(side: dict[str, Any]) -> str:
+        if side["team"] is None:
+            return "bench"
+        return f"{teams.get(side['team'], side['team'])} · {DISPLAY_NAMES[Role(side['role'])]}"
+
+    if data["status"] == "infeasible":
+        return "".join(parts)
+    hires = data["hires"]
+    parts.append(f"\nHires ({len(hires)}, {_money(data['hire_cost'], currency)} a year)\n")
+    parts.extend(f"  {DISPLAY_NAMES[Role(hire['role'])]} in {teams[hire['team']]}, starting {hire['start_date']}, "
+                 f"{_money(hire['annual_cost'], currency)}\n" for hire in hires)
+    if not hires:
+        parts.append("  none\n")
+    moves = data["moves"]
+    parts.append(f"\nMoves ({len(moves)})\n")
+    parts.extend(f"  {names.get(move['person'], move['person'])} ({move['person']}): {place(move['from'])} → "
+                 f"{place(move['to'])}\n" for move in moves)
+    if not moves:
+        parts.append("  none\n")
+    changed = [team for team in data["teams"] if team["status"]["before"] != team["status"]["after"]
+               or any(b["before"] != b["after"] for b in team["balances"].values())]
+    parts.append("\nTeams that change — handoffs before → after (load on the receiving role; 1.00 is ideal)\n")
+    parts.append(_table(
+        ["team", "inbound load", "SDR → closer", "closer → AM", "bookings / year"],
+        [[team["name"], *(f"{_ratio(b['before'], b['verdict_before'])} → {_ratio(b['after'], b['verdict_after'])}"
+                          for b in (team["balances"][h] for h in HANDOFFS)),
+          f"{_money(team['bookings_year']['before'], currency)} → {_money(team['bookings_year']['after'], currency)}"]
+         for team in changed], left=4) if changed else "  none\n")
     return "".join(parts)

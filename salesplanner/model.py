@@ -29,6 +29,10 @@ OpeningId: TypeAlias = MemberId
 TeamId = NewType("TeamId", str)
 ScenarioId = NewType("ScenarioId", str)
 
+DEFAULT_HIRING_LEAD_DAYS = 60
+"""Two months from opening a position to the new hire's first day: a common time-to-hire for sales roles."""
+MAX_HIRING_LEAD_DAYS = 730
+
 MAX_AMOUNT = 1e12
 """Upper bound for any count or amount: larger values are typos, and would overflow the sums."""
 
@@ -56,6 +60,8 @@ class Person:
     annual_cost: float | None = None
     title: str | None = None
     """The job title as HR writes it ("Key Account Manager"); the role is the plan's reading of it."""
+    locked: bool = False
+    """The advisor keeps this person where they are (docs/model.md §10)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +132,8 @@ class Team:
     """Per-team overrides of the plan's role parameters; only the overridden ones are present."""
     target_bookings: float | None = None
     """The team's bookings target for the target year, in the plan's currency (docs/model.md §9)."""
+    locked: bool = False
+    """The advisor neither moves anyone into or out of this team nor hires for it (docs/model.md §10)."""
 
     @property
     def market_key(self) -> tuple[str | None, str | None, str | None]:
@@ -153,6 +161,8 @@ class Assumptions:
     quota-to-OTE norm is 4–6×)."""
     attainment_min: float = 0.6
     """Expected bookings below this share of quota capacity are flagged (docs/model.md §9)."""
+    hiring_lead_days: int = DEFAULT_HIRING_LEAD_DAYS
+    """Days from today until a hire the advisor suggests can start (docs/model.md §10)."""
 
     def parameter(self, role: Role, name: str) -> float:
         return self.roles[role][name]
@@ -476,6 +486,9 @@ def assumptions_problems(assumptions: Assumptions) -> Problems:
     if assumptions.quota_to_cost_min > assumptions.quota_to_cost_max:
         problems.append(("quota_to_cost_max", "must not be below quota_to_cost_min"))
     _check(problems, "attainment_min", assumptions.attainment_min, 0, 1)
+    if assumptions.hiring_lead_days != int(assumptions.hiring_lead_days) or \
+            not 0 <= assumptions.hiring_lead_days <= MAX_HIRING_LEAD_DAYS:
+        problems.append(("hiring_lead_days", f"must be a whole number of days between 0 and {MAX_HIRING_LEAD_DAYS}"))
     for role, values in assumptions.roles.items():
         problems += [(f"roles.{role.value}.{name}", reason)
                      for name, reason in role_parameter_problems(role, values)]

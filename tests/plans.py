@@ -187,7 +187,7 @@ def people(draw: st.DrawFn, person_id: str) -> Person:
         status=Status.LEAVING if leaving else Status.ACTIVE,
         fte=draw(ftes()), productivity=draw(fractions(0.0, 3.0)),
         start_date=start, leave_date=leave,
-        annual_cost=draw(st.none() | amounts(400_000)), title=draw(optional_texts()))
+        annual_cost=draw(st.none() | amounts(400_000)), title=draw(optional_texts()), locked=draw(st.booleans()))
 
 
 @st.composite
@@ -243,7 +243,7 @@ def teams(draw: st.DrawFn, team_id: str) -> Team:
     return Team(id=TeamId(team_id), name=draw(names()), segment=draw(optional_texts()),
                 product_line=draw(st.none() | st.sampled_from(["Core", "Add-ons"])),
                 geography=draw(optional_texts()), market=draw(markets()), roles=draw(role_overrides()),
-                target_bookings=draw(targets()))
+                target_bookings=draw(targets()), locked=draw(st.booleans()))
 
 
 def targets() -> st.SearchStrategy[float | None]:
@@ -263,7 +263,8 @@ def assumptions(draw: st.DrawFn) -> Assumptions:
         manager["span_min"], manager["span_max"] = manager["span_max"], manager["span_min"]
     low, high = sorted((draw(st.sampled_from([4.0, 6.0, 0.0, 3.5])), draw(st.sampled_from([6.0, 4.0, 10.0]))))
     return Assumptions(tolerance=draw(fractions(0.0, 0.99)), roles=roles, quota_to_cost_min=low,
-                       quota_to_cost_max=high, attainment_min=draw(fractions()))
+                       quota_to_cost_max=high, attainment_min=draw(fractions()),
+                       hiring_lead_days=draw(st.integers(0, 730)))
 
 
 def placements(team_ids: Sequence[TeamId]) -> st.SearchStrategy[Placement | None]:

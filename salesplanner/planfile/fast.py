@@ -24,6 +24,7 @@ import orjson
 
 from salesplanner.memory import collector_paused, instances
 from salesplanner.model import (
+    DEFAULT_HIRING_LEAD_DAYS,
     Assumptions,
     MarketProfile,
     MemberId,
@@ -107,6 +108,8 @@ def _lookup(table: Mapping[str, Any]) -> Callable[[list[Any]], list[Any]]:
 
 _COLUMN_CHECKS: dict[Any, Callable[[list[Any]], list[Any]]] = {
     str: _of_types(str), str | None: _of_types(str, _NONE), bool: _of_types(bool), int: _of_types(int),
+    bool | None: lambda column: [value is True for value in _of_types(bool, _NONE)(column)],  # unset: false
+    int | None: _of_types(int, _NONE),
     Number: _of_types(int, float), Number | None: _of_types(int, float, _NONE),
     date: lambda column: _dates(column, optional=False), date | None: lambda column: _dates(column, optional=True),
     Status: _lookup(_STATUSES), Role: _lookup(_ROLES),
@@ -182,15 +185,17 @@ def _plan(raw: Any, keys: _KeyCounter) -> Plan:
     if type(horizon_months) is not int or type(as_of[0]) is not date or \
             plan_field_problems(name=name[0], currency=currency[0], horizon_months=horizon_months, as_of=as_of[0]):
         raise _RefusedError
-    values = dict(zip(ASSUMPTIONS_FIELDS, (column[0] for column in _columns(assumptions_data, ASSUMPTIONS_FIELDS)),
-                      strict=True))
+    values = dict(zip(ASSUMPTIONS_FIELDS, (column[0] for column in _columns(assumptions_data, ASSUMPTIONS_FIELDS,
+                                                                               OPTIONAL_FIELDS)), strict=True))
     roles = values.pop("roles")
+    if values["hiring_lead_days"] is None:  # a file from before the advisor
+        values["hiring_lead_days"] = DEFAULT_HIRING_LEAD_DAYS
     assumptions = Assumptions(roles=_role_table(roles, fill_defaults=True), **values)
     if assumptions_problems(assumptions):
         raise _RefusedError
     columns = dict(zip(PERSON_FIELDS, _columns(people_data[0], PERSON_FIELDS, OPTIONAL_FIELDS), strict=True))
     people = _unique(instances(Person, columns), _no_problems if people_valid(columns) else person_problems, {})
-    keys.keys += len(PLAN_FIELDS) + len(ASSUMPTIONS_FIELDS) + sum(map(len, people_data[0])) + _table_keys(roles)
+    keys.keys += len(PLAN_FIELDS) + len(assumptions_data[0]) + sum(map(len, people_data[0])) + _table_keys(roles)
     scenarios: dict[ScenarioId, Scenario] = {}
     names: set[str] = set()
     baselines = []
@@ -246,10 +251,10 @@ def _table_keys(table: dict[str, dict[str, Any]]) -> int:
 
 
 def _team(team_id: str, name: str, segment: str | None, product_line: str | None, geography: str | None,
-          market: MarketProfile, target_bookings: float | None, roles: Any) -> Team:
+          market: MarketProfile, target_bookings: float | None, roles: Any, locked: bool) -> Team:
     """A team from its columns in the file's order (the dataclass has ``roles`` before the target)."""
     return Team(TeamId(team_id), name, segment, product_line, geography, market,
-                _role_table(roles, fill_defaults=False), target_bookings)
+                _role_table(roles, fill_defaults=False), target_bookings, locked)
 
 
 def _scenario(raw: Any, people: dict[PersonId, Person], assumptions: Assumptions, keys: _KeyCounter
@@ -275,7 +280,7 @@ def _scenario(raw: Any, people: dict[PersonId, Person], assumptions: Assumptions
     if len(assignments) != len(members) or not teams.keys() >= set(team_ids) or \
             not assignments.keys() - people.keys() <= openings.keys():
         raise _RefusedError
-    role_tables = team_columns[-1]
+    role_tables = team_columns[list(TEAM_FIELDS).index("roles")]
     keys.keys += (len(raw) + sum(map(len, teams_data)) + len(MARKET_FIELDS) * len(teams)
                   + sum(map(_table_keys, role_tables)) + len(OPENING_FIELDS) * len(openings)
                   + len(ASSIGNMENT_FIELDS) * len(assignments))

@@ -28,7 +28,7 @@ RoleTable: TypeAlias = dict[Role, dict[str, Number]]
 PERSON_FIELDS: dict[str, Any] = {
     "id": str, "name": str, "title": str | None, "email": str | None, "location": str | None, "status": Status,
     "fte": Number, "productivity": Number, "start_date": date | None, "leave_date": date | None,
-    "annual_cost": Number | None,
+    "annual_cost": Number | None, "locked": bool | None,
 }
 OPENING_FIELDS: dict[str, Any] = {
     "id": str, "title": str, "start_date": date | None, "fte": Number, "annual_cost": Number | None,
@@ -39,7 +39,7 @@ MARKET_FIELDS: dict[str, Any] = {
 }
 TEAM_FIELDS: dict[str, Any] = {
     "id": str, "name": str, "segment": str | None, "product_line": str | None, "geography": str | None,
-    "market": MARKET_FIELDS, "target_bookings": Number | None, "roles": RoleTable,
+    "market": MARKET_FIELDS, "target_bookings": Number | None, "roles": RoleTable, "locked": bool | None,
 }
 ASSIGNMENT_FIELDS: dict[str, Any] = {"person": str, "team": str, "role": Role}
 SCENARIO_FIELDS: dict[str, Any] = {
@@ -48,13 +48,14 @@ SCENARIO_FIELDS: dict[str, Any] = {
 }
 ASSUMPTIONS_FIELDS: dict[str, Any] = {
     "tolerance": Number, "quota_to_cost_min": Number, "quota_to_cost_max": Number, "attainment_min": Number,
-    "roles": RoleTable,
+    "hiring_lead_days": int | None, "roles": RoleTable,
 }
 PLAN_FIELDS: dict[str, Any] = {
     "format": str, "version": int, "name": str, "currency": str, "as_of": date, "horizon_months": int,
     "assumptions": ASSUMPTIONS_FIELDS, "people": [PERSON_FIELDS], "scenarios": [SCENARIO_FIELDS],
 }
-OPTIONAL_FIELDS = frozenset({"target_bookings", "title"})
+OPTIONAL_FIELDS = frozenset({"target_bookings", "title", "locked", "hiring_lead_days"})
 """Fields the writer leaves out while they are unset (null), so files that never used them stay as they were —
-a person's job title, a team's and a scenario's target (an opening's title is required); a reader takes a
-missing one as unset."""
+a person's job title, a team's and a scenario's target (an opening's title is required), the advisor's locks
+(written only when true); a reader takes a missing one as unset. The hiring lead time is always written, but
+a file from before it existed has none, and takes the default (docs/model.md §10)."""

@@ -168,6 +168,13 @@ class _Reader:
             return default
         return value
 
+    def flag(self, data: Mapping[str, Any], key: str, path: str) -> bool:
+        value = data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(f"{path}.{key}", "must be true or false")
+            return False
+        return value
+
     def date(self, data: Mapping[str, Any], key: str, path: str, *, required: bool = False) -> date | None:
         value = data.get(key)
         where = f"{path}.{key}" if path else key
@@ -243,6 +250,7 @@ def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
         leave_date=reader.date(data, "leave_date", path),
         annual_cost=reader.number(data, "annual_cost", path, None),
         title=reader.text(data, "title", path),
+        locked=reader.flag(data, "locked", path),
     )
     reader.add(path, person_problems(person))
     return person
@@ -282,6 +290,7 @@ def _read_team(reader: _Reader, raw: Any, path: str) -> Team | None:
         market=market,
         roles=_read_role_parameters(reader, data.get("roles", {}), f"{path}.roles", fill_defaults=False),
         target_bookings=reader.number(data, "target_bookings", path, None),
+        locked=reader.flag(data, "locked", path),
     )
     # The id, text and target rules (market and roles were checked above, where they were read).
     reader.add(path, [(name, reason) for name, reason in team_problems(team)
@@ -402,11 +411,14 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
 
     assumptions_data = reader.object(data.get("assumptions", {}), "assumptions", ASSUMPTIONS_FIELDS) or {}
     defaults = Assumptions()
+    lead_days = reader.number(assumptions_data, "hiring_lead_days", "assumptions", defaults.hiring_lead_days)
     assumptions = Assumptions(
         roles=_read_role_parameters(reader, assumptions_data.get("roles", {}), "assumptions.roles",
                                     fill_defaults=True),
+        # A whole number of days; anything else is -1, refused below by the model's own rule.
+        hiring_lead_days=int(lead_days) if lead_days == int(lead_days) else -1,
         **{name: reader.number(assumptions_data, name, "assumptions", getattr(defaults, name))
-           for name in ASSUMPTIONS_FIELDS if name != "roles"})
+           for name in ASSUMPTIONS_FIELDS if name not in ("roles", "hiring_lead_days")})
     reader.add("assumptions", [(n, r) for n, r in assumptions_problems(assumptions) if not n.startswith("roles.")])
 
     person_paths: dict[str, tuple[str, int]] = {}

@@ -28,6 +28,11 @@ def _role_parameters_to_dict(roles: Mapping[Role, Mapping[str, float]]) -> dict[
             for role in ROLE_ORDER if role in roles}
 
 
+def _unless_default(key: str, value: object, default: object) -> dict[str, object]:
+    """An optional field, written only when it is not its default (docs/plan-format.md)."""
+    return {} if value == default else {key: value}
+
+
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """The plan as version-1 JSON data, keys in the documented order, assignments in member order."""
     return {
@@ -42,7 +47,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "people": [
             {"id": p.id, "name": p.name, **({"title": p.title} if p.title is not None else {}), "email": p.email,
              "location": p.location, "status": p.status.value, "fte": p.fte, "productivity": p.productivity,
-             "start_date": _iso(p.start_date), "leave_date": _iso(p.leave_date), "annual_cost": p.annual_cost}
+             "start_date": _iso(p.start_date), "leave_date": _iso(p.leave_date), "annual_cost": p.annual_cost,
+             **_unless_default("locked", p.locked, False)}
             for p in plan.people.values()],
         "scenarios": [_scenario_to_dict(plan, s) for s in plan.scenarios.values()],
     }
@@ -64,7 +70,7 @@ def _scenario_to_dict(plan: Plan, scenario: Scenario) -> dict[str, Any]:
                             "geography": t.geography,
                             "market": {name: getattr(t.market, name) for name in MARKET_FIELDS},
                             "target_bookings": t.target_bookings,
-                            "roles": _role_parameters_to_dict(t.roles)})
+                            "roles": _role_parameters_to_dict(t.roles), **_unless_default("locked", t.locked, False)})
             for t in scenario.teams.values()],
         "openings": [
             {"id": o.id, "title": o.title, "start_date": _iso(o.start_date), "fte": o.fte,

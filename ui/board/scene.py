@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Signal
@@ -20,6 +20,7 @@ from salesplanner.model import (
     Person,
     Placement,
     PlanError,
+    ScenarioId,
     Status,
     TeamId,
     resolved_role_parameters,
@@ -73,6 +74,18 @@ def spacing(*, headers: bool) -> Spacing:
 
 
 @dataclass(frozen=True)
+class Preview:
+    """Suggested changes drawn over the scenario on screen without changing it (the advisor's answer):
+    people who would move keep their chip, with the moved badge; where they would go and the suggested
+    hires appear as faint dashed chips."""
+
+    moves: dict[MemberId, Placement | None]
+    hires: tuple[tuple[Placement, str], ...]
+    """(where, the opening's title)."""
+    scenario_id: ScenarioId
+
+
+@dataclass(frozen=True)
 class GroupLayout:
     key: str | None
     title: str
@@ -116,6 +129,7 @@ class BoardScene(QGraphicsScene):
         """The "+ role" drop targets and "+ opening" buttons; exports and presentations leave them out."""
         self.show_ghosts = False
         """Also draw, faintly, where people who moved sat in the baseline."""
+        self.preview: Preview | None = None
         self.group_layout: list[GroupLayout] = []
         """Where each group and each of its rows landed in the last layout (for paging exports)."""
         self.overview = False
@@ -267,6 +281,13 @@ class BoardScene(QGraphicsScene):
             self._cards[team_id].set_team_selected(True)
         self.focus_team_changed.emit(team_id)
 
+    def set_preview(self, preview: Preview | None) -> None:
+        """Draw suggested changes over the board (None: stop)."""
+        if preview != self.preview:
+            self.preview = preview
+            if self.document is not None:
+                self.rebuild()
+
     # --- changing the plan ---------------------------------------------------------------------------
 
     def handle_drop(self, member_ids: Iterable[MemberId], target: Placement | None) -> bool:
@@ -384,6 +405,26 @@ class BoardScene(QGraphicsScene):
                     role = baseline.assignments[member_id].role
                     by_role.setdefault(role, []).append(ChipData(member_id=member_id, name=member.name, role=role,
                                                                  opening=isinstance(member, Opening), ghost=True))
+
+        preview = self.preview if self.preview and self.preview.scenario_id == scenario.id else None
+        if preview is not None:
+            for member_id, target in preview.moves.items():
+                member = plan.member(scenario, member_id)
+                if member is not None and target is not None and target.team == card.team_id:
+                    by_role.setdefault(target.role, []).append(ChipData(
+                        member_id=member_id, name=member.name, role=target.role, opening=isinstance(member, Opening),
+                        ghost=True))
+            for index, (target, title) in enumerate(preview.hires):
+                if target.team == card.team_id:
+                    by_role.setdefault(target.role, []).append(ChipData(
+                        member_id=MemberId(f"~hire-{index}"), name=title, role=target.role, opening=True, ghost=True))
+            for chips in by_role.values():
+                for position, data in enumerate(chips):
+                    if not data.ghost and data.member_id in preview.moves:
+                        goes = preview.moves[data.member_id]
+                        where = text.translate("Board", "the bench") if goes is None else \
+                            f"{scenario.teams[goes.team].name} · {text.role_name(goes.role)}"
+                        chips[position] = replace(data, moved_from=where)
 
         badge = badge_text(result)
         card.set_header(title=team.name, subtitle=market_line(team), badge=badge.text, badge_verdict=badge.verdict,

@@ -85,4 +85,12 @@ def field_label(name: str) -> str:
         "quota_to_cost_min": translate("Inspector", "Quota ÷ cost, at least"),
         "quota_to_cost_max": translate("Inspector", "Quota ÷ cost, at most"),
         "attainment_min": translate("Inspector", "Attainment, at least"),
+        "hiring_lead_days": translate("Inspector", "Hiring lead time (days)"),
+        "locked": translate("Inspector", "Advisor"),
     }.get(name, name)
+
+
+def lock_choices() -> list[tuple[str, object]]:
+    """The choices of the "locked" field: what the advisor may do with a person or a team."""
+    return [(translate("Inspector", "May suggest changes"), False),
+            (translate("Inspector", "Locked: keep as is"), True)]

@@ -24,7 +24,7 @@ from salesplanner.model import (
 from ui import text
 from ui.inspector.fields import ChoiceField, FieldEdit
 from ui.inspector.kinds import DateKind, NumberKind, TextKind, editable_number
-from ui.inspector.labels import field_label
+from ui.inspector.labels import field_label, lock_choices
 from ui.inspector.section import EditSection
 from ui.text import translate
 
@@ -73,6 +73,7 @@ class PersonSection(_MemberSection):
         self.add_row(form, field_label("annual_cost"),
                      self.bind_attribute("annual_cost", FieldEdit(NumberKind(optional=True)),
                                          placeholder=self.cost_placeholder))
+        self.add_row(form, field_label("locked"), self.bind_attribute("locked", ChoiceField(lock_choices())))
 
     def current(self) -> Person | None:
         assert self.document is not None

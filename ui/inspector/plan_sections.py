@@ -84,6 +84,8 @@ class AssumptionsSection(EditSection):
         for key, kind in (("quota_to_cost_min", NumberKind()), ("quota_to_cost_max", NumberKind()),
                           ("attainment_min", PercentKind())):
             self.add_row(form, field_label(key), self.bind_attribute(key, FieldEdit(kind)))
+        self.add_row(form, field_label("hiring_lead_days"),
+                     self.bind_attribute("hiring_lead_days", FieldEdit(NumberKind(whole=True))))
         self.grid = RoleParameterGrid(optional=False, parent=self)
         self.body.addWidget(self.grid)
         for (role, name), field in self.grid.fields.items():

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 from salesplanner.commands import Command, EditTeam
 from salesplanner.model import MARKET_FIELDS, MARKET_RATES, Problems, Team, TeamId, team_problems
 from salesplanner.roles import Role
-from ui.inspector.fields import FieldEdit
+from ui.inspector.fields import ChoiceField, FieldEdit
 from ui.inspector.kinds import NumberKind, PercentKind, TextKind
-from ui.inspector.labels import field_label, market_label
+from ui.inspector.labels import field_label, lock_choices, market_label
 from ui.inspector.parameter_grid import RoleParameterGrid, parameter_key
 from ui.inspector.section import EditSection
 from ui.text import translate
@@ -54,6 +54,7 @@ class TeamSection(_TeamEditSection):
         target = FieldEdit(NumberKind(optional=True))
         target.setPlaceholderText(translate("Inspector", "no target"))
         self.add_row(form, field_label("target_bookings"), self.bind_attribute("target_bookings", target))
+        self.add_row(form, field_label("locked"), self.bind_attribute("locked", ChoiceField(lock_choices())))
 
 
 class MarketSection(_TeamEditSection):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMenu
 
 from ui.board.scene import GROUPINGS
 from ui.dialogs.about import show_about
+from ui.dialogs.advisor_dialog import run_advisor
 from ui.dialogs.excel_export import run_excel_export
 from ui.dialogs.export_dialog import run_export_layout, run_print
 from ui.window.shortcuts import MAIN_WINDOW, sequences
@@ -86,6 +87,9 @@ class Actions:
         self.rename_scenario = action(tr("&Rename…"), editing.rename_scenario)
         self.delete_scenario = action(tr("De&lete…"), editing.delete_scenario)
         self.make_baseline = action(tr("Mark as &baseline"), editing.make_baseline)
+        self.suggest = action(tr("&Suggest changes…"), lambda: run_advisor(window), "suggest",
+                              icon_text=tr("Suggest"))
+        self.suggest.setToolTip(tr("The fewest moves and hires that balance every team"))
 
         self.zoom_in = action(tr("Zoom &in"), view.zoom_in, "zoom_in", icon_text="+")
         self.zoom_out = action(tr("Zoom &out"), view.zoom_out, "zoom_out", icon_text="−")
@@ -147,6 +151,8 @@ class Actions:
         scenario = menus.addMenu(tr("&Scenario"))
         scenario.addActions([self.duplicate_scenario, self.rename_scenario, self.make_baseline,
                              self.delete_scenario])
+        scenario.addSeparator()
+        scenario.addAction(self.suggest)
         view_menu = menus.addMenu(tr("&View"))
         view_menu.addAction(self.present)
         view_menu.addSeparator()

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.scenario_box.setMaximumWidth(320)  # long names are cut here, whole in the list
         self.scenario_box.activated.connect(self._push_scenario)
         toolbar.addWidget(self.scenario_box)
-        toolbar.addAction(self.actions_.duplicate_scenario)
+        toolbar.addActions([self.actions_.duplicate_scenario, self.actions_.suggest])
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(self.tr(" Group by ")))
         self.group_box = QComboBox(self)

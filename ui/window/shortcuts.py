@@ -35,6 +35,7 @@ MAIN_WINDOW: dict[str, tuple[str, ...]] = {
     "add_opening": ("Ctrl+Shift+O",),
     "add_team": ("Ctrl+T",),
     "duplicate_scenario": ("Ctrl+D",),
+    "suggest": ("Ctrl+Shift+A",),
     "present": ("F5",),
     "zoom_in": ("Ctrl++", "Ctrl+="),
     "zoom_out": ("Ctrl+-",),

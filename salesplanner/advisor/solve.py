@@ -1,0 +1,213 @@
+"""Solving the advisor's program with HiGHS, lexicographically (docs/model.md §10).
+
+Phase 1 minimises the hires' annual cost; phase 2 keeps that cost (≤ the phase-1 answer) and minimises
+the weighted moves, starting from the phase-1 answer. Two exact solves, rather than one objective with
+the cost multiplied by a large weight: such a weight would have to outweigh every possible move count,
+and an objective spanning that many orders of magnitude is where a solver's tolerances start deciding.
+
+HiGHS (``highspy``) was chosen over OR-Tools CP-SAT (benchmarks/README.md, "The advisor"): the program
+has real-valued coefficients (effective FTE, rates), which CP-SAT could only take scaled to integers
+(rounding the model it proves things about); HiGHS is a small, MIT-licensed wheel; and it was faster on
+every benchmark plan.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from salesplanner.advisor.formulation import Formulation, LinearModel, Terms
+
+if TYPE_CHECKING:
+    import highspy
+
+Progress = Callable[[str], None]
+"""Told what the solver is doing, in a short sentence (from the solver's thread)."""
+StopAsked = Callable[[], bool]
+
+REL_GAP = 1e-6
+"""Relative gap at which HiGHS stops and calls an answer optimal. Costs and move counts are whole
+numbers in practice, so this is tighter than any real difference."""
+COST_ROOM = 1e-7
+"""Relative room on the phase-1 cost when phase 2 keeps it (solver rounding)."""
+PHASE_ONE_SHARE = 0.8
+"""Share of the time limit phase 1 may use when it needs it; phase 2 gets the rest. An answer matters
+more than its moves being minimised, so phase 1 gets most of it."""
+
+
+class Outcome(Enum):
+    OPTIMAL = "optimal"
+    FEASIBLE = "feasible"
+    INFEASIBLE = "infeasible"
+    NO_ANSWER = "no answer"
+    """The time ran out before any answer was found (nothing proven)."""
+
+
+class SearchCancelledError(Exception):
+    """The user stopped the search."""
+
+
+@dataclass(frozen=True, slots=True)
+class Solution:
+    outcome: Outcome
+    values: tuple[float, ...] = ()
+    gap: float | None = None
+    seconds: float = 0.0
+
+
+LARGE_MODEL = 3_000
+"""From this many columns on, HiGHS keeps a smaller cut pool (``mip_pool_soft_limit`` 100, LP age limit 2):
+on the advisor's large programs its default pool spends the whole time limit at the root; the smaller
+one reaches answers (measured in benchmarks/README.md, "The advisor")."""
+
+
+def _highs(model: LinearModel, cost: Terms) -> highspy.Highs:
+    import highspy
+    import numpy as np
+
+    class QuietHighs(highspy.Highs):
+        def enableCallbacks(self) -> None:  # noqa: N802 — highspy's name
+            # Highs() calls this first; HiGHS prints its banner on stdout unless output is off before it.
+            self.setOptionValue("output_flag", False)
+            super().enableCallbacks()  # type: ignore[no-untyped-call]
+
+    highs = QuietHighs()  # type: ignore[no-untyped-call]
+    highs.setOptionValue("mip_rel_gap", REL_GAP)
+    lp = highspy.HighsLp()
+    lp.num_col_ = model.columns
+    lp.num_row_ = len(model.rows)
+    costs = np.zeros(model.columns)
+    for column, value in cost.items():
+        costs[column] = value
+    lp.col_cost_ = costs
+    lp.col_lower_ = np.array(model.lower, dtype=np.float64)
+    lp.col_upper_ = np.array(model.upper, dtype=np.float64)
+    lp.row_lower_ = np.array(model.row_lower, dtype=np.float64)
+    lp.row_upper_ = np.array(model.row_upper, dtype=np.float64)
+    starts: list[int] = [0]
+    indices: list[int] = []
+    values: list[float] = []
+    for row in model.rows:
+        indices.extend(row.keys())
+        values.extend(row.values())
+        starts.append(len(indices))
+    lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
+    lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
+    lp.a_matrix_.index_ = np.array(indices, dtype=np.int32)
+    lp.a_matrix_.value_ = np.array(values, dtype=np.float64)
+    lp.integrality_ = [highspy.HighsVarType.kInteger if integer else highspy.HighsVarType.kContinuous
+                       for integer in model.integer]
+    highs.passModel(lp)
+    if model.columns >= LARGE_MODEL:
+        highs.setOptionValue("mip_pool_soft_limit", 100)
+        highs.setOptionValue("mip_lp_age_limit", 2)
+    return highs
+
+
+def _run(highs: highspy.Highs, seconds: float, should_stop: StopAsked | None) -> Solution:
+    import highspy
+
+    highs.setOptionValue("time_limit", max(0.01, seconds))
+    started = time.monotonic()
+    highs.run()
+    elapsed = time.monotonic() - started
+    status = highs.getModelStatus()
+    if status == highspy.HighsModelStatus.kInterrupt and should_stop is not None and should_stop():
+        raise SearchCancelledError
+    info = highs.getInfo()
+    has_answer = info.primal_solution_status == highspy.SolutionStatus.kSolutionStatusFeasible
+    values = tuple(highs.getSolution().col_value) if has_answer else ()
+    if status == highspy.HighsModelStatus.kOptimal:
+        return Solution(Outcome.OPTIMAL, values, 0.0, elapsed)
+    if status in (highspy.HighsModelStatus.kInfeasible, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+        return Solution(Outcome.INFEASIBLE, seconds=elapsed)
+    if has_answer:
+        return Solution(Outcome.FEASIBLE, values, float(info.mip_gap), elapsed)
+    return Solution(Outcome.NO_ANSWER, seconds=elapsed)
+
+
+def minimise(model: LinearModel, cost: Terms, *, time_limit: float, should_stop: StopAsked | None = None) -> Solution:
+    """One plain solve: ``cost`` minimised (an empty cost asks only whether an answer exists)."""
+    if model.columns == 0:
+        return solve(Formulation(model, {}, {}, [], [], [], []), time_limit=time_limit)
+    highs = _highs(model, cost)
+    if should_stop is not None:
+        _listen(highs, should_stop)
+    return _run(highs, time_limit, should_stop)
+
+
+def _listen(highs: highspy.Highs, should_stop: StopAsked) -> None:
+    """Interrupt HiGHS as soon as ``should_stop`` says so."""
+    def interrupt(event: highspy.HighsCallbackEvent) -> None:
+        if should_stop():
+            event.interrupt()
+
+    for callback in (highs.cbMipInterrupt, highs.cbSimplexInterrupt, highs.cbIpmInterrupt):
+        callback.subscribe(interrupt)
+
+
+def _objective(values: tuple[float, ...], cost: Terms) -> float:
+    return sum(values[column] * value for column, value in cost.items())
+
+
+def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked | None = None,
+          progress: Progress | None = None, start: Sequence[tuple[int, float]] = ()) -> Solution:
+    """Fewest hires by annual cost, then fewest weighted moves, within ``time_limit`` seconds in all.
+    ``start`` gives some columns' values of an answer to start from (HiGHS completes the rest)."""
+    import highspy
+
+    model = formulation.model
+    if model.columns == 0:  # nothing may change: the rows hold or they do not
+        holds = all(low <= 1e-9 and high >= -1e-9 for low, high in zip(model.row_lower, model.row_upper, strict=True))
+        return Solution(Outcome.OPTIMAL if holds else Outcome.INFEASIBLE, (), 0.0 if holds else None)
+    deadline = time.monotonic() + time_limit
+    highs = _highs(model, formulation.hire_cost if formulation.hires else formulation.move_cost)
+    if should_stop is not None:
+        _listen(highs, should_stop)
+    if start:
+        highs.setSolution(len(start), [column for column, _ in start], [float(value) for _, value in start])
+    if progress is not None:
+        def improved(event: highspy.HighsCallbackEvent) -> None:
+            progress(f"Found an answer (objective {event.data_out.objective_function_value:,.0f})")
+
+        highs.cbMipImprovingSolution.subscribe(improved)
+
+    if not formulation.hires:
+        if progress is not None:
+            progress("Looking for the fewest moves")
+        return _run(highs, time_limit, should_stop)
+
+    if progress is not None:
+        progress("Looking for the least costly hires")
+    first = _run(highs, time_limit * PHASE_ONE_SHARE, should_stop)
+    if first.outcome in (Outcome.INFEASIBLE, Outcome.NO_ANSWER):
+        return first
+    cost = _objective(first.values, formulation.hire_cost)
+    # Phase 2: keep the hires' cost, minimise moves from the phase-1 answer.
+    row = dict(formulation.hire_cost)
+    highs.addRow(-highspy.kHighsInf, cost * (1 + COST_ROOM) + 1e-6, len(row), list(row), list(row.values()))
+    import numpy as np
+
+    costs = np.zeros(model.columns)
+    for column, value in formulation.move_cost.items():
+        costs[column] = value
+    highs.changeColsCost(model.columns, np.arange(model.columns, dtype=np.int32), costs)
+    answer = highspy.HighsSolution()
+    answer.col_value = list(first.values)
+    answer.value_valid = True
+    highs.setSolution(answer)
+    if progress is not None:
+        progress("Looking for the fewest moves with those hires")
+    second = _run(highs, max(0.5, deadline - time.monotonic()), should_stop)
+    seconds = first.seconds + second.seconds
+    if second.outcome in (Outcome.OPTIMAL, Outcome.FEASIBLE):
+        proven = first.outcome is Outcome.OPTIMAL and second.outcome is Outcome.OPTIMAL
+        # The gap of the objective still open: the hires' cost if phase 1 was cut short, else the moves.
+        gap = second.gap if first.outcome is Outcome.OPTIMAL else first.gap
+        return Solution(Outcome.OPTIMAL if proven else Outcome.FEASIBLE, second.values, gap, seconds)
+    # Phase 2 found nothing in its time: the phase-1 answer stands, its moves not minimised.
+    return Solution(Outcome.FEASIBLE, first.values, first.gap if first.outcome is Outcome.FEASIBLE else None,
+                    seconds)
