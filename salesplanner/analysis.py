@@ -6,10 +6,10 @@ same on a 100-person plan as on a 10,000-person one. A full recompute and any se
 incremental ones give identical numbers: team sums run over members in id order and the columns keep
 the scenario's team order.
 
-Expected bookings over the target year (docs/model.md §9) are computed for all the teams to compute at
-once (``targets.expected_by_month``): every team in a full recompute, the touched ones after a change. A
-team's numbers do not depend on which teams share the batch (element-by-element arithmetic; see
-``timeline.bookings_by_month``), so both give identical floats.
+A team's figures — §4 on the as-of date, the target year (docs/model.md §9), quotas — come from one pass
+over its members for all the teams to compute at once (``figures.team_figures``): every team in a full
+recompute, the touched ones after a change. A team's numbers do not depend on which teams share the batch
+(element-by-element arithmetic), so both give identical floats.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from salesplanner.capacity import TeamResult, Verdict, compute_team, has_left
+from salesplanner.capacity import TeamResult, Verdict, has_left
 from salesplanner.changes import Change
+from salesplanner.figures import TeamFigures, team_figures
 from salesplanner.memory import collector_paused
 from salesplanner.model import (
     Assumptions,
@@ -33,18 +34,15 @@ from salesplanner.model import (
     Scenario,
     ScenarioId,
     TeamId,
-    resolved_role_parameters,
 )
 from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, SELLERS, Role
 from salesplanner.targets import (
     TargetVerdict,
     TeamTarget,
     coverage,
-    expected_by_month,
     multiple_sentence,
     quota_sentences,
     target_verdict,
-    team_target,
 )
 
 SUPERSTAR_SHARE_LIMIT = 0.40
@@ -190,18 +188,17 @@ class ScenarioAnalysis:
 
     def recompute(self) -> None:
         """Compute everything from scratch: one pass sorts the members into their teams (in id order, the
-        order every team sums in), then each team is computed once."""
+        order every team sums in), then all the teams are computed in one batch."""
         plan, scenario = self.plan, self.scenario
         assignments = scenario.assignments
         self._placement: dict[MemberId, Placement] = dict(assignments)
-        self._bench: set[MemberId] = {member.id for member in plan.members(scenario) if member.id not in assignments}
+        self._bench: set[MemberId] = set(plan.people).union(scenario.openings).difference(assignments)
         placed: dict[TeamId, list[tuple[Member, Role]]] = {team_id: [] for team_id in scenario.teams}
         people, openings = plan.people, scenario.openings
         for member_id in sorted(assignments):
             team_id, role = assignments[member_id]
             placed[team_id].append((people.get(member_id) or openings[member_id], role))
-        self._team_members: dict[TeamId, set[MemberId]] = {
-            team_id: {member.id for member, _ in members} for team_id, members in placed.items()}
+        self._members_by_team: dict[TeamId, set[MemberId]] | None = None
         self._results: dict[TeamId, TeamResult] = {}
         self._seats: dict[TeamId, list[tuple[Member, Role]]] = {}
         self._targets: dict[TeamId, TeamTarget] = {}
@@ -216,10 +213,8 @@ class ScenarioAnalysis:
         self._closer_capacities: list[float] = []
         self._complete_markets: Counter[tuple[str | None, str | None, str | None]] = Counter()
         with collector_paused():
-            for team_id, members in placed.items():
-                self._compute_team(team_id, members, keep_order=False)
+            self._compute(placed, keep_order=False)
             self._closer_capacities.sort()
-            self._compute_targets(scenario.teams)
         self._compute_bench()
         self._totals: OrgTotals | None = None
 
@@ -248,44 +243,44 @@ class ScenarioAnalysis:
             elif exists:
                 self._bench.add(member_id)
                 bench_dirty = True
-        for team_id in dirty:
-            self._compute_team(team_id)
-        self._compute_targets(dirty)
+        self._compute({team_id: self._seats_of(self._roles_in(team_id)) for team_id in dirty})
         if bench_dirty:
             self._compute_bench()
         self._totals = None
         return frozenset(dirty)
 
-    def _team_result(self, team_id: TeamId,
-                     roles: Mapping[MemberId, Role]) -> tuple[TeamResult, list[tuple[Member, Role]]]:
-        """A team's figures with these members in these roles; also the seats, members in id order."""
-        people, openings = self.plan.people, self.scenario.openings
-        placed = [(people.get(member_id) or openings[member_id], roles[member_id]) for member_id in sorted(roles)]
-        return self._result_of(team_id, placed), placed
+    @property
+    def _team_members(self) -> dict[TeamId, set[MemberId]]:
+        """Each team's members as of the last computation: built when first asked (a move, the board), from
+        the seats — a one-shot summary never needs them."""
+        if self._members_by_team is None:
+            self._members_by_team = {team_id: {member.id for member, _ in seats}
+                                     for team_id, seats in self._seats.items()}
+        return self._members_by_team
 
-    def _result_of(self, team_id: TeamId, placed: list[tuple[Member, Role]]) -> TeamResult:
-        plan = self.plan
-        team = self.scenario.teams[team_id]
-        return compute_team(team, placed, parameters=resolved_role_parameters(plan.assumptions, team),
-                            tolerance=plan.assumptions.tolerance, on=plan.as_of, horizon_months=plan.horizon_months)
+    def _seats_of(self, roles: Mapping[MemberId, Role]) -> list[tuple[Member, Role]]:
+        """These members in these roles, in id order (the order a team's sums add them in)."""
+        people, openings = self.plan.people, self.scenario.openings
+        return [(people.get(member_id) or openings[member_id], roles[member_id]) for member_id in sorted(roles)]
 
     def _roles_in(self, team_id: TeamId) -> dict[MemberId, Role]:
         return {member_id: self._placement[member_id].role for member_id in self._team_members[team_id]}
 
+    def _figures_after(self, placements: Mapping[MemberId, Placement | None]) -> dict[TeamId, TeamFigures]:
+        scenario = self.scenario
+        seats = {team_id: self._seats_of(roles) for team_id, roles in self._roles_after(placements).items()}
+        figures = team_figures(self.plan, [(scenario.teams[team_id], team_seats)
+                                           for team_id, team_seats in seats.items()])
+        return dict(zip(seats, figures, strict=True))
+
     def preview(self, placements: Mapping[MemberId, Placement | None]) -> dict[TeamId, TeamResult]:
         """The teams a move would change, as they would be after it. Nothing is changed."""
-        return {team_id: self._team_result(team_id, members)[0]
-                for team_id, members in self._roles_after(placements).items()}
+        return {team_id: figures.result for team_id, figures in self._figures_after(placements).items()}
 
     def preview_targets(self, placements: Mapping[MemberId, Placement | None]) -> dict[TeamId, TeamTarget]:
         """The target year (§9) of the teams a move would change, as it would be after it. Nothing is
         changed; the numbers are those the move would give (a team's do not depend on its batch)."""
-        plan, scenario = self.plan, self.scenario
-        seats = {team_id: self._team_result(team_id, members)[1]
-                 for team_id, members in self._roles_after(placements).items()}
-        monthly = expected_by_month(plan, [(scenario.teams[t], team_seats) for t, team_seats in seats.items()])
-        return {team_id: team_target(plan, scenario.teams[team_id], team_seats, bookings)
-                for (team_id, team_seats), bookings in zip(seats.items(), monthly, strict=True)}
+        return {team_id: figures.target for team_id, figures in self._figures_after(placements).items()}
 
     def _roles_after(self, placements: Mapping[MemberId, Placement | None]) -> dict[TeamId, dict[MemberId, Role]]:
         """Who would hold which role in each team a move touches."""
@@ -301,44 +296,33 @@ class ScenarioAnalysis:
                 roles[after.team][member_id] = after.role
         return roles
 
-    def _compute_team(self, team_id: TeamId, placed: list[tuple[Member, Role]] | None = None, *,
-                      keep_order: bool = True) -> None:
-        """The team's §4 figures; its target, warnings and row follow in ``_compute_targets``. ``keep_order``
-        keeps the closers' capacities sorted as they are added; a full recompute adds them all and sorts once."""
-        team = self.scenario.teams[team_id]
-        if placed is None:
-            result, placed = self._team_result(team_id, self._roles_in(team_id))
-        else:
-            result = self._result_of(team_id, placed)
-        self._seats[team_id] = placed
-        old = self._results.get(team_id)
-        if old is not None:
-            for capacity in old.closer_capacities:
-                del self._closer_capacities[bisect.bisect_left(self._closer_capacities, capacity)]
-            if old.complete and old.team.has_market:
-                self._complete_markets[old.team.market_key] -= 1
-                if not self._complete_markets[old.team.market_key]:
-                    del self._complete_markets[old.team.market_key]
-        if keep_order:
-            for capacity in result.closer_capacities:
-                bisect.insort(self._closer_capacities, capacity)
-        else:
-            self._closer_capacities.extend(result.closer_capacities)
-        if result.complete and team.has_market:
-            self._complete_markets[team.market_key] += 1
-        self._results[team_id] = result
-
-    def _compute_targets(self, team_ids: Iterable[TeamId]) -> None:
-        """Expected bookings, coverage and quotas of these teams, in one batch; then their warnings and rows."""
+    def _compute(self, seats: Mapping[TeamId, list[tuple[Member, Role]]], *, keep_order: bool = True) -> None:
+        """These teams' figures with these seats, in one batch: §4, target year, quotas, warnings and their row
+        of the organisation sums. ``keep_order`` keeps the closers' capacities sorted as they are added; a full
+        recompute adds them all and sorts once."""
         plan, scenario = self.plan, self.scenario
-        batch = list(team_ids)
-        monthly = expected_by_month(plan, [(scenario.teams[t], self._seats[t]) for t in batch])
-        for team_id, bookings in zip(batch, monthly, strict=True):
-            target = team_target(plan, scenario.teams[team_id], self._seats[team_id], bookings)
+        batch = team_figures(plan, [(scenario.teams[team_id], team_seats) for team_id, team_seats in seats.items()])
+        for (team_id, team_seats), figures in zip(seats.items(), batch, strict=True):
+            team, result, target = scenario.teams[team_id], figures.result, figures.target
+            self._seats[team_id] = team_seats
+            old = self._results.get(team_id)
+            if old is not None:
+                for capacity in old.closer_capacities:
+                    del self._closer_capacities[bisect.bisect_left(self._closer_capacities, capacity)]
+                if old.complete and old.team.has_market:
+                    self._complete_markets[old.team.market_key] -= 1
+                    if not self._complete_markets[old.team.market_key]:
+                        del self._complete_markets[old.team.market_key]
+            if keep_order:
+                for capacity in result.closer_capacities:
+                    bisect.insort(self._closer_capacities, capacity)
+            else:
+                self._closer_capacities.extend(result.closer_capacities)
+            if result.complete and team.has_market:
+                self._complete_markets[team.market_key] += 1
+            self._results[team_id] = result
             self._targets[team_id] = target
-            result = self._results[team_id]
-            departed = [member for member, _ in self._seats[team_id] if has_left(member, plan.as_of)]
-            warnings = tuple(_team_warnings(result, departed, target, plan.assumptions, plan.currency))
+            warnings = tuple(_team_warnings(result, figures.departed, target, plan.assumptions, plan.currency))
             self._team_warnings[team_id] = warnings
             self._rows[team_id] = _team_column_values(result, target, len(warnings))
             self._block_sums[self._block_of[team_id]] = None
@@ -493,7 +477,7 @@ def _org_warnings(top_count: int, top_share: float | None, vp_span: int, vp_span
     return warnings
 
 
-def _team_warnings(result: TeamResult, departed: list[Member], target: TeamTarget, assumptions: Assumptions,
+def _team_warnings(result: TeamResult, departed: tuple[Member, ...], target: TeamTarget, assumptions: Assumptions,
                    currency: str) -> Iterator[Warning]:
     team = result.team
     for item in result.balances:

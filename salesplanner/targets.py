@@ -34,7 +34,7 @@ from salesplanner.model import (
     resolved_role_parameters,
 )
 from salesplanner.roles import ANNUAL_QUOTA, CLOSERS, SELLERS, Role
-from salesplanner.timeline import Seats, bookings_by_month, flows_of, month_date, role_effective_fte
+from salesplanner.timeline import Seats, flows_of, month_date, role_effective_fte
 
 TARGET_YEAR_MONTHS = 12
 """The target year is months 0 … 12 of the timeline grid: the as-of date to 365 days later."""
@@ -144,13 +144,6 @@ class TeamTarget:
         return max(0.0, (self.target_bookings or 0.0) - self.expected_bookings_year)
 
 
-def expected_by_month(plan: Plan, teams: Sequence[tuple[Team, Seats]]) -> list[tuple[float, ...]]:
-    """Each team's §4 bookings a month on months 0 … 12: the timeline's numbers to the last bit
-    (``timeline.bookings_by_month``), without numpy, which a one-shot command would pay more to import than
-    to compute them. A team's numbers do not depend on the teams beside it in ``teams``."""
-    return bookings_by_month(plan, teams, target_year_dates(plan.as_of))
-
-
 def bookings_by_loop(plan: Plan, team: Team, seats: Seats) -> tuple[float, ...]:
     """One team's bookings a month on months 0 … 12 by definition: ``compute_team`` on each month's date,
     with attrition (``timeline.timeline_by_loop`` for one team)."""
@@ -162,7 +155,7 @@ def bookings_by_loop(plan: Plan, team: Team, seats: Seats) -> tuple[float, ...]:
 
 def team_target(plan: Plan, team: Team, seats: Seats, bookings_by_month: tuple[float, ...]) -> TeamTarget:
     """The team's target, expected bookings, coverage and quotas, from its monthly bookings
-    (``expected_by_month``) and its seats."""
+    (``bookings_by_loop``; the analysis takes them from ``figures.team_figures``) and its seats."""
     parameters = resolved_role_parameters(plan.assumptions, team)
     quota = 0.0
     multiples = []
@@ -174,11 +167,18 @@ def team_target(plan: Plan, team: Team, seats: Seats, bookings_by_month: tuple[f
         cost = member_cost(member, role, parameters)
         if annual_quota > 0 and cost > 0 and not has_left(member, plan.as_of):
             multiples.append(QuotaMultiple(member.id, member.name, annual_quota / cost))
+    return target_from(plan, team, bookings_by_month, quota, tuple(multiples))
+
+
+def target_from(plan: Plan, team: Team, bookings_by_month: tuple[float, ...], quota_capacity: float,
+                quota_multiples: tuple[QuotaMultiple, ...]) -> TeamTarget:
+    """The team's target year from its monthly bookings and its closers' quotas (``team_target``'s, or a
+    faster pass's that adds the same quotas in the same order)."""
     expected = trapezoid(bookings_by_month)
     share = coverage(expected, team.target_bookings)
     return TeamTarget(team_id=team.id, target_bookings=team.target_bookings, bookings_by_month=bookings_by_month,
-                      expected_bookings_year=expected, quota_capacity=quota, coverage=share,
-                      verdict=target_verdict(share, plan.assumptions.tolerance), quota_multiples=tuple(multiples))
+                      expected_bookings_year=expected, quota_capacity=quota_capacity, coverage=share,
+                      verdict=target_verdict(share, plan.assumptions.tolerance), quota_multiples=quota_multiples)
 
 
 # --- the checks, as sentences ---------------------------------------------------------------------

@@ -25,24 +25,20 @@ and the tests hold the two equal; it is also the benchmark's baseline (benchmark
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import chain, repeat
-from operator import add, mul
 from typing import TYPE_CHECKING
 
 from salesplanner.capacity import (
     MONTH_DAYS,
     Flows,
-    attrition_months_from,
     compute_team,
     member_cost,
     ramp,
     survival,
     team_flows,
 )
-from salesplanner.columns import Column, minimum
 from salesplanner.model import (
     MARKET_FIELDS,
     Member,
@@ -125,7 +121,7 @@ class Timeline:
         return tuple(calendar_month(self.dates[0], month) for month in self.months)
 
 
-def _placed_by_team(plan: Plan, scenario: Scenario) -> dict[TeamId, list[tuple[Member, Role]]]:
+def placed_by_team(plan: Plan, scenario: Scenario) -> dict[TeamId, list[tuple[Member, Role]]]:
     """Who holds which role in each team, members in id order — the order ``ScenarioAnalysis`` sums in,
     so month 0 repeats its figures."""
     placed: dict[TeamId, list[tuple[Member, Role]]] = {team_id: [] for team_id in scenario.teams}
@@ -137,7 +133,7 @@ def _placed_by_team(plan: Plan, scenario: Scenario) -> dict[TeamId, list[tuple[M
     return placed
 
 
-def _total(series: list[Series], months: int) -> Series:
+def total(series: list[Series], months: int) -> Series:
     """The organisation: each figure added up over the teams, month by month, in team order."""
     def add(columns: list[tuple[float, ...]]) -> tuple[float, ...]:
         return tuple(sum(values) for values in zip(*columns, strict=True)) if columns else (0.0,) * months
@@ -146,7 +142,7 @@ def _total(series: list[Series], months: int) -> Series:
                   **{name: add([getattr(s, name) for s in series]) for name in SERIES_FLOWS})
 
 
-def _scenario(plan: Plan, scenario_id: ScenarioId) -> Scenario:
+def scenario_of(plan: Plan, scenario_id: ScenarioId) -> Scenario:
     scenario = plan.scenarios.get(scenario_id)
     if scenario is None:
         raise PlanError(f"the plan has no scenario with id {scenario_id}")
@@ -155,10 +151,10 @@ def _scenario(plan: Plan, scenario_id: ScenarioId) -> Scenario:
 
 def timeline_by_loop(plan: Plan, scenario_id: ScenarioId) -> Timeline:
     """The timeline by definition: ``compute_team`` of every team on every month's date."""
-    scenario = _scenario(plan, scenario_id)
+    scenario = scenario_of(plan, scenario_id)
     dates = month_dates(plan)
     series = []
-    for team_id, placed in _placed_by_team(plan, scenario).items():
+    for team_id, placed in placed_by_team(plan, scenario).items():
         team = scenario.teams[team_id]
         parameters = resolved_role_parameters(plan.assumptions, team)
         results = [compute_team(team, placed, parameters=parameters, tolerance=plan.assumptions.tolerance, on=on,
@@ -166,7 +162,7 @@ def timeline_by_loop(plan: Plan, scenario_id: ScenarioId) -> Timeline:
         series.append(Series(
             effective_fte={role: tuple(r.effective_fte[role] for r in results) for role in ROLE_ORDER},
             **{name: tuple(getattr(r, name) for r in results) for name in SERIES_FLOWS}))
-    return Timeline(scenario_id, dates, dict(zip(scenario.teams, series, strict=True)), _total(series, len(dates)))
+    return Timeline(scenario_id, dates, dict(zip(scenario.teams, series, strict=True)), total(series, len(dates)))
 
 
 # --- the same, vectorised --------------------------------------------------------------------------
@@ -273,9 +269,9 @@ def monthly_flows(plan: Plan, teams: Sequence[tuple[Team, Seats]],
 
 def timeline(plan: Plan, scenario_id: ScenarioId) -> Timeline:
     """The scenario month by month (months 0 … horizon); equal to ``timeline_by_loop``, much faster."""
-    scenario = _scenario(plan, scenario_id)
+    scenario = scenario_of(plan, scenario_id)
     dates = month_dates(plan)
-    placed = _placed_by_team(plan, scenario)
+    placed = placed_by_team(plan, scenario)
     teams = [(team, placed[team_id]) for team_id, team in scenario.teams.items()]
     flows, eff = monthly_flows(plan, teams, dates)
     values = {name: getattr(flows, name).tolist() for name in SERIES_FLOWS}
@@ -283,86 +279,7 @@ def timeline(plan: Plan, scenario_id: ScenarioId) -> Timeline:
     series = [Series(effective_fte={role: tuple(fte[role][index]) for role in ROLE_ORDER},
                      **{name: tuple(values[name][index]) for name in SERIES_FLOWS})
               for index in range(len(teams))]
-    return Timeline(scenario_id, dates, dict(zip(scenario.teams, series, strict=True)), _total(series, len(dates)))
-
-
-# --- a few months, in plain Python ------------------------------------------------------------------
-# The target year (``targets``) needs §4's bookings on 13 dates. numpy's import alone costs a one-shot
-# command more than reading a big plan, so this computes them without it, to the last bit what
-# ``monthly_flows`` gives (the tests hold the two equal): every member's effective FTE on each date by the
-# rules of ``capacity``, each role's sum taken member by member in id order as ``_effective_fte`` adds
-# them, and ``capacity.team_flows`` on ``columns.Column`` for all the teams and dates at once. Most
-# members are *steady* — ramped by the as-of date and not leaving within the dates — and a steady member's
-# effective FTE on date k is ``fte × productivity × s_k``, ``s_k`` their role's survival on that date from
-# the as-of date: one product per member and date, no ramp or date arithmetic.
-
-def _steady(member: Member, ramp_months: float, as_of: date, last: date) -> bool:
-    """Ramped by ``as_of`` (so on every later date: a ramp only rises) and there until after ``last``."""
-    start, leave = member.start_date, member.leave_date
-    return (leave is None or leave > last) and \
-        (start is None or (start <= as_of and ramp(start, None, ramp_months, as_of) == 1.0))
-
-
-def _survival_by_date(survivals: dict[tuple[float, date], list[float]], attrition: float, begin: date,
-                      dates: Sequence[date]) -> list[float]:
-    """``capacity.survival`` on each date for a member first exposed on ``begin``, kept in ``survivals``."""
-    key = (attrition, begin)
-    if key not in survivals:
-        survivals[key] = [survival(attrition, attrition_months_from(begin, on)) for on in dates]
-    return survivals[key]
-
-
-def _role_fte_by_date(seats: Seats, parameters: RoleParameters, as_of: date, dates: Sequence[date],
-                      survivals: dict[tuple[float, date], list[float]]) -> dict[Role, list[float]]:
-    """Each role's Σ effective FTE on each date, with attrition (``_effective_fte`` for one team): member by
-    member in the seats' order, all dates at once, so each date's sum adds the members in the same order.
-    ``survivals`` keeps ``capacity.survival`` on each date by (annual attrition, first day exposed)."""
-    last = dates[-1]
-    zero = [0.0] * len(dates)
-    sums: dict[Role, list[float]] = {}
-    by_role: dict[Role, tuple[float, float, list[float]]] = {}
-    for member, role in seats:
-        known = by_role.get(role)
-        if known is None:
-            ramp_months, attrition = parameters[role][RAMP_MONTHS], parameters[role][ANNUAL_ATTRITION]
-            known = by_role[role] = (ramp_months, attrition, _survival_by_date(survivals, attrition, as_of, dates))
-        ramp_months, attrition, steady_factors = known
-        base = member.fte * member.productivity
-        values: Iterable[float]
-        if _steady(member, ramp_months, as_of, last):
-            values = map(mul, repeat(base), steady_factors)
-        else:  # capacity.effective_fte, then × survival when it is not 0, as compute_team takes them
-            start, leave = member.start_date, member.leave_date
-            exposed = _survival_by_date(survivals, attrition, start if start is not None and start > as_of else as_of,
-                                        dates)
-            values = [e * factor if e else e for on, factor in zip(dates, exposed, strict=True)
-                      for e in (base * ramp(start, leave, ramp_months, on),)]
-        sums[role] = list(map(add, sums.get(role, zero), values))
-    return {role: sums.get(role, zero) for role in ROLE_ORDER}
-
-
-def bookings_by_month(plan: Plan, teams: Sequence[tuple[Team, Seats]],
-                      dates: Sequence[date]) -> list[tuple[float, ...]]:
-    """Each team's §4 bookings a month on each date (with these members in these roles), with attrition:
-    ``monthly_flows(…)[0].bookings`` to the last bit, in plain Python."""
-    if not teams:
-        return []
-    months = len(dates)
-    parameters = _parameters_of(plan, [team for team, _ in teams])
-    survivals: dict[tuple[float, date], list[float]] = {}
-    by_team = [_role_fte_by_date(seats, team_parameters, plan.as_of, dates, survivals)
-               for (_, seats), team_parameters in zip(teams, parameters, strict=True)]
-
-    def column(values: Iterable[float]) -> Column:  # one value a team, repeated for its dates
-        return Column(list(chain.from_iterable(map(repeat, map(float, values), repeat(months)))))
-
-    market = {name: column(getattr(team.market, name) for team, _ in teams) for name in MARKET_FIELDS}
-    role_parameters = {role: {name: column(p[role][name] for p in parameters) for name in plan.assumptions.roles[role]}
-                       for role in ROLE_ORDER}
-    eff = {role: Column(list(chain.from_iterable(fte[role] for fte in by_team))) for role in ROLE_ORDER}
-    # Bookings do not depend on the horizon: 0 skips the accounts it would carry forward month by month.
-    bookings = team_flows(eff, market, role_parameters, horizon_months=0, minimum=minimum).bookings.values
-    return [tuple(bookings[index:index + months]) for index in range(0, len(bookings), months)]
+    return Timeline(scenario_id, dates, dict(zip(scenario.teams, series, strict=True)), total(series, len(dates)))
 
 
 # --- the hiring plan ---------------------------------------------------------------------------------
@@ -399,7 +316,7 @@ def _first_month(as_of: date, on_or_after: date) -> int:
 
 def hiring_plan(plan: Plan, scenario_id: ScenarioId) -> tuple[Hire, ...]:
     """Every opening of the scenario, in its order, with role, team, start, cost and full productivity."""
-    scenario = _scenario(plan, scenario_id)
+    scenario = scenario_of(plan, scenario_id)
     hires = []
     for opening in scenario.openings.values():
         placement = scenario.assignments.get(opening.id)

@@ -38,16 +38,13 @@ from salesplanner.roles import ANNUAL_QUOTA, Role
 from salesplanner.slides import target_line
 from salesplanner.targets import (
     TargetVerdict,
-    bookings_by_loop,
-    expected_by_month,
     hire_contributions,
     member_quota,
     quota_days,
     target_verdict,
-    target_year_dates,
     trapezoid,
 )
-from salesplanner.timeline import monthly_flows, timeline
+from salesplanner.timeline import timeline
 from tests.plans import plans, sample_plan
 from tests.test_timeline import AS_OF, MONTH, NORTH, SCENARIO, SOUTH, day, make_team, person
 from tests.test_timeline import make_plan as timeline_plan
@@ -399,32 +396,6 @@ def test_the_title_slide_states_target_expected_and_coverage() -> None:
         "Expected bookings over the next 12 months 1.50 M DKK · no target set"
 
 
-def test_a_teams_expected_bookings_do_not_depend_on_the_batch() -> None:
-    """The analysis recomputes only the teams a change touched: each team's figures must be the same to
-    the last bit whichever teams share its batch."""
-    plan = sample_plan()
-    scenario = plan.scenarios[plan.baseline]
-    analysis = ScenarioAnalysis(plan, scenario.id)
-    teams = [(scenario.teams[team_id], analysis.seats(team_id)) for team_id in scenario.teams]
-    together = expected_by_month(plan, teams)
-    for index, team in enumerate(teams):
-        assert expected_by_month(plan, [team]) == [together[index]]
-    assert expected_by_month(plan, teams[::-1]) == together[::-1]
-
-
-@given(plan=plans())
-def test_the_target_year_in_plain_python_is_the_timeline_to_the_last_bit(plan: Plan) -> None:
-    """``expected_by_month`` runs without numpy (a one-shot command would pay more for its import than for
-    the numbers): to the last bit the numbers of the numpy timeline and of compute_team month by month, so
-    which path ran never shows."""
-    dates = target_year_dates(plan.as_of)
-    for scenario_id in plan.scenarios:
-        analysis = ScenarioAnalysis(plan, scenario_id)
-        scenario = plan.scenarios[scenario_id]
-        teams = [(scenario.teams[team_id], analysis.seats(team_id)) for team_id in scenario.teams]
-        expected = expected_by_month(plan, teams)
-        assert expected == [tuple(row) for row in monthly_flows(plan, teams, dates)[0].bookings.tolist()]
-        assert expected == [bookings_by_loop(plan, team, seats) for team, seats in teams]
 def test_account_managers_and_managers_have_no_contribution() -> None:
     """Nothing in §4 turns an AM's or a manager's capacity into bookings: no figure rather than a 0."""
     plan = make_plan([(person("ana"), NORTH, Role.AE), *sdrs(1),

@@ -14,6 +14,7 @@ cell goes through ``write_string``: a name such as ``=HYPERLINK(…)`` or ``+1``
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -144,7 +145,8 @@ class Sheet:
         self._write_string = getattr(worksheet, "_write_string", worksheet.write_string)
         self._write_number = getattr(worksheet, "_write_number", worksheet.write_number)
         self._write_datetime = getattr(worksheet, "_write_datetime", worksheet.write_datetime)
-        self._write_formula = getattr(worksheet, "_write_formula", worksheet.write_formula)
+        self._write_formula = _formula_writer(worksheet)
+        _convert_dates_once(worksheet)
         self._formats = book.formats
 
     def _fit(self, column: int, width: float) -> None:
@@ -279,6 +281,36 @@ def _skip_formula_rewriting(worksheet: Any) -> None:
         return formula[1:] if formula.startswith("=") else formula
 
     worksheet._prepare_formula = prepare
+
+
+def _formula_writer(worksheet: Any) -> Callable[[int, int, str, Any, float | str], Any]:
+    """XlsxWriter's own formula writer without its search for dynamic-array functions (FILTER, XLOOKUP, …),
+    which takes a regular expression of 60 alternatives over every formula: about a sixth of a 10,000-person
+    export, on formulas that use none (a test checks every function name). The formula is stored as
+    ``_write_formula`` stores it, with ``_prepare_formula``'s ``=`` stripped; the public writer when this
+    XlsxWriter keeps its cells otherwise."""
+    try:
+        from xlsxwriter.worksheet import CellFormulaTuple  # type: ignore[import-untyped]
+    except ImportError:
+        CellFormulaTuple = None  # noqa: N806 — the class's name in XlsxWriter
+    table, within = getattr(worksheet, "table", None), getattr(worksheet, "_check_dimensions", None)
+    if CellFormulaTuple is None or not isinstance(table, dict) or within is None or \
+            getattr(worksheet, "constant_memory", True):
+        return getattr(worksheet, "_write_formula", worksheet.write_formula)  # type: ignore[no-any-return]
+
+    def write(row: int, column: int, formula: str, cell_format: Any, value: float | str) -> None:
+        if not within(row, column):  # (it returns -1 outside the sheet)
+            table[row][column] = CellFormulaTuple(formula[1:] if formula.startswith("=") else formula,
+                                                  cell_format, value)
+    return write
+
+
+def _convert_dates_once(worksheet: Any) -> None:
+    """XlsxWriter turns each date into a spreadsheet serial number anew (a dozen microseconds, checking time
+    zones); a workbook holds few distinct dates (starts, months), so each is converted once."""
+    convert = getattr(worksheet, "_convert_date_time", None)
+    if convert is not None:
+        worksheet._convert_date_time = functools.lru_cache(maxsize=4096)(convert)
 
 
 def _number_width(value: float, fmt: str | None) -> float:

@@ -1,5 +1,7 @@
 """The Timeline sheet: the exported scenario month by month over the horizon, as openings start and ramp,
-leavers leave and expected attrition thins capacity — the numbers of ``timeline.timeline``.
+leavers leave and expected attrition thins capacity — the numbers of ``timeline.timeline``, computed without
+numpy (``figures.timeline_in_python``, the same numbers to the last bit): its import alone costs an export
+from the command line more than the whole timeline does.
 
 One row per month for the organisation (and the baseline's, when the export compares with one), then
 one row per team and month, in an Excel table so it filters by team; a line chart of bookings capacity
@@ -10,9 +12,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from salesplanner.figures import timeline_in_python
 from salesplanner.model import Plan, ScenarioId
 from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER
-from salesplanner.timeline import Series, timeline
+from salesplanner.timeline import Series
 from salesplanner.workbook.book import Sheet
 
 FLOW_HEADERS = [("Opportunity supply / month", "supply"), ("Closing capacity / month", "close_cap"),
@@ -41,8 +44,8 @@ def _write_series(sheet: Sheet, row: int, month: int, series: Series, *, when: d
 
 
 def write_timeline(sheet: Sheet, plan: Plan, scenario_id: ScenarioId, baseline_id: ScenarioId | None) -> None:
-    months = timeline(plan, scenario_id)
-    compared = timeline(plan, baseline_id) if baseline_id is not None else None
+    months = timeline_in_python(plan, scenario_id)
+    compared = timeline_in_python(plan, baseline_id) if baseline_id is not None else None
     scenario = plan.scenarios[scenario_id]
     sheet.text(0, 0, f"{scenario.name} month by month", "title")
     sheet.text(1, 0, "Openings start and ramp, leavers leave, and each role's expected annual attrition thins "
