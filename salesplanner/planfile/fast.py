@@ -2,8 +2,7 @@
 
 orjson parses the file; then each list of objects is checked a column at a time against ``format``'s
 tables — every field present (an unset optional one may be left out), every value of its JSON type — and
-the model's objects are built from the columns (people, openings and markets by position: their tables list
-the fields in the order of the model's dataclass; the other objects by name). What types cannot say
+the model's objects are built from the columns, a field at a time (``memory.instances``). What types cannot say
 (ranges, required pairs, text rules, ids that must match) is asked of the model's own rules, the same
 ``*_problems`` functions the careful reader and the editors use. Anything this reader does not accept — a
 missing field (the default applies), a wrong type, a bad value, a key that may appear twice — makes
@@ -16,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
-from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -85,9 +83,10 @@ def _dates(column: list[Any], *, optional: bool) -> list[date | None]:
     if not {str}.issuperset(map(type, given)) or not _DATES.fullmatch("".join(given)) or \
             not {10}.issuperset(map(len, given)):
         raise _RefusedError
-    parsed = iter(map(date.fromisoformat, given))
-    return [None if value is None else next(parsed) for value in column] if len(given) < len(column) else \
-        list(parsed)
+    # Each distinct date parsed once (many people share a start date), then shared.
+    parsed: dict[str | None, date | None] = {text: date.fromisoformat(text) for text in set(given)}
+    parsed[None] = None
+    return list(map(parsed.__getitem__, column))
 
 
 def _of_types(*types: type) -> Callable[[list[Any]], list[Any]]:
@@ -102,7 +101,7 @@ def _of_types(*types: type) -> Callable[[list[Any]], list[Any]]:
 
 def _lookup(table: Mapping[str, Any]) -> Callable[[list[Any]], list[Any]]:
     def check(column: list[Any]) -> list[Any]:
-        return [table[value] for value in _of_types(str)(column)]  # KeyError → refused
+        return list(map(table.__getitem__, _of_types(str)(column)))  # KeyError → refused
     return check
 
 
@@ -240,7 +239,8 @@ def _role_table(table: Any, *, fill_defaults: bool) -> dict[Role, dict[str, floa
             raise _RefusedError
         _COLUMN_CHECKS[Number](list(given.values()))
         values = dict(known) if fill_defaults else {}
-        values.update({name: given[name] for name in known if name in given})
+        # (one parameter, the usual override, is in order already)
+        values.update(given if len(given) < 2 else {name: given[name] for name in known if name in given})
         if values:
             result[role] = values
     return result
@@ -248,13 +248,6 @@ def _role_table(table: Any, *, fill_defaults: bool) -> dict[Role, dict[str, floa
 
 def _table_keys(table: dict[str, dict[str, Any]]) -> int:
     return len(table) + sum(map(len, table.values()))
-
-
-def _team(team_id: str, name: str, segment: str | None, product_line: str | None, geography: str | None,
-          market: MarketProfile, target_bookings: float | None, roles: Any, locked: bool) -> Team:
-    """A team from its columns in the file's order (the dataclass has ``roles`` before the target)."""
-    return Team(TeamId(team_id), name, segment, product_line, geography, market,
-                _role_table(roles, fill_defaults=False), target_bookings, locked)
 
 
 def _scenario(raw: Any, people: dict[PersonId, Person], assumptions: Assumptions, keys: _KeyCounter
@@ -267,17 +260,22 @@ def _scenario(raw: Any, people: dict[PersonId, Person], assumptions: Assumptions
     market_index = list(TEAM_FIELDS).index("market")
     team_columns[market_index] = instances(
         MarketProfile, dict(zip(MARKET_FIELDS, _columns(team_columns[market_index], MARKET_FIELDS), strict=True)))
-    teams = _unique(list(map(_team, *team_columns)), team_problems, {})
+    names = dict(zip(TEAM_FIELDS, team_columns, strict=True))
+    names["id"] = list(map(TeamId, names["id"]))
+    names["roles"] = [_role_table(roles, fill_defaults=False) for roles in names["roles"]]
+    teams = _unique(instances(Team, names), team_problems, {})
     # The plan's own span_min ≤ span_max holds (assumptions_problems): only a team's manager overrides can break it.
     if any(combined_parameter_problems(assumptions, team) for team in teams.values() if Role.MANAGER in team.roles):
         raise _RefusedError
     opening_columns = dict(zip(OPENING_FIELDS, _columns(openings_data, OPENING_FIELDS), strict=True))
     openings = _unique(instances(Opening, opening_columns), opening_problems, people)
     members, team_ids, roles = _columns(assignments_data, ASSIGNMENT_FIELDS)
+    # A team has a few roles: each (team, role) pair becomes one Placement, shared by everyone who holds it.
     # Placement is a named tuple: tuple.__new__ builds one in C, as its own _make does.
-    assignments: dict[MemberId, Placement] = dict(zip(members, map(tuple.__new__, repeat(Placement),
-                                                                   zip(team_ids, roles, strict=True)), strict=True))
-    if len(assignments) != len(members) or not teams.keys() >= set(team_ids) or \
+    pairs = list(zip(team_ids, roles, strict=True))
+    placements = {pair: tuple.__new__(Placement, pair) for pair in dict.fromkeys(pairs)}
+    assignments: dict[MemberId, Placement] = dict(zip(members, map(placements.__getitem__, pairs), strict=True))
+    if len(assignments) != len(members) or not teams.keys() >= {team_id for team_id, _ in placements} or \
             not assignments.keys() - people.keys() <= openings.keys():
         raise _RefusedError
     role_tables = team_columns[list(TEAM_FIELDS).index("roles")]
