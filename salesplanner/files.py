@@ -11,7 +11,6 @@ import contextlib
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -133,6 +132,8 @@ def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
     crash, a full disk or a failed check inside the block leaves the previous file as it was; otherwise
     the temporary is removed. It stays locked while the block runs (see ``remove_stale_temporaries``).
     """
+    import tempfile  # here, not at the top: a command that only reads files (summary) does not pay for it
+
     path = Path(path)
     if path.exists() and not path.is_file():
         raise NotARegularFileError(_kind(path.stat().st_mode))

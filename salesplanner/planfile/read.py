@@ -12,7 +12,6 @@ Both build the same plan from the same file — a property test mutates files to
 
 from __future__ import annotations
 
-import json
 import math
 import os
 from collections.abc import Callable, Collection, Mapping
@@ -106,6 +105,8 @@ def _field_path(path: str, key: str) -> str:
     """``path.key``, or ``path["odd key"]`` for a key that is not a plain name (so a message stays one line)."""
     if key.isidentifier() and len(key) <= 60:
         return f"{path}.{key}" if path else key
+    import json  # the careful reader's: a file the fast reader takes never needs it
+
     return f"{path}[{json.dumps(key[:60] + ('…' if len(key) > 60 else ''))}]"
 
 
@@ -204,6 +205,8 @@ _ROLE_NAMES = ", ".join(role.value for role in ROLE_ORDER)
 def _read_role(reader: _Reader, value: Any, path: str) -> Role | None:
     role = ROLES_BY_NAME.get(value) if isinstance(value, str) else None
     if role is None:
+        import json
+
         shown = json.dumps(value)[:40]
         reader.problem(path, f"unknown role {shown} (roles are {_ROLE_NAMES})")
     return role
@@ -480,6 +483,8 @@ def _refuse_if_too_many_values(content: str | bytes) -> None:
 def _parse(text: str) -> Any:
     """Parse with the standard library: it reports JSON errors by line and column, reads NaN and Infinity
     (so the reader can name the field that holds them) and lets ``_object_from_pairs`` mark a repeated key."""
+    import json  # here, not at the top: a file the fast reader takes never needs it
+
     try:
         return json.loads(text, object_pairs_hook=_object_from_pairs)
     except json.JSONDecodeError as error:
