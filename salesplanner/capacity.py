@@ -1,9 +1,9 @@
 """The capacity and handoff model of docs/model.md §4–§5, for one team. Nothing else lives here.
 
 Every formula is written once: the flows in ``team_flows``, which ``compute_team`` runs on one team at
-one date and ``timeline`` on every team over every month at once (the same code on numpy arrays). The
-organisation figures (``analysis``), the CLI, the UI and the exports all read the ``TeamResult``
-``compute_team`` returns.
+one date (summing its members, then ``team_result`` on the sums), ``timeline`` on every team over every
+month at once (the same code on numpy arrays) and ``figures`` on columns. The organisation figures
+(``analysis``), the CLI, the UI and the exports all read the ``TeamResult`` ``team_result`` builds.
 """
 
 from __future__ import annotations
