@@ -15,8 +15,11 @@ from salesplanner.targets import TargetVerdict
 
 def _mix(colour: QColor, other: QColor, amount: float) -> QColor:
     """``colour`` moved ``amount`` of the way towards ``other``."""
-    return QColor.fromRgbF(*(a + (b - a) * amount for a, b in
-                             zip(colour.getRgbF()[:3], other.getRgbF()[:3], strict=True)))
+    def towards(start: float, end: float) -> float:
+        return start + (end - start) * amount
+
+    return QColor.fromRgbF(towards(colour.redF(), other.redF()), towards(colour.greenF(), other.greenF()),
+                           towards(colour.blueF(), other.blueF()))
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,7 @@ def test_the_answer_is_listed_previewed_and_created_as_a_proposal_in_one_undo_st
     assert window.document.scenario.assignments[ANA] == Placement(NORTH, Role.AE)
     assert not window.document.modified
 
-    qtbot.mouseClick(dialog.create, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert window.document.scenario.name == "Today (suggested)"
     assert window.document.scenario.assignments[ANA] == Placement(SOUTH, Role.AE)
@@ -100,7 +100,7 @@ def test_apply_changes_the_scenario_on_screen_in_one_undo_step(qtbot) -> None:  
     window = open_window(qtbot, pair_plan())
     dialog = open_advisor(window)
     suggest(qtbot, dialog)
-    qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert window.document.scenario.assignments[ANA] == Placement(SOUTH, Role.AE)
     assert window.document.undo_stack.count() == 1
     assert window.document.undo_stack.undoText() == "Apply suggested changes (1 move)"
@@ -114,7 +114,7 @@ def test_an_unticked_move_is_kept_out_and_suggesting_again_keeps_that_person(qtb
     dialog = open_advisor(window)
     suggest(qtbot, dialog)
     dialog.suggestions.topLevelItem(0).child(0).setCheckState(0, Qt.CheckState.Unchecked)
-    assert not dialog.apply.isEnabled() and not dialog.create.isEnabled()
+    assert not dialog.apply_button.isEnabled() and not dialog.create_button.isEnabled()
     assert lane_names(window, SOUTH, Role.AE, ghosts=True) == []
     qtbot.mouseClick(dialog.again, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.advice is not None, timeout=30_000)
@@ -128,7 +128,7 @@ def test_an_edit_makes_the_answer_stale(qtbot) -> None:  # type: ignore[no-untyp
     dialog = open_advisor(window)
     suggest(qtbot, dialog)
     window.board.handle_drop([MemberId("p-dan")], Placement(NORTH, Role.SDR_OUTBOUND))
-    assert not dialog.apply.isEnabled()
+    assert not dialog.apply_button.isEnabled()
     assert dialog.status.text() == "The plan has changed since this answer: suggest again."
     assert lane_names(window, SOUTH, Role.AE, ghosts=True) == []
     dialog.close()
@@ -142,7 +142,7 @@ def test_an_impossible_plan_says_why(qtbot) -> None:  # type: ignore[no-untyped-
     suggest(qtbot, dialog)
     assert dialog.status.text().startswith("No answer under these limits. South: 12 opportunities a month and no "
                                            "closer can be moved or hired under these limits.")
-    assert not dialog.create.isEnabled()
+    assert not dialog.create_button.isEnabled()
     dialog.close()
 
 
@@ -179,7 +179,7 @@ def test_partial_apply_asks_when_teams_would_stay_unbalanced(qtbot) -> None:  # 
     assert moves.text(0) == "Moves (2)"
     moves.child(0).setCheckState(0, Qt.CheckState.Unchecked)
     answers = DialogAnswers().queue(click(QMessageBox.StandardButton.Cancel))
-    qtbot.mouseClick(dialog.apply, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert answers.seen and answers.seen[0].startswith("Without the unticked suggestions, ")
     assert answers.seen[0].endswith(" stay unbalanced. Go ahead?")
     assert window.document.undo_stack.count() == 0

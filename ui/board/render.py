@@ -117,7 +117,8 @@ def render_png(board: ExportBoard, path: Path, *, scale: float = 2.0) -> QSize:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    # PySide6 6.11 takes the format as str at run time; its stubs say bytes.
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
         raise PlanError(_unwritten(path, translate("Render", "the image could not be encoded")))
     buffer.close()
     with _writing(path) as temporary:

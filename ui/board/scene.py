@@ -433,24 +433,24 @@ class BoardScene(QGraphicsScene):
                         or badge.tooltip)
         card.tile = tile_data(team.name, result, badge)
         y = HEADER_HEIGHT
-        target = analysis.target(card.team_id)
-        line = target_line(target, plan.currency)
+        team_target = analysis.target(card.team_id)
+        line = target_line(team_target, plan.currency)
         if line is not None:
-            item = TargetItem(line[0], line[1], target_tooltip(target, plan.currency), self.style_, parent=card)
+            item = TargetItem(line[0], line[1], target_tooltip(team_target, plan.currency), self.style_, parent=card)
             item.setPos(PADDING, y)
             y += PILL_HEIGHT + GAP
         for slot in CARD_SLOTS:
             if isinstance(slot, Role):
-                chips = by_role.get(slot)
-                if not chips:
+                lane_chips = by_role.get(slot)
+                if not lane_chips:
                     continue
-                chips.sort(key=lambda c: (c.ghost, c.opening, c.name.casefold(), c.member_id))
+                lane_chips.sort(key=lambda c: (c.ghost, c.opening, c.name.casefold(), c.member_id))
                 lane = LaneItem(Placement(card.team_id, slot), self.style_, title=text.role_name(slot),
                                 capacity=lane_capacity(result, slot) if result.members[slot] else "",
-                                chip_count=len(chips), parent=card,
+                                chip_count=len(lane_chips), parent=card,
                                 add_label=text.translate("Board", "+ opening") if self.editing_aids else "")
                 lane.setPos(PADDING - 4, y)
-                for index, data in enumerate(chips):
+                for index, data in enumerate(lane_chips):
                     chip = ChipItem(data, self.style_, parent=lane)
                     chip.setPos(lane.chip_position(index))
                     if not data.ghost:

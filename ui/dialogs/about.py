@@ -67,7 +67,9 @@ class AboutDialog(QDialog):
         split.addWidget(self.component_text)
         split.setSizes([220, 300])
         self.tabs.addTab(split, self.tr("Third-party software"))
-        self.components.setCurrentItem(self.components.topLevelItem(0))
+        first = self.components.topLevelItem(0)
+        if first is not None:
+            self.components.setCurrentItem(first)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

@@ -73,8 +73,12 @@ class SuggestionList(QTreeWidget):
         self.expandAll()
 
     def _items(self) -> list[QTreeWidgetItem]:
-        return [self.topLevelItem(top).child(row) for top in range(self.topLevelItemCount())
-                for row in range(self.topLevelItem(top).childCount())]
+        items: list[QTreeWidgetItem] = []
+        for top in range(self.topLevelItemCount()):
+            group = self.topLevelItem(top)
+            if group is not None:
+                items += [child for row in range(group.childCount()) if (child := group.child(row)) is not None]
+        return items
 
     def chosen(self, ticked: bool = True) -> tuple[list[Move], list[SuggestedHire]]:
         """The ticked (or the unticked) moves and hires."""
@@ -99,8 +103,9 @@ class TeamChanges(QTableWidget):
         self.setHorizontalHeaderLabels([self.tr("Team"), self.tr("Status"), self.tr("Inbound load"),
                                         self.tr("SDR → closer"), self.tr("Closer → AM"), self.tr("Bookings / year"),
                                         self.tr("Of target"), self.tr("Annual cost")])
-        self.horizontalHeaderItem(6).setToolTip(self.tr("Bookings a year at the month's run rate, as a share of "
-                                                        "the team's target"))
+        header = self.horizontalHeaderItem(6)
+        assert header is not None  # set just above
+        header.setToolTip(self.tr("Bookings a year at the month's run rate, as a share of the team's target"))
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setWordWrap(False)

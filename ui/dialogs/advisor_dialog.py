@@ -145,18 +145,18 @@ class AdvisorDialog(QDialog):
         self.preview.toggled.connect(self._show_preview)
         self.again = QPushButton(self.tr("Suggest again without the unticked"), self)
         self.again.clicked.connect(self.start_again)
-        self.create = QPushButton(self.tr("Create proposal"), self)
-        self.create.setToolTip(self.tr("A new scenario: a copy of this one with the ticked changes"))
-        self.apply = QPushButton(self.tr("Apply to this scenario"), self)
+        self.create_button = QPushButton(self.tr("Create proposal"), self)
+        self.create_button.setToolTip(self.tr("A new scenario: a copy of this one with the ticked changes"))
+        self.apply_button = QPushButton(self.tr("Apply to this scenario"), self)
         close = QPushButton(self.tr("Close"), self)
-        self.create.clicked.connect(self.create_proposal)
-        self.apply.clicked.connect(self.apply_here)
+        self.create_button.clicked.connect(self.create_proposal)
+        self.apply_button.clicked.connect(self.apply_here)
         close.clicked.connect(self.close)
         bottom = QHBoxLayout()
         bottom.addWidget(self.preview)
         bottom.addWidget(self.again)
         bottom.addStretch(1)
-        for button in (self.create, self.apply, close):
+        for button in (self.create_button, self.apply_button, close):
             bottom.addWidget(button)
 
         layout = QVBoxLayout(self)
@@ -354,8 +354,8 @@ class AdvisorDialog(QDialog):
         self.suggest.setEnabled(not running)
         self.stop.setEnabled(running)
         self.again.setEnabled(not running and current and self.suggestions.chosen(ticked=False) != ([], []))
-        self.create.setEnabled(not running and usable)
-        self.apply.setEnabled(not running and usable)
+        self.create_button.setEnabled(not running and usable)
+        self.apply_button.setEnabled(not running and usable)
 
     # --- applying ------------------------------------------------------------------------------------
 

@@ -77,7 +77,10 @@ class MoveDialog(QDialog):
     @property
     def target(self) -> Placement | None:
         item = self.targets.currentItem()
-        return item.data(TARGET_ROLE) if item is not None else None
+        if item is None:
+            return None
+        target: Placement = item.data(TARGET_ROLE)
+        return target
 
     def eventFilter(self, watched: object, event: object) -> bool:  # noqa: N802
         """Up and Down in the filter field move through the list, so typing and choosing mix."""
@@ -97,7 +100,7 @@ class MoveDialog(QDialog):
             if visible and first_visible is None:
                 first_visible = item
         current = self.targets.currentItem()
-        if current is None or current.isHidden():
+        if (current is None or current.isHidden()) and first_visible is not None:
             self.targets.setCurrentItem(first_visible)
 
     def _update_preview(self, *_: object) -> None:

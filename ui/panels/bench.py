@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QMimeData,
@@ -103,7 +105,7 @@ class BenchModel(QAbstractListModel):
     def mimeTypes(self) -> list[str]:  # noqa: N802
         return [drag.MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802
         rows = [self._rows[index.row()] for index in indexes if index.isValid()]
         return drag.encode([r.member_id for r in rows], [r.name for r in rows])
 
@@ -123,8 +125,8 @@ class ChipDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         data = index.data(CHIP_DATA_ROLE)
-        rect = QRectF(option.rect).adjusted(2, 3, -2, -3)  # type: ignore[attr-defined]
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        rect = QRectF(option.rect).adjusted(2, 3, -2, -3)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         paint_chip(painter, rect, data, self._style, selected=selected)
 
 

@@ -329,7 +329,7 @@ class ComparePanel(QWidget):
                   "effective_fte": self.tr("Effective FTE"), "annual_cost": self.tr("Annual cost"),
                   "supply": self.tr("Opportunities / month"), "close_cap": self.tr("Closing capacity / month"),
                   "wins": self.tr("Wins / month"), "bookings_year": self.tr("Bookings / year")}
-        rows = []
+        rows: list[tuple[object, list[str]]] = []
         for name, label in labels.items():
             values = [getattr(before, name), getattr(after, name), getattr(delta, name)]
             if name in money:

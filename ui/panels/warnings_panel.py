@@ -38,7 +38,7 @@ class TwoLineDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
-        return QSize(size.width(), 2 * option.fontMetrics.lineSpacing() + 8)  # type: ignore[attr-defined]
+        return QSize(size.width(), 2 * option.fontMetrics.lineSpacing() + 8)
 
 
 class WarningsPanel(QWidget):

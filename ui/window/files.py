@@ -228,7 +228,7 @@ class FileController(QObject):
 
     def recent(self) -> list[Path]:
         value = QSettings().value(RECENT_KEY, [])
-        entries = [value] if isinstance(value, str) else list(value or [])
+        entries = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
         return [Path(entry) for entry in entries if entry]
 
     def remember(self, path: Path) -> None:
@@ -281,9 +281,9 @@ class FileController(QObject):
             box.exec()
         finally:
             self._asking = False
-        clicked = box.clickedButton()
-        return {reload: Conflict.RELOAD, save_as: Conflict.SAVE_AS, overwrite: Conflict.OVERWRITE}.get(
-            clicked, Conflict.CANCEL)
+        answers: dict[object, Conflict] = {reload: Conflict.RELOAD, save_as: Conflict.SAVE_AS,
+                                           overwrite: Conflict.OVERWRITE}
+        return answers.get(box.clickedButton(), Conflict.CANCEL)
 
     def ask_save_changes(self, document: PlanDocument) -> QMessageBox.StandardButton:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved changes"),
