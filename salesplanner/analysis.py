@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from salesplanner.capacity import TeamResult, Verdict, has_left
 from salesplanner.changes import Change
 from salesplanner.figures import TeamFigures, team_figures
+from salesplanner.i18n import Message, msg, msg_n
 from salesplanner.memory import collector_paused
 from salesplanner.model import (
     Assumptions,
@@ -79,7 +80,7 @@ def _team_column_values(result: TeamResult, target: TeamTarget, warning_count: i
 class Warning:
     """One sentence for the warnings list, and what it is about (to select it on the board)."""
 
-    text: str
+    text: Message
     team: TeamId | None = None
     member: MemberId | None = None
 
@@ -458,7 +459,7 @@ class ScenarioAnalysis:
         totals, plan = self.totals, self.plan
         warnings = _org_warnings(totals.top_closer_count, totals.top_closer_share, totals.vp_span,
                                  totals.vp_span_max)
-        warnings += [Warning(f"Organisation: {sentence}") for sentence in quota_sentences(
+        warnings += [Warning(msg("Organisation: {sentence}", sentence=sentence)) for sentence in quota_sentences(
             target=totals.target_bookings, expected=totals.expected_bookings_year, quota=totals.quota_capacity,
             assumptions=plan.assumptions, currency=plan.currency)]
         return warnings
@@ -468,12 +469,13 @@ def _org_warnings(top_count: int, top_share: float | None, vp_span: int, vp_span
     """Superstar dependency and the VP's span (§6)."""
     warnings = []
     if top_share is not None and top_share > SUPERSTAR_SHARE_LIMIT:
-        who = "the top closer holds" if top_count == 1 else f"the top {top_count} closers (20 %) hold"
-        warnings.append(Warning(f"Superstar dependency: {who} {top_share * 100:.0f} % of closing capacity "
-                                f"(above {SUPERSTAR_SHARE_LIMIT * 100:.0f} %)"))
+        warnings.append(Warning(msg_n(
+            "Superstar dependency: the top closer holds {share:%} of closing capacity (above {limit:%})",
+            "Superstar dependency: the top {n} closers (20 %) hold {share:%} of closing capacity (above {limit:%})",
+            n=top_count, share=top_share, limit=SUPERSTAR_SHARE_LIMIT)))
     if vp_span > vp_span_max:
-        warnings.append(Warning(f"The VP of Sales has {vp_span} direct reports "
-                                f"(healthy at most {vp_span_max:g}): add team managers"))
+        warnings.append(Warning(msg("The VP of Sales has {reports} direct reports (healthy at most {most}): add team "
+                                    "managers", reports=vp_span, most=vp_span_max)))
     return warnings
 
 
@@ -482,19 +484,25 @@ def _team_warnings(result: TeamResult, departed: tuple[Member, ...], target: Tea
     team = result.team
     for item in result.balances:
         if item.verdict in (Verdict.OVERLOADED, Verdict.UNDERUSED):
-            yield Warning(f"{team.name}: {item.sentence}", team=team.id)
+            yield Warning(_about(team.name, item.sentence), team=team.id)
     span = result.manager_span
     if span is not None and result.span_out_of_range:
-        side = "above" if span > result.span_max else "below"
-        yield Warning(f"{team.name}: manager span {span:g} is {side} the healthy "
-                      f"{result.span_min:g}–{result.span_max:g}", team=team.id)
+        values = {"team": team.name, "span": span, "low": result.span_min, "high": result.span_max}
+        yield Warning(msg("{team}: manager span {span} is above the healthy {low}–{high}", **values)
+                      if span > result.span_max else
+                      msg("{team}: manager span {span} is below the healthy {low}–{high}", **values), team=team.id)
     for member in departed:
-        yield Warning(f"{team.name}: {member.name} has left but is still assigned",
+        yield Warning(msg("{team}: {name} has left but is still assigned", team=team.name, name=member.name),
                       team=team.id, member=member.id)
     for sentence in quota_sentences(target=target.target_bookings, expected=target.expected_bookings_year,
                                     quota=target.quota_capacity, assumptions=assumptions, currency=currency):
-        yield Warning(f"{team.name}: {sentence}", team=team.id)
+        yield Warning(_about(team.name, sentence), team=team.id)
     multiple = multiple_sentence(target.quota_multiples, assumptions)
     if multiple is not None:
-        yield Warning(f"{team.name}: {multiple[0]}", team=team.id, member=multiple[1])
+        yield Warning(_about(team.name, multiple[0]), team=team.id, member=multiple[1])
+
+
+def _about(team: str, sentence: Message | None) -> Message:
+    """A team's warning: its name, then the sentence."""
+    return msg("{team}: {sentence}", team=team, sentence=sentence)
 

@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from salesplanner.i18n import Message, msg
 from salesplanner.model import MARKET_FIELDS, Member, Opening, RoleParameters, Team
 from salesplanner.roles import ANNUAL_ATTRITION, ANNUAL_COST, CLOSERS, RAMP_MONTHS, SDRS, Role
 
@@ -115,22 +116,20 @@ class Handoff(StrEnum):
     CLOSER_TO_AM = "closer_to_am"
 
 
-HANDOFF_LABELS = {
-    Handoff.INBOUND_LOAD: "Inbound load",
-    Handoff.SDR_TO_CLOSER: "SDR → closer",
-    Handoff.CLOSER_TO_AM: "Closer → AM",
+VERDICT_NAMES: Mapping[Verdict, Message] = {
+    Verdict.BALANCED: msg("balanced"), Verdict.OVERLOADED: msg("overloaded"), Verdict.UNDERUSED: msg("underused")}
+HANDOFF_LABELS: Mapping[Handoff, Message] = {
+    Handoff.INBOUND_LOAD: msg("Inbound load"),
+    Handoff.SDR_TO_CLOSER: msg("SDR → closer"),
+    Handoff.CLOSER_TO_AM: msg("Closer → AM"),
 }
-BOTTLENECK_NAMES = {Handoff.INBOUND_LOAD: "inbound", Handoff.SDR_TO_CLOSER: "closers",
-                    Handoff.CLOSER_TO_AM: "account managers"}
-"""What a team's badge names when a handoff is its bottleneck (English; the UI translates its own)."""
-RECEIVING_NAMES = {Handoff.INBOUND_LOAD: "inbound SDRs", Handoff.SDR_TO_CLOSER: "closers",
-                   Handoff.CLOSER_TO_AM: "AM"}
+BOTTLENECK_NAMES: Mapping[Handoff, Message] = {
+    Handoff.INBOUND_LOAD: msg("inbound"), Handoff.SDR_TO_CLOSER: msg("closers"),
+    Handoff.CLOSER_TO_AM: msg("account managers")}
+"""What a team's badge names when a handoff is its bottleneck."""
+RECEIVING_NAMES: Mapping[Handoff, Message] = {
+    Handoff.INBOUND_LOAD: msg("inbound SDRs"), Handoff.SDR_TO_CLOSER: msg("closers"), Handoff.CLOSER_TO_AM: msg("AM")}
 """Who receives a handoff's work: named when they are underused."""
-
-
-def _amount(value: float) -> str:
-    """A count for a sentence: whole when it is (near) whole, else one decimal."""
-    return f"{value:,.0f}" if abs(value - round(value)) < 0.05 else f"{value:,.1f}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,26 +153,51 @@ class Balance:
         return max(0.0, 1 - self.demand / self.capacity) if self.capacity > 0 else 0.0
 
     @property
-    def sentence(self) -> str | None:
-        """§5's sentence for this verdict, in English (the UI builds its own translated text)."""
+    def sentence(self) -> Message | None:
+        """docs/model.md §5's sentence for this verdict; None when the handoff does not exist."""
         if self.verdict is None:
             return None
         if self.verdict is Verdict.BALANCED:
-            return f"{HANDOFF_LABELS[self.handoff].lower()} balanced"
+            return msg("{handoff} balanced", handoff=HANDOFF_LABELS[self.handoff])
         overloaded = self.verdict is Verdict.OVERLOADED
         match self.handoff:
             case Handoff.INBOUND_LOAD:
                 if overloaded:
-                    return f"{_amount(self.excess)} inbound leads/month are not worked"
-                return "inbound SDRs idle" if self.demand == 0 else "inbound SDRs underused"
+                    return msg("{leads:amount} inbound leads/month are not worked", leads=self.excess)
+                return msg("inbound SDRs idle") if self.demand == 0 else msg("inbound SDRs underused")
             case Handoff.SDR_TO_CLOSER:
                 if overloaded:
-                    return f"closers overloaded: {_amount(self.excess)} opportunities/month not worked"
-                return f"closers underfed: {self.idle_share * 100:.0f} % of closing capacity idle"
+                    return msg("closers overloaded: {opps:amount} opportunities/month not worked", opps=self.excess)
+                return msg("closers underfed: {idle:%} of closing capacity idle", idle=self.idle_share)
             case Handoff.CLOSER_TO_AM:
                 if overloaded:
-                    return f"account managers overloaded: {_amount(self.excess)} accounts over capacity"
-                return "account managers underused"
+                    return msg("account managers overloaded: {accounts:amount} accounts over capacity",
+                               accounts=self.excess)
+                return msg("account managers underused")
+
+    @property
+    def note(self) -> Message | None:
+        """The verdict in short, for a pill on the board (the sentence is its tooltip)."""
+        if self.verdict is None:
+            return None
+        if self.verdict is Verdict.BALANCED:
+            return VERDICT_NAMES[Verdict.BALANCED]
+        overloaded = self.verdict is Verdict.OVERLOADED
+        match self.handoff:
+            case Handoff.INBOUND_LOAD:
+                if overloaded:
+                    return msg("{leads:amount} leads/mo not worked", leads=self.excess)
+                if self.demand == 0:
+                    return msg("inbound SDRs idle")
+                return msg("inbound SDRs {idle:%} idle", idle=self.idle_share)
+            case Handoff.SDR_TO_CLOSER:
+                if overloaded:
+                    return msg("{opps:amount} opps/mo not worked", opps=self.excess)
+                return msg("closers {idle:%} idle", idle=self.idle_share)
+            case Handoff.CLOSER_TO_AM:
+                if overloaded:
+                    return msg("{accounts:amount} accounts over AM capacity", accounts=self.excess)
+                return msg("AM {idle:%} idle", idle=self.idle_share)
 
 
 def balance(handoff: Handoff, demand: float, capacity: float, tolerance: float) -> Balance:

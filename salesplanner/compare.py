@@ -35,6 +35,7 @@ from typing import Any
 from salesplanner.analysis import OrgTotals, ScenarioAnalysis
 from salesplanner.capacity import Balance, Handoff, TeamResult, Verdict, effective_fte, member_cost
 from salesplanner.diagnosis import Diagnosis, diagnose
+from salesplanner.i18n import Message, msg
 from salesplanner.model import (
     Member,
     MemberId,
@@ -70,15 +71,15 @@ class ChangeKind(StrEnum):
     """An opening only the source has."""
 
 
-CHANGE_LABELS = {
-    ChangeKind.MOVED: "moves team",
-    ChangeKind.ROLE_CHANGED: "changes role",
-    ChangeKind.FROM_BENCH: "joins from the bench",
-    ChangeKind.TO_BENCH: "goes to the bench",
-    ChangeKind.NEW_OPENING: "opening to fill",
-    ChangeKind.OPENING_DROPPED: "opening dropped",
+CHANGE_LABELS: dict[ChangeKind, Message] = {
+    ChangeKind.MOVED: msg("moves team"),
+    ChangeKind.ROLE_CHANGED: msg("changes role"),
+    ChangeKind.FROM_BENCH: msg("joins from the bench"),
+    ChangeKind.TO_BENCH: msg("goes to the bench"),
+    ChangeKind.NEW_OPENING: msg("opening to fill"),
+    ChangeKind.OPENING_DROPPED: msg("opening dropped"),
 }
-"""English labels for the CLI and the Excel sheet (the UI translates its own)."""
+"""How each kind of change reads, in the app, on the command line and on the Excel sheet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +98,13 @@ class Side:
         return self.present and self.placement is None
 
     @property
-    def label(self) -> str:
+    def label(self) -> Message:
         """``Team · Role``, ``bench``, or ``—`` when not present."""
         if not self.present:
-            return "—"
+            return msg("—")
         if self.placement is None:
-            return "bench"
-        return f"{self.team_name} · {DISPLAY_NAMES[self.placement.role]}"
+            return msg("bench")
+        return msg("{team} · {role}", team=self.team_name, role=DISPLAY_NAMES[self.placement.role])
 
 
 @dataclass(frozen=True, slots=True)

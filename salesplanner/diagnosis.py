@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from salesplanner.analysis import OrgTotals
+from salesplanner.i18n import Message, msg, msg_n
 from salesplanner.roles import SPECIALISTS, Role
 
 
@@ -20,19 +21,26 @@ class Stage(StrEnum):
         return list(Stage).index(self) + 1
 
 
+STAGE_NAMES: dict[Stage, Message] = {
+    Stage.HUNTER_FOUNDER: msg("Hunter Founder"), Stage.ONE_MAN_BANDS: msg("One-Man Bands"),
+    Stage.SPECIALISTS: msg("Specialists"), Stage.MARKET_TEAMS: msg("Market Teams")}
+"""The stages as a reader sees them (the enum's values are the names scripts read, always English)."""
+
 FOUNDER_SHARE_LIMIT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnosis:
     stage: Stage
-    reasons: tuple[str, ...]
-    next_stage: str
+    reasons: tuple[Message, ...]
+    next_stage: Message
     """What it takes to reach the next stage (or to stay healthy in the last one)."""
 
 
-def _people(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count:,} {singular if count == 1 else (plural or singular + 's')}"
+def _specialists_against_full_cycle(specialists: int, full_cycle: int) -> Message:
+    return msg("{specialists} against {full_cycle}.",
+               specialists=msg_n("{n} specialist", "{n} specialists", n=specialists),
+               full_cycle=msg_n("{n} full-cycle rep", "{n} full-cycle reps", n=full_cycle))
 
 
 def diagnose(totals: OrgTotals) -> Diagnosis:
@@ -45,47 +53,50 @@ def diagnose(totals: OrgTotals) -> Diagnosis:
     founder_share = totals.founder_close_cap / totals.close_cap if totals.close_cap > 0 else None
 
     if totals.empty:
-        return Diagnosis(Stage.HUNTER_FOUNDER, ("Nobody is in a team yet.",),
-                         "Import a roster or add a team, then drag people into it.")
+        return Diagnosis(Stage.HUNTER_FOUNDER, (msg("Nobody is in a team yet."),),
+                         msg("Import a roster or add a team, then drag people into it."))
 
-    reasons: list[str] = []
+    reasons: list[Message] = []
     if founder_share is not None and founder_share >= FOUNDER_SHARE_LIMIT:
-        reasons.append(f"Founders hold {founder_share * 100:.0f} % of closing capacity.")
+        reasons.append(msg("Founders hold {share:%} of closing capacity.", share=founder_share))
     if other_sellers <= 1:
-        reasons.append(f"Besides the founders there {'is' if other_sellers == 1 else 'are'} "
-                       f"{_people(other_sellers, 'seller')}.")
+        reasons.append(msg_n("Besides the founders there is {n} seller.", "Besides the founders there are {n} sellers.",
+                             n=other_sellers))
     if reasons:
         return Diagnosis(Stage.HUNTER_FOUNDER, tuple(reasons),
-                         "Hire full-cycle reps who carry most of the closing capacity, so sales no "
-                         "longer depends on the founders' own network.")
+                         msg("Hire full-cycle reps who carry most of the closing capacity, so sales no "
+                             "longer depends on the founders' own network."))
 
     if full_cycle >= specialists:
         return Diagnosis(
             Stage.ONE_MAN_BANDS,
-            (f"{_people(full_cycle, 'full-cycle rep')} against {_people(specialists, 'specialist')} "
-             "(SDRs, AEs and AMs).",),
-            f"Split the conversion chain into specialists — outbound and inbound SDRs, AEs and AMs — "
-            f"until they outnumber the full-cycle reps (now {specialists} against {full_cycle}).")
+            (msg("{full_cycle} against {specialists} (SDRs, AEs and AMs).",
+                 full_cycle=msg_n("{n} full-cycle rep", "{n} full-cycle reps", n=full_cycle),
+                 specialists=msg_n("{n} specialist", "{n} specialists", n=specialists)),),
+            msg("Split the conversion chain into specialists — outbound and inbound SDRs, AEs and AMs — "
+                "until they outnumber the full-cycle reps (now {specialists} against {full_cycle}).",
+                specialists=specialists, full_cycle=full_cycle))
 
     markets = totals.complete_markets
     if markets >= 2:
         return Diagnosis(
             Stage.MARKET_TEAMS,
-            (f"{_people(markets, 'market')} each served by a complete team "
-             "(closer, SDR and AM inside the team).",
-             f"{_people(specialists, 'specialist')} against {_people(full_cycle, 'full-cycle rep')}."),
-            "The last stage: keep each team's mix matched to its market and its handoffs balanced.")
+            (msg_n("{n} market each served by a complete team (closer, SDR and AM inside the team).",
+                   "{n} markets each served by a complete team (closer, SDR and AM inside the team).", n=markets),
+             _specialists_against_full_cycle(specialists, full_cycle)),
+            msg("The last stage: keep each team's mix matched to its market and its handoffs balanced."))
 
-    reasons = [f"{_people(specialists, 'specialist')} against {_people(full_cycle, 'full-cycle rep')}."]
+    reasons = [_specialists_against_full_cycle(specialists, full_cycle)]
     if markets == 1:
-        reasons.append("Complete teams (closer, SDR and AM) serve only one market.")
+        reasons.append(msg("Complete teams (closer, SDR and AM) serve only one market."))
     elif not totals.complete_without_market:
-        reasons.append("No team holds the whole chain (closer, SDR and AM) with capacity today.")
+        reasons.append(msg("No team holds the whole chain (closer, SDR and AM) with capacity today."))
     if totals.complete_without_market:
-        reasons.append(f"{_people(totals.complete_without_market, 'complete team')} "
-                       f"{'has' if totals.complete_without_market == 1 else 'have'} no segment, product line "
-                       "or geography set, so serve no distinct market.")
+        reasons.append(msg_n("{n} complete team has no segment, product line or geography set, so serve no "
+                             "distinct market.",
+                             "{n} complete teams have no segment, product line or geography set, so serve no "
+                             "distinct market.", n=totals.complete_without_market))
     return Diagnosis(
         Stage.SPECIALISTS, tuple(reasons),
-        "Form at least two complete market teams — each with a closer, an SDR and an AM — that differ "
-        "in segment, product line or geography.")
+        msg("Form at least two complete market teams — each with a closer, an SDR and an AM — that differ "
+            "in segment, product line or geography."))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from salesplanner.capacity import BOTTLENECK_NAMES, RECEIVING_NAMES, Handoff, TeamResult, Verdict
+from salesplanner.i18n import Message, joined, msg, msg_n
 from salesplanner.roles import Role
 
 CARD_SLOTS: tuple[Role | Handoff, ...] = (
@@ -38,16 +39,24 @@ class Badge:
                 BadgeKind.BALANCED: Verdict.BALANCED}.get(self.kind)
 
     @property
-    def text(self) -> str:
-        """In English, for the slides (the board translates its own)."""
+    def text(self) -> Message:
+        """What the badge says, on the board and on slides."""
         if self.kind is BadgeKind.BOTTLENECK:
             assert self.handoff is not None
-            return f"Bottleneck: {BOTTLENECK_NAMES[self.handoff]}"
+            return msg("Bottleneck: {handoff}", handoff=BOTTLENECK_NAMES[self.handoff])
         if self.kind is BadgeKind.UNDERUSED:
             assert self.handoff is not None
-            return f"Underused: {RECEIVING_NAMES[self.handoff]}"
-        return {BadgeKind.EMPTY: "Empty", BadgeKind.NO_HANDOFFS: "No handoffs yet",
-                BadgeKind.BALANCED: "Balanced"}[self.kind]
+            return msg("Underused: {role}", role=RECEIVING_NAMES[self.handoff])
+        return {BadgeKind.EMPTY: msg("Empty"), BadgeKind.NO_HANDOFFS: msg("No handoffs yet"),
+                BadgeKind.BALANCED: msg("Balanced")}[self.kind]
+
+    @property
+    def tooltip(self) -> Message | None:
+        """Why a team without a verdict has none."""
+        if self.kind in (BadgeKind.EMPTY, BadgeKind.NO_HANDOFFS):
+            return msg("No handoff to judge yet: it needs people on both sides of one (SDRs and closers, or "
+                       "closers and AMs). Not counted among the balanced teams.")
+        return None
 
 
 RECEIVING_ROLES: dict[Handoff, Role] = {Handoff.INBOUND_LOAD: Role.SDR_INBOUND, Handoff.SDR_TO_CLOSER: Role.AE,
@@ -111,12 +120,35 @@ def lane_figures(result: TeamResult, role: Role) -> LaneFigures:
     return LaneFigures(fte, span=result.manager_span, managers=result.managers, reports=result.non_managers)
 
 
-def span_text(figures: LaneFigures) -> str:
-    """A manager lane's figure in English (the board translates its own): "span 7"; "span 7 each" for
-    several managers; "35 reports for 2 managers" when the reports do not share out evenly — a span of
-    17.5 people reads as a typo."""
+def span_text(figures: LaneFigures) -> Message | None:
+    """A manager lane's figure: "span 7"; "span 7 each" for several managers; "35 reports for 2 managers"
+    when the reports do not share out evenly — a span of 17.5 people reads as a typo."""
     if figures.span is None:
-        return ""
+        return None
     if figures.span.is_integer():
-        return f"span {figures.span:.0f}" + (" each" if figures.managers > 1 else "")
-    return f"{figures.reports} reports for {figures.managers} managers"
+        return msg("span {span} each", span=int(figures.span)) if figures.managers > 1 else \
+            msg("span {span}", span=int(figures.span))
+    return msg_n("{reports} reports for {n} managers", "{reports} reports for {n} managers", n=figures.managers,
+                 reports=figures.reports)
+
+
+def lane_capacity(result: TeamResult, role: Role) -> Message | None:
+    """What a lane shows beside its role name: its FTE and the capacity it brings ("2.0 FTE · closes 20.0
+    opps/mo"), on the board and on slides."""
+    figures = lane_figures(result, role)
+    if role is Role.MANAGER:
+        return span_text(figures)
+    parts: list[Message] = [msg("{fte:.1f} FTE", fte=figures.effective_fte)]
+    if figures.leads is not None:
+        parts.append(msg("{leads:.0f} leads/mo", leads=figures.leads))
+    if figures.sourced is not None and figures.closes is not None:
+        parts.append(msg("sources {sourced:.1f} · closes {closes:.1f} opps/mo", sourced=figures.sourced,
+                         closes=figures.closes))
+    elif figures.sourced is not None:
+        parts.append(msg("{sourced:.1f} opps/mo", sourced=figures.sourced))
+    elif figures.closes is not None:
+        parts.append(msg("closes {closes:.1f} opps/mo", closes=figures.closes))
+    if figures.accounts is not None:
+        parts.append(msg("{accounts:.0f} accounts", accounts=figures.accounts))
+    return joined(parts)
+

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from types import MappingProxyType
 
+from salesplanner.i18n import Message, msg
+
 
 class Role(StrEnum):
     """A role, in the order of the conversion chain (founder first, manager last)."""
@@ -27,15 +29,17 @@ class Role(StrEnum):
 
 ROLE_ORDER: tuple[Role, ...] = tuple(Role)
 
-DISPLAY_NAMES: Mapping[Role, str] = MappingProxyType({
-    Role.FOUNDER: "Founder",
-    Role.FULL_CYCLE: "Full-cycle rep",
-    Role.SDR_OUTBOUND: "Outbound SDR",
-    Role.SDR_INBOUND: "Inbound SDR",
-    Role.AE: "AE",
-    Role.AM: "AM",
-    Role.MANAGER: "Manager",
+DISPLAY_NAMES: Mapping[Role, Message] = MappingProxyType({
+    Role.FOUNDER: msg("Founder"),
+    Role.FULL_CYCLE: msg("Full-cycle rep"),
+    Role.SDR_OUTBOUND: msg("Outbound SDR"),
+    Role.SDR_INBOUND: msg("Inbound SDR"),
+    Role.AE: msg("AE"),
+    Role.AM: msg("AM"),
+    Role.MANAGER: msg("Manager"),
 })
+"""Each role's name as the app shows it (``str()`` renders it in the language in force; ``.text`` is the
+English, which the data the app writes for itself, such as a synthetic plan's opening titles, uses)."""
 
 CLOSERS: frozenset[Role] = frozenset({Role.AE, Role.FULL_CYCLE, Role.FOUNDER})
 """Roles that close deals (§2: a closer is an ae, full_cycle or founder)."""
@@ -208,17 +212,17 @@ DEFAULT_ROLE_PARAMETERS: Mapping[Role, Mapping[str, float]] = MappingProxyType({
 SHARE_PARAMETERS: frozenset[str] = frozenset({"prospecting_share", "selling_share", ANNUAL_ATTRITION})
 """Parameters that are fractions (of a person's time, of a role's people) and so must lie between 0 and 1."""
 
-PARAMETER_LABELS: Mapping[str, str] = MappingProxyType({
-    "opps_per_month": "Opportunities sourced / month",
-    "leads_per_month": "Inbound leads worked / month",
-    "max_open_opps": "Open opportunities worked at once",
-    "prospecting_share": "Time spent prospecting",
-    "selling_share": "Selling share of a full-cycle rep",
-    "accounts_per_am": "Accounts per AM",
-    "span_min": "Healthy span, minimum",
-    "span_max": "Healthy span, maximum",
-    RAMP_MONTHS: "Ramp (months)",
-    ANNUAL_COST: "Default annual cost",
-    ANNUAL_ATTRITION: "Expected attrition / year",
-    ANNUAL_QUOTA: "Annual quota",
+PARAMETER_LABELS: Mapping[str, Message] = MappingProxyType({
+    "opps_per_month": msg("Opportunities sourced / month"),
+    "leads_per_month": msg("Inbound leads worked / month"),
+    "max_open_opps": msg("Open opportunities worked at once"),
+    "prospecting_share": msg("Time spent prospecting"),
+    "selling_share": msg("Selling share of a full-cycle rep"),
+    "accounts_per_am": msg("Accounts per AM"),
+    "span_min": msg("Healthy span, minimum"),
+    "span_max": msg("Healthy span, maximum"),
+    RAMP_MONTHS: msg("Ramp (months)"),
+    ANNUAL_COST: msg("Default annual cost"),
+    ANNUAL_ATTRITION: msg("Expected attrition / year"),
+    ANNUAL_QUOTA: msg("Annual quota"),
 })

@@ -17,9 +17,10 @@ from typing import Any
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import HANDOFF_LABELS, Balance, TeamResult, Verdict, has_left
 from salesplanner.compare import CHANGE_LABELS, compare
-from salesplanner.diagnosis import diagnose
+from salesplanner.diagnosis import STAGE_NAMES, diagnose
 from salesplanner.files import write_atomically
-from salesplanner.layout import CARD_SLOTS, lane_figures, span_text, team_badge
+from salesplanner.i18n import NO_VALUE, Message, Money, Text, date_text, msg, msg_n, number, tr
+from salesplanner.layout import CARD_SLOTS, lane_capacity, team_badge
 from salesplanner.model import Opening, Person, Plan, PlanError, ScenarioId, Status, TeamId
 from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, TARGET_COLOURS, VERDICT_COLOURS
 from salesplanner.roles import DISPLAY_NAMES, Role
@@ -75,7 +76,7 @@ class _Deck:
                   colour=MUTED, align="right")
         return slide
 
-    def text(self, slide: Any, value: str, left: float, top: float, width: float, height: float, *,
+    def text(self, slide: Any, value: Text, left: float, top: float, width: float, height: float, *,
              size: float, colour: str = TEXT, bold: bool = False, align: str = "left", wrap: bool = True) -> Any:
         from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
         from pptx.util import Inches
@@ -91,7 +92,7 @@ class _Deck:
                                          "center": PP_ALIGN.CENTER}[align]
         return box
 
-    def box(self, slide: Any, value: str, left: float, top: float, width: float, height: float, *,
+    def box(self, slide: Any, value: Text, left: float, top: float, width: float, height: float, *,
             fill: str, line: str, text_colour: str, size: float, bold: bool = False, dashed: bool = False,
             struck: bool = False, rounded: float = 0.5, line_width: float = 1.25) -> Any:
         from pptx.dml.color import RGBColor
@@ -119,13 +120,13 @@ class _Deck:
         return shape
 
     @staticmethod
-    def _style(paragraph: Any, value: str, *, size: float, colour: str, bold: bool = False,
+    def _style(paragraph: Any, value: Text, *, size: float, colour: str, bold: bool = False,
                struck: bool = False) -> None:
         from pptx.dml.color import RGBColor
         from pptx.util import Pt
 
         run = paragraph.add_run()
-        run.text = value
+        run.text = str(value)
         run.font.size = Pt(size)
         run.font.bold = bold
         run.font.color.rgb = RGBColor.from_string(_hex(colour))
@@ -135,9 +136,8 @@ class _Deck:
 
 def _pill_text(item: Balance) -> str:
     assert item.verdict is not None
-    ratio = "—" if item.ratio is None else f"{item.ratio:.2f}"
-    note = "balanced" if item.verdict is Verdict.BALANCED else item.sentence
-    return f"{HANDOFF_LABELS[item.handoff]}  {ratio} {MARKS[item.verdict]}  {note}"
+    ratio = NO_VALUE if item.ratio is None else number(item.ratio, 2)
+    return f"{HANDOFF_LABELS[item.handoff]}  {ratio} {MARKS[item.verdict]}  {item.note}"
 
 
 def _lanes(plan: Plan, analysis: ScenarioAnalysis, team_id: Any) -> dict[Role, list[_Chip]]:
@@ -160,7 +160,7 @@ def _team_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis, result: Tea
     slide = deck.slide()
     deck.text(slide, team.name, MARGIN, 0.35, 9, 0.6, size=28, bold=True)
     market = " · ".join(p for p in (team.segment, team.geography, team.product_line) if p)
-    deck.text(slide, market or "No market set", MARGIN, 0.95, 9, 0.35, size=14, colour=MUTED)
+    deck.text(slide, market or msg("No market set"), MARGIN, 0.95, 9, 0.35, size=14, colour=MUTED)
     badge = team_badge(result)
     swatch = VERDICT_COLOURS[badge.verdict] if badge.verdict is not None else NO_VERDICT
     deck.box(slide, badge.text, SLIDE_WIDTH - MARGIN - 3.2, 0.45, 3.2, 0.42, fill=swatch.fill, line=swatch.strong,
@@ -186,7 +186,7 @@ def _team_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis, result: Tea
                 continue
             colour = ROLE_COLOURS[slot]
             deck.text(slide, DISPLAY_NAMES[slot], MARGIN, y, 2.5, header, size=13 * scale, colour=colour, bold=True)
-            deck.text(slide, _lane_capacity(result, slot), MARGIN + 2.2 * scale, y, 8, header, size=11 * scale,
+            deck.text(slide, lane_capacity(result, slot) or "", MARGIN + 2.2 * scale, y, 8, header, size=11 * scale,
                       colour=MUTED)
             y += header
             for index, chip in enumerate(chips):
@@ -206,26 +206,10 @@ def _team_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis, result: Tea
                          line=swatch.strong, text_colour=swatch.strong, size=12 * scale, bold=True, rounded=0.2)
                 y += 0.36 * scale + gap
     slide.notes_slide.notes_text_frame.text = "\n".join(
-        [f"Supply {result.supply:.1f} opportunities/month, closing capacity {result.close_cap:.1f}, "
-         f"wins {result.wins:.1f}/month, bookings {result.bookings:,.0f} {plan.currency}/month."]
+        [tr("Supply {supply:.1f} opportunities/month, closing capacity {close_cap:.1f}, wins {wins:.1f}/month, "
+            "bookings {bookings}/month.", supply=result.supply, close_cap=result.close_cap, wins=result.wins,
+            bookings=Money(result.bookings, plan.currency))]
         + [f"{HANDOFF_LABELS[b.handoff]}: {b.sentence}" for b in pills])
-
-
-def _lane_capacity(result: TeamResult, role: Role) -> str:
-    figures = lane_figures(result, role)
-    if role is Role.MANAGER:
-        return span_text(figures)
-    parts = [f"{figures.effective_fte:.1f} FTE"]
-    if figures.leads is not None:
-        parts.append(f"{figures.leads:.0f} leads/mo")
-    if figures.sourced is not None:
-        sourced = f"{figures.sourced:.1f}"
-        parts.append(f"sources {sourced}" if figures.closes is not None else f"{sourced} opps/mo")
-    if figures.closes is not None:
-        parts.append(f"closes {figures.closes:.1f} opps/mo")
-    if figures.accounts is not None:
-        parts.append(f"{figures.accounts:.0f} accounts")
-    return " · ".join(parts)
 
 
 def _title_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis) -> None:
@@ -234,18 +218,19 @@ def _title_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis) -> None:
     scenario = analysis.scenario
     slide = deck.slide()
     deck.text(slide, plan.name, MARGIN, 1.2, SLIDE_WIDTH - 2 * MARGIN, 0.9, size=40, bold=True)
-    kind = "today" if scenario.id == plan.baseline else "proposal"
-    deck.text(slide, f"{scenario.name} — {kind}", MARGIN, 2.1, SLIDE_WIDTH - 2 * MARGIN, 0.5, size=22, colour=MUTED)
-    deck.text(slide, f"Stage: {diagnosis.stage.value}", MARGIN, 2.9, SLIDE_WIDTH - 2 * MARGIN, 0.5, size=20,
-              bold=True)
-    deck.text(slide, " ".join(diagnosis.reasons), MARGIN, 3.4, SLIDE_WIDTH - 2 * MARGIN, 0.5, size=14,
+    kind = msg("{scenario} — today", scenario=scenario.name) if scenario.id == plan.baseline else \
+        msg("{scenario} — proposal", scenario=scenario.name)
+    deck.text(slide, kind, MARGIN, 2.1, SLIDE_WIDTH - 2 * MARGIN, 0.5, size=22, colour=MUTED)
+    deck.text(slide, msg("Stage: {stage}", stage=STAGE_NAMES[diagnosis.stage]), MARGIN, 2.9,
+              SLIDE_WIDTH - 2 * MARGIN, 0.5, size=20, bold=True)
+    deck.text(slide, " ".join(map(str, diagnosis.reasons)), MARGIN, 3.4, SLIDE_WIDTH - 2 * MARGIN, 0.5, size=14,
               colour=MUTED)
-    cost_of_sales = "—" if totals.cost_of_sales is None else f"{totals.cost_of_sales:.2f}"
-    figures = [("Bookings / year", f"{totals.bookings_year / 1e6:,.2f} M {plan.currency}"),
-               ("Annual cost", f"{totals.annual_cost / 1e6:,.2f} M {plan.currency}"),
-               ("Cost of sales", cost_of_sales),
-               ("Headcount", f"{totals.headcount} + {totals.openings} open"),
-               ("Balanced teams", f"{totals.teams_balanced} / {totals.teams_judged}")]
+    cost_of_sales = NO_VALUE if totals.cost_of_sales is None else number(totals.cost_of_sales, 2)
+    figures = [(tr("Bookings / year"), Money(totals.bookings_year, plan.currency).compact()),
+               (tr("Annual cost"), Money(totals.annual_cost, plan.currency).compact()),
+               (tr("Cost of sales"), cost_of_sales),
+               (tr("Headcount"), tr("{people} + {openings} open", people=totals.headcount, openings=totals.openings)),
+               (tr("Balanced teams"), f"{totals.teams_balanced} / {totals.teams_judged}")]
     width = (SLIDE_WIDTH - 2 * MARGIN - 0.2 * (len(figures) - 1)) / len(figures)
     for index, (caption, value) in enumerate(figures):
         left = MARGIN + index * (width + 0.2)
@@ -256,9 +241,8 @@ def _title_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis) -> None:
                   bold=True, wrap=False)
     if totals.teams_without_handoffs:
         without = totals.teams_without_handoffs
-        teams = "1 team has no handoffs yet and is" if without == 1 else \
-            f"{without} teams have no handoffs yet and are"
-        deck.text(slide, f"{teams} left out of the balanced teams.",
+        deck.text(slide, msg_n("{n} team has no handoffs yet and is left out of the balanced teams.",
+                               "{n} teams have no handoffs yet and are left out of the balanced teams.", n=without),
                   MARGIN, 5.71, SLIDE_WIDTH - 2 * MARGIN, 0.22, size=11, colour=MUTED)
     swatch = TARGET_COLOURS[totals.target_verdict] if totals.target_verdict else NO_VERDICT
     deck.box(slide, target_line(totals.target_bookings, totals.expected_bookings_year, totals.target_coverage,
@@ -268,24 +252,32 @@ def _title_slide(deck: _Deck, plan: Plan, analysis: ScenarioAnalysis) -> None:
 
 
 def target_line(target: float | None, expected: float, coverage: float | None, verdict: TargetVerdict | None,
-                currency: str) -> str:
-    """'Target 6.60 M EUR · expected 5.46 M EUR (83 %, short by 1.14 M EUR)' (docs/model.md §9)."""
-    def millions(value: float) -> str:
-        return f"{value / 1e6:,.2f} M {currency}"
-
+                currency: str) -> Message:
+    """'Target € 6.60 M · expected € 5.46 M (83 %, short by € 1.14 M)' (docs/model.md §9)."""
+    expected_money = Money(expected, currency)
     if target is None:
-        return f"Expected bookings over the next 12 months {millions(expected)} · no target set"
+        return msg("Expected bookings over the next 12 months {expected:compact} · no target set",
+                   expected=expected_money)
     if coverage is None or verdict is None:  # a target of 0
-        return f"Target {millions(target)} · expected {millions(expected)}"
-    how = f"short by {millions(target - expected)}" if verdict is TargetVerdict.SHORT else VERDICT_WORDS[verdict]
-    return f"Target {millions(target)} · expected {millions(expected)} ({coverage * 100:.0f} %, {how})"
+        return msg("Target {target:compact} · expected {expected:compact}", target=Money(target, currency),
+                   expected=expected_money)
+    how = msg("short by {amount:compact}", amount=Money(target - expected, currency)) \
+        if verdict is TargetVerdict.SHORT else VERDICT_WORDS[verdict]
+    return msg("Target {target:compact} · expected {expected:compact} ({coverage:%}, {verdict})",
+               target=Money(target, currency), expected=expected_money, coverage=coverage, verdict=how)
 
 
 CHANGE_ROWS_PER_SLIDE = 14
 
 
-def _signed(value: float, unit: str = "") -> str:
-    return f"{value:+,.0f}{unit}" if abs(value) >= 1 or value == 0 else f"{value:+,.2f}{unit}"
+def _signed(value: float) -> str:
+    shown = number(value, 0 if abs(value) >= 1 or value == 0 else 2)
+    return shown if shown.startswith("-") else "+" + shown
+
+
+def _signed_money(value: float, currency: str) -> str:
+    shown = Money(abs(value), currency).compact()
+    return ("-" if value < 0 else "+") + shown
 
 
 def _changes_slides(deck: _Deck, plan: Plan, baseline_id: ScenarioId, scenario_id: ScenarioId) -> None:
@@ -294,22 +286,26 @@ def _changes_slides(deck: _Deck, plan: Plan, baseline_id: ScenarioId, scenario_i
     the horizon (a leave date is the person's, in every scenario: not a change, but a seat to cover)."""
     comparison = compare(plan, baseline_id, scenario_id)
     delta = comparison.totals.delta
-    before, after = comparison.diagnosis_before.stage.value, comparison.diagnosis_after.stage.value
-    figures = [("Stage", before if before == after else f"{before} → {after}"),
-               ("Headcount", _signed(delta.headcount) + f"  (+{delta.openings:g} open)" if delta.openings > 0
-                else _signed(delta.headcount)),
-               ("Annual cost", f"{delta.annual_cost / 1e6:+,.2f} M {plan.currency}"),
-               ("Bookings / year", f"{delta.bookings_year / 1e6:+,.2f} M {plan.currency}"),
-               ("Balanced teams", f"{comparison.teams_balanced_before} → {comparison.teams_balanced_after}")]
-    rows = [[change.name, ", ".join(CHANGE_LABELS[kind] for kind in change.kinds), change.before.label,
-             change.after.label] for change in comparison.members]
-    _table_slides(deck, f"Changes from {comparison.source_name}", ["Who", "Change", "From", "To"],
-                  (3.0, 2.6, 3.3, 3.4), rows, figures=figures,
-                  empty="Nobody moves: the two scenarios place everyone alike.")
+    before, after = (str(STAGE_NAMES[diagnosis.stage]) for diagnosis in (comparison.diagnosis_before,
+                                                                         comparison.diagnosis_after))
+    headcount = tr("{change}  (+{openings} open)", change=_signed(delta.headcount), openings=delta.openings) \
+        if delta.openings > 0 else _signed(delta.headcount)
+    figures = [(tr("Stage"), before if before == after else f"{before} → {after}"),
+               (tr("Headcount"), headcount),
+               (tr("Annual cost"), _signed_money(delta.annual_cost, plan.currency)),
+               (tr("Bookings / year"), _signed_money(delta.bookings_year, plan.currency)),
+               (tr("Balanced teams"), f"{comparison.teams_balanced_before} → {comparison.teams_balanced_after}")]
+    rows = [[change.name, ", ".join(str(CHANGE_LABELS[kind]) for kind in change.kinds), str(change.before.label),
+             str(change.after.label)] for change in comparison.members]
+    _table_slides(deck, tr("Changes from {scenario}", scenario=comparison.source_name),
+                  [tr("Who"), tr("Change"), tr("From"), tr("To")], (3.0, 2.6, 3.3, 3.4), rows, figures=figures,
+                  empty=tr("Nobody moves: the two scenarios place everyone alike."))
     if comparison.leavers:
-        leavers = [[leaver.name, leaver.leave_date.isoformat(), leaver.after.label] for leaver in comparison.leavers]
-        _table_slides(deck, f"{len(leavers)} leave by {comparison.horizon_end.isoformat()}",
-                      ["Who", "Leave date", f"Seat in {comparison.target_name}"], (4.0, 2.6, 5.7), leavers)
+        leavers = [[leaver.name, date_text(leaver.leave_date), str(leaver.after.label)]
+                   for leaver in comparison.leavers]
+        _table_slides(deck, tr("{n} leave by {end}", n=len(leavers), end=comparison.horizon_end),
+                      [tr("Who"), tr("Leave date"), tr("Seat in {scenario}", scenario=comparison.target_name)],
+                      (4.0, 2.6, 5.7), leavers)
 
 
 def _table_slides(deck: _Deck, title: str, headings: list[str], widths: tuple[float, ...], rows: list[list[str]],
@@ -358,13 +354,13 @@ def export_slides(plan: Plan, path: Path, *, scenario_id: ScenarioId, team_ids: 
     """Write the deck atomically (a slide for each team, or for ``team_ids``; with ``baseline_id`` also
     what changes from that scenario); returns the number of slides."""
     if scenario_id not in plan.scenarios:
-        raise PlanError(f"there is no scenario with id {scenario_id}")
+        raise PlanError(msg("there is no scenario with id {id}", id=scenario_id))
     analysis = ScenarioAnalysis(plan, scenario_id)
-    deck = _Deck(f"{plan.name} · {plan.scenarios[scenario_id].name} · {date.today().isoformat()}")
+    deck = _Deck(f"{plan.name} · {plan.scenarios[scenario_id].name} · {date_text(date.today())}")
     _title_slide(deck, plan, analysis)
     if baseline_id is not None and baseline_id != scenario_id:
         if baseline_id not in plan.scenarios:
-            raise PlanError(f"there is no scenario with id {baseline_id}")
+            raise PlanError(msg("there is no scenario with id {id}", id=baseline_id))
         _changes_slides(deck, plan, baseline_id, scenario_id)
     chosen = None if team_ids is None else set(team_ids)
     for result in analysis.teams():
@@ -377,5 +373,6 @@ def export_slides(plan: Plan, path: Path, *, scenario_id: ScenarioId, team_ids: 
     try:
         write_atomically(path, buffer.getvalue())
     except OSError as error:
-        raise PlanError(f"{path.name}: could not be written ({error.strerror or error})") from None
+        raise PlanError(msg("{file}: could not be written ({reason})", file=path.name,
+                            reason=error.strerror or str(error))) from None
     return len(deck.presentation.slides)

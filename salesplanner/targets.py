@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from salesplanner.capacity import compute_team, has_left, member_cost
+from salesplanner.i18n import Message, Money, msg, msg_n, msg_p
 from salesplanner.model import (
     Assumptions,
     Member,
@@ -50,9 +51,10 @@ class TargetVerdict(StrEnum):
     SHORT = "short"
 
 
-VERDICT_WORDS = {TargetVerdict.ON_TARGET: "on target", TargetVerdict.AHEAD: "ahead",
-                 TargetVerdict.SHORT: "short"}
-"""English words for the CLI and the exports (the UI translates its own)."""
+VERDICT_WORDS: dict[TargetVerdict, Message] = {
+    TargetVerdict.ON_TARGET: msg_p("target", "on target"), TargetVerdict.AHEAD: msg_p("target", "ahead"),
+    TargetVerdict.SHORT: msg_p("target", "short")}
+"""How a target verdict reads, on screen and in the exports."""
 
 
 def target_year_dates(as_of: date) -> tuple[date, ...]:
@@ -183,43 +185,39 @@ def target_from(plan: Plan, team: Team, bookings_by_month: tuple[float, ...], qu
 
 # --- the checks, as sentences ---------------------------------------------------------------------
 
-def money_text(value: float, currency: str) -> str:
-    """An amount for a sentence: 'EUR 1.70 M', 'EUR 850 k', 'EUR 1,234'."""
-    if abs(value) >= 1_000_000:
-        return f"{currency} {value / 1e6:,.2f} M"
-    if abs(value) >= 10_000:
-        return f"{currency} {value / 1e3:,.0f} k"
-    return f"{currency} {value:,.0f}"
-
-
 def quota_sentences(*, target: float | None, expected: float, quota: float, assumptions: Assumptions,
-                    currency: str) -> Iterator[str]:
+                    currency: str) -> Iterator[Message]:
     """The first two checks of §9, for a team or the organisation: quotas below the target, and
     expected bookings far below the quotas."""
     if target is not None and quota < target:
-        yield (f"quotas add up to {money_text(quota, currency)}, below the target of "
-               f"{money_text(target, currency)}")
+        yield msg("quotas add up to {quota:compact}, below the target of {target:compact}",
+                  quota=Money(quota, currency), target=Money(target, currency))
     if quota > 0 and expected < assumptions.attainment_min * quota:
-        yield (f"the model expects {expected / quota * 100:.0f} % attainment "
-               f"({money_text(expected, currency)} expected against {money_text(quota, currency)} of quota; "
-               f"below {assumptions.attainment_min * 100:.0f} %)")
+        yield msg("the model expects {attainment:%} attainment ({expected:compact} expected against "
+                  "{quota:compact} of quota; below {minimum:%})", attainment=expected / quota,
+                  expected=Money(expected, currency), quota=Money(quota, currency), minimum=assumptions.attainment_min)
 
 
 def multiple_sentence(multiples: Sequence[QuotaMultiple],
-                      assumptions: Assumptions) -> tuple[str, MemberId | None] | None:
+                      assumptions: Assumptions) -> tuple[Message, MemberId | None] | None:
     """The third check: closers whose annual quota ÷ annual cost lies outside the plan's norm, in one
     sentence (naming the closer when there is one), or None."""
     low, high = assumptions.quota_to_cost_min, assumptions.quota_to_cost_max
     outside = [item for item in multiples if not low <= item.multiple <= high]
     if not outside:
         return None
-    norm = f"(the norm is {low:g}–{high:g}×)"
     if len(outside) == 1:
         item = outside[0]
-        return f"{item.name}'s quota is {item.multiple:.1f}× their annual cost {norm}", item.member_id
+        return msg("{name}'s quota is {multiple:.1f}× their annual cost (the norm is {low}–{high}×)",
+                   name=item.name, multiple=item.multiple, low=low, high=high), item.member_id
     least, most = min(item.multiple for item in outside), max(item.multiple for item in outside)
-    span = f"{least:.1f}×" if f"{least:.1f}" == f"{most:.1f}" else f"{least:.1f}–{most:.1f}×"
-    return f"{len(outside)} closers' quotas are {span} their annual cost {norm}", None
+    if round(least, 1) == round(most, 1):
+        return msg_n("{n} closer's quota is {multiple:.1f}× their annual cost (the norm is {low}–{high}×)",
+                     "{n} closers' quotas are {multiple:.1f}× their annual cost (the norm is {low}–{high}×)",
+                     n=len(outside), multiple=least, low=low, high=high), None
+    return msg_n("{n} closer's quota is {least:.1f}–{most:.1f}× their annual cost (the norm is {low}–{high}×)",
+                 "{n} closers' quotas are {least:.1f}–{most:.1f}× their annual cost (the norm is {low}–{high}×)",
+                 n=len(outside), least=least, most=most, low=low, high=high), None
 
 
 # --- the hiring plan's question: what does each opening add to this year? ---------------------------

@@ -14,3 +14,6 @@ settings.register_profile("default", max_examples=40, **_SHARED)
 settings.register_profile("ci", max_examples=200, **_SHARED)
 """CI's run, from a clean clone, on two cores: five times the examples, still well inside ten minutes."""
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+os.environ["LC_ALL"] = os.environ.get("SALESPLANNER_TEST_LOCALE", "C.UTF-8")
+"""Every test reads English with British conventions unless it asks for another language; a test that
+runs a command line or the app in a subprocess inherits it."""

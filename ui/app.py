@@ -7,7 +7,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QTime, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QTime
 from PySide6.QtGui import QFileOpenEvent, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,6 +16,7 @@ from salesplanner.model import PlanError, ScenarioId
 from salesplanner.planfile.read import load_plan
 from salesplanner.resources import RESOURCES, load_demo_plan
 from ui.document import PlanDocument
+from ui.translator import install_language
 from ui.window.autosave import find_recoverable
 from ui.window.geometry import default_size, fit_on_screen
 from ui.window.main_window import MainWindow
@@ -25,9 +26,9 @@ SMOKE_TEST_VARIABLE = "SALESPLANNER_SMOKE_TEST"
 """Set (to 1, or to a file for the report) to start the window, check it and quit: see ui/smoke.py."""
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with our names, translations (when one exists for the locale) and style sheet;
-    set up once (a style sheet set again would re-polish every widget alive)."""
+def create_application(argv: list[str] | None = None, *, language: str | None = None) -> QApplication:
+    """The QApplication with our names, language (``language``, else the one chosen in Settings, else the
+    system's) and style sheet; set up once (a style sheet set again would re-polish every widget alive)."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication) and existing.property("salesplanner"):
         return existing
@@ -42,12 +43,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     # by the window class ("Sales Planner", the application name) on X11.
     QGuiApplication.setDesktopFileName(about.DESKTOP_ID)
     app.setWindowIcon(QIcon(str(APP_ICON)))
-    if QLocale().language() == QLocale.Language.C:
-        # A bare POSIX locale prints 4700821; show a VP grouped digits (English conventions) instead.
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "salesplanner", "_", str(RESOURCES / "translations")):
-        app.installTranslator(translator)
+    # A bare POSIX locale prints 4700821: it speaks English with British conventions (salesplanner.i18n).
+    install_language(app, language)
     app.setStyleSheet((RESOURCES / "style.qss").read_text(encoding="utf-8"))
     return app
 
@@ -103,8 +100,8 @@ class FileOpenHandler(QObject):
         return super().eventFilter(watched, event)
 
 
-def run(plan_path: str | None = None) -> int:
-    app = create_application()
+def run(plan_path: str | None = None, *, language: str | None = None) -> int:
+    app = create_application(language=language)
     window = MainWindow(PlanDocument(load_demo_plan()))
     window.resize(default_size(window))
     window.restore_settings()

@@ -1,166 +1,107 @@
-"""Every user-visible name and sentence the board shows, through Qt's translation mechanism, and numbers
-and money through QLocale — so a Danish translation needs no change to the widgets."""
+"""What the UI says: its own texts go through Qt's ``tr`` (answered from the app's catalogues by
+``ui/translator.py``); everything the core says — names of roles, stages and verdicts, sentences,
+numbers, money and dates — is rendered by the core (``salesplanner.i18n``) in the language in force, so
+the board, the command line and the exports can never word one fact two ways."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication
 
-from salesplanner.capacity import Balance, Handoff, Verdict
-from salesplanner.diagnosis import Stage
-from salesplanner.roles import Role
-from salesplanner.targets import TargetVerdict
+from salesplanner import i18n
+from salesplanner.capacity import (
+    BOTTLENECK_NAMES,
+    HANDOFF_LABELS,
+    RECEIVING_NAMES,
+    VERDICT_NAMES,
+    Balance,
+    Handoff,
+    Verdict,
+)
+from salesplanner.diagnosis import STAGE_NAMES, Stage
+from salesplanner.i18n import Message
+from salesplanner.roles import DISPLAY_NAMES, Role
+from salesplanner.targets import VERDICT_WORDS, TargetVerdict
 
 translate = QCoreApplication.translate
 
-CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
-
 
 def role_name(role: Role) -> str:
-    return {
-        Role.FOUNDER: translate("Roles", "Founder"),
-        Role.FULL_CYCLE: translate("Roles", "Full-cycle rep"),
-        Role.SDR_OUTBOUND: translate("Roles", "Outbound SDR"),
-        Role.SDR_INBOUND: translate("Roles", "Inbound SDR"),
-        Role.AE: translate("Roles", "AE"),
-        Role.AM: translate("Roles", "AM"),
-        Role.MANAGER: translate("Roles", "Manager"),
-    }[role]
+    return str(DISPLAY_NAMES[role])
 
 
 def handoff_name(handoff: Handoff) -> str:
-    return {
-        Handoff.INBOUND_LOAD: translate("Handoffs", "Inbound load"),
-        Handoff.SDR_TO_CLOSER: translate("Handoffs", "SDR → closer"),
-        Handoff.CLOSER_TO_AM: translate("Handoffs", "Closer → AM"),
-    }[handoff]
+    return str(HANDOFF_LABELS[handoff])
 
 
 def receiving_role_name(handoff: Handoff) -> str:
     """Who receives the work of a handoff: named in a team's 'Underused: …' badge."""
-    return {
-        Handoff.INBOUND_LOAD: translate("Handoffs", "inbound SDRs"),
-        Handoff.SDR_TO_CLOSER: translate("Handoffs", "closers"),
-        Handoff.CLOSER_TO_AM: translate("Handoffs", "AM"),
-    }[handoff]
+    return str(RECEIVING_NAMES[handoff])
 
 
 def bottleneck_name(handoff: Handoff) -> str:
-    return {
-        Handoff.INBOUND_LOAD: translate("Handoffs", "inbound"),
-        Handoff.SDR_TO_CLOSER: translate("Handoffs", "closers"),
-        Handoff.CLOSER_TO_AM: translate("Handoffs", "account managers"),
-    }[handoff]
+    return str(BOTTLENECK_NAMES[handoff])
 
 
 def stage_name(stage: Stage) -> str:
-    return {
-        Stage.HUNTER_FOUNDER: translate("Stages", "Hunter Founder"),
-        Stage.ONE_MAN_BANDS: translate("Stages", "One-Man Bands"),
-        Stage.SPECIALISTS: translate("Stages", "Specialists"),
-        Stage.MARKET_TEAMS: translate("Stages", "Market Teams"),
-    }[stage]
+    return str(STAGE_NAMES[stage])
 
 
 def verdict_name(verdict: Verdict) -> str:
-    return {
-        Verdict.BALANCED: translate("Verdicts", "balanced"),
-        Verdict.OVERLOADED: translate("Verdicts", "overloaded"),
-        Verdict.UNDERUSED: translate("Verdicts", "underused"),
-    }[verdict]
+    return str(VERDICT_NAMES[verdict])
 
 
 def target_verdict_name(verdict: TargetVerdict) -> str:
-    return {
-        TargetVerdict.ON_TARGET: translate("Verdicts", "on target"),
-        TargetVerdict.AHEAD: translate("Verdicts", "ahead"),
-        TargetVerdict.SHORT: translate("Verdicts", "short"),
-    }[verdict]
+    return str(VERDICT_WORDS[verdict])
 
 
 def count(n: int, one: str, many: str) -> str:
     """"1 team" or "3 teams": ``one`` and ``many`` are translated by the caller ("%1 teams" carries the
-    number), so a language with other plural rules can say both its own way."""
-    return one.replace("%1", str(n)) if n == 1 else many.replace("%1", QLocale().toString(n))
+    number)."""
+    return one.replace("%1", str(n)) if n == 1 else many.replace("%1", i18n.integer(n))
 
 
 def date_text(value: date) -> str:
-    """A date as the user's locale writes it in short ("31/12/2027"), for sentences and tooltips."""
-    return QLocale().toString(QDate(value.year, value.month, value.day), QLocale.FormatType.ShortFormat)
+    """A date as the language in force writes it in short ("31/12/2027", "31.12.2027")."""
+    return i18n.date_text(value)
 
 
 def number(value: float, decimals: int = 1) -> str:
-    return QLocale().toString(float(value), "f", decimals)
+    return i18n.number(value, decimals)
 
 
 def amount(value: float) -> str:
     """A count for a sentence: whole when it is (near) whole, else one decimal."""
-    return number(value, 0 if abs(value - round(value)) < 0.05 else 1)
+    return i18n.amount(value)
 
 
 def percent(share: float) -> str:
-    return translate("Numbers", "%1 %").replace("%1", number(share * 100, 0))
+    return i18n.percent(share)
 
 
 def money(value: float, currency: str, *, compact: bool = False) -> str:
-    """'€ 4.31 M' when compact, '€ 180,000' otherwise; the currency code when it has no symbol."""
-    symbol = CURRENCY_SYMBOLS.get(currency, currency)
-    if compact and abs(value) >= 1_000_000:
-        return translate("Numbers", "%1 %2 M").replace("%1", symbol).replace("%2", number(value / 1e6, 2))
-    if compact and abs(value) >= 10_000:
-        return translate("Numbers", "%1 %2 k").replace("%1", symbol).replace("%2", number(value / 1e3, 0))
-    return f"{symbol} {number(value, 0)}"
+    """'€ 4.31 M' when compact, '€ 180,000' otherwise, as the language in force writes money."""
+    return i18n.money(value, currency, compact=compact)
+
+
+def shown(message: Message | None) -> str:
+    """A message of the core as text ("" for none)."""
+    return "" if message is None else str(message)
 
 
 def balance_sentence(item: Balance) -> str:
-    """The sentence of a handoff verdict (docs/model.md §5), translated; empty when the handoff does not exist."""
-    if item.verdict is None:
-        return ""
-    if item.verdict is Verdict.BALANCED:
-        return translate("Handoffs", "balanced")
-    overloaded = item.verdict is Verdict.OVERLOADED
-    if item.handoff is Handoff.INBOUND_LOAD:
-        if overloaded:
-            return translate("Handoffs", "%1 inbound leads/month are not worked").replace("%1", amount(item.excess))
-        if item.demand == 0:
-            return translate("Handoffs", "inbound SDRs idle")
-        return translate("Handoffs", "inbound SDRs underused")
-    if item.handoff is Handoff.SDR_TO_CLOSER:
-        if overloaded:
-            return translate("Handoffs", "closers overloaded: %1 opportunities/month not worked").replace(
-                "%1", amount(item.excess))
-        return translate("Handoffs", "closers underfed: %1 of closing capacity idle").replace(
-            "%1", percent(item.idle_share))
-    if overloaded:
-        return translate("Handoffs", "account managers overloaded: %1 accounts over capacity").replace(
-            "%1", amount(item.excess))
-    return translate("Handoffs", "account managers underused")
+    """The sentence of a handoff verdict (docs/model.md §5); empty when the handoff does not exist."""
+    return shown(item.sentence)
 
 
 def balance_note(item: Balance) -> str:
     """A short form of the verdict for a pill on the board (the full sentence is its tooltip)."""
-    if item.verdict is None:
-        return ""
-    if item.verdict is Verdict.BALANCED:
-        return translate("Handoffs", "balanced")
-    overloaded = item.verdict is Verdict.OVERLOADED
-    if item.handoff is Handoff.INBOUND_LOAD:
-        if overloaded:
-            return translate("Handoffs", "%1 leads/mo not worked").replace("%1", amount(item.excess))
-        return translate("Handoffs", "inbound SDRs idle") if item.demand == 0 else \
-            translate("Handoffs", "inbound SDRs %1 idle").replace("%1", percent(item.idle_share))
-    if item.handoff is Handoff.SDR_TO_CLOSER:
-        if overloaded:
-            return translate("Handoffs", "%1 opps/mo not worked").replace("%1", amount(item.excess))
-        return translate("Handoffs", "closers %1 idle").replace("%1", percent(item.idle_share))
-    if overloaded:
-        return translate("Handoffs", "%1 accounts over AM capacity").replace("%1", amount(item.excess))
-    return translate("Handoffs", "AM %1 idle").replace("%1", percent(item.idle_share))
+    return shown(item.note)
 
 
 def ratio_text(item: Balance) -> str:
-    return "—" if item.ratio is None else number(item.ratio, 2)
+    return i18n.NO_VALUE if item.ratio is None else number(item.ratio, 2)
 
 
 VERDICT_MARKS = {Verdict.BALANCED: "✓", Verdict.OVERLOADED: "▲", Verdict.UNDERUSED: "▼"}

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import HANDOFF_LABELS
 from salesplanner.diagnosis import diagnose
+from salesplanner.i18n import Text
 from salesplanner.model import Plan
 from salesplanner.palette import ROLE_COLOURS
 from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
@@ -129,7 +130,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     for offset, result in enumerate(analysis.teams(), start=1):
         teams_row = rows.first + offset  # 1-based row number on Teams
         text(first + offset, 0, result.team.name)
-        values: dict[str, float | str | None] = {
+        values: dict[str, float | Text | None] = {
             "headcount": result.headcount, "openings": sum(result.openings.values()), "supply": result.supply,
             "close_cap": result.close_cap, "wins": result.wins, "bookings": 12 * result.bookings,
             "annual_cost": result.annual_cost,
@@ -152,7 +153,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     return last
 
 
-def _target_values(target: TeamTarget) -> dict[str, float | str | None]:
+def _target_values(target: TeamTarget) -> dict[str, float | Text | None]:
     return {"target_bookings": target.target_bookings, "expected_bookings_year": target.expected_bookings_year,
             "target_coverage": target.coverage,
             "target_verdict": TARGET_WORDS[target.verdict] if target.verdict else None}
