@@ -15,6 +15,7 @@ from datetime import date
 from typing import TypeVar
 
 from salesplanner.changes import Change
+from salesplanner.i18n import Message, Text, joined, msg, msg_n
 from salesplanner.model import (
     FIELD_LABELS,
     Assumptions,
@@ -47,7 +48,7 @@ from salesplanner.roles import DISPLAY_NAMES, PARAMETER_LABELS, Role
 class Command(ABC):
     """A reversible change. ``text`` describes it for undo menus once ``do`` has run."""
 
-    text: str = ""
+    text: Text = ""
 
     @abstractmethod
     def do(self, plan: Plan) -> Change: ...
@@ -76,19 +77,20 @@ def _scenario(plan: Plan, scenario_id: ScenarioId) -> Scenario:
     try:
         return plan.scenarios[scenario_id]
     except KeyError:
-        raise PlanError(f"there is no scenario with id {scenario_id}") from None
+        raise PlanError(msg("there is no scenario with id {id}", id=scenario_id)) from None
 
 
 def _team(scenario: Scenario, team_id: TeamId) -> Team:
     try:
         return scenario.teams[team_id]
     except KeyError:
-        raise PlanError(f'scenario "{scenario.name}" has no team with id {team_id}') from None
+        raise PlanError(msg('scenario "{scenario}" has no team with id {id}', scenario=scenario.name,
+                            id=team_id)) from None
 
 
-def _changed_fields(before: object, after: object) -> list[str]:
+def _changed_fields(before: object, after: object) -> list[Message]:
     """The fields that differ, as an undo menu names them: "FTE", "win rate", "AE ramp (months)"."""
-    names: list[str] = []
+    names: list[Message] = []
     for name in before.__dataclass_fields__:  # type: ignore[attr-defined]
         old, new = getattr(before, name), getattr(after, name)
         if old == new:
@@ -96,36 +98,40 @@ def _changed_fields(before: object, after: object) -> list[str]:
         if hasattr(old, "__dataclass_fields__"):  # the market profile: its fields are named alone
             names += _changed_fields(old, new)
         elif isinstance(old, Mapping):  # role parameters: {role: {parameter: value}}
-            names += [f"{DISPLAY_NAMES[Role(role)]} {PARAMETER_LABELS.get(key, key).lower()}"
+            names += [msg("{role} {parameter:lower}", role=DISPLAY_NAMES[Role(role)],
+                          parameter=PARAMETER_LABELS.get(key) or msg("{name}", name=key))
                       for role in {*old, *new} for key in {*old.get(role, {}), *new.get(role, {})}
                       if old.get(role, {}).get(key) != new.get(role, {}).get(key)]
         else:
-            names.append(FIELD_LABELS.get(name, name.replace("_", " ")))
-    return sorted(names, key=str.casefold)
+            names.append(FIELD_LABELS.get(name) or msg("{name}", name=name.replace("_", " ")))
+    return names
 
 
-def _edit_text(what: str, before: object, after: object) -> str:
-    fields = ", ".join(_changed_fields(before, after))
-    return f"Edit {what}: {fields}" if fields else f"Edit {what}"
+def _edit_text(what: Message, before: object, after: object) -> Message:
+    fields = _changed_fields(before, after)
+    if not fields:
+        return msg("Edit {what}", what=what)
+    fields.sort(key=lambda field: str(field).casefold())
+    return msg("Edit {what}: {fields}", what=what, fields=joined(fields, ", "))
 
 
 def _require_scenario_name(plan: Plan, name: str, scenario_id: ScenarioId | None = None) -> None:
     if reason := scenario_name_problem(plan.scenarios.values(), name, scenario_id):
-        raise PlanError(f"scenario name: {reason}")
+        raise PlanError(msg("scenario name: {reason}", reason=reason))
 
 
 def _require_id(new_id: str) -> None:
     """Ids are what the plan file accepts (``model.id_problem``)."""
     if not isinstance(new_id, str) or not new_id.strip():
-        raise PlanError("an id must not be empty")
+        raise PlanError(msg("an id must not be empty"))
     if reason := id_problem(new_id):
-        raise PlanError(f"id: {reason}")
+        raise PlanError(msg("id: {reason}", reason=reason))
 
 
 def _require_new_id(plan: Plan, new_id: str) -> None:
     _require_id(new_id)
     if new_id in plan.ids_in_use():
-        raise PlanError(f"the id {new_id} is already in use")
+        raise PlanError(msg("the id {id} is already in use", id=new_id))
 
 
 class Assign(Command):
@@ -133,7 +139,7 @@ class Assign(Command):
 
     def __init__(self, scenario_id: ScenarioId, placements: Mapping[MemberId, Placement | None]) -> None:
         if not placements:
-            raise PlanError("nothing to move")
+            raise PlanError(msg("nothing to move"))
         self.scenario_id = scenario_id
         self.placements = dict(placements)
         self._before: dict[MemberId, Placement | None] = {}
@@ -142,7 +148,8 @@ class Assign(Command):
         scenario = _scenario(plan, self.scenario_id)
         for member_id, placement in self.placements.items():
             if plan.member(scenario, member_id) is None:
-                raise PlanError(f'scenario "{scenario.name}" has no person or opening with id {member_id}')
+                raise PlanError(msg('scenario "{scenario}" has no person or opening with id {id}',
+                                    scenario=scenario.name, id=member_id))
             if placement is not None:
                 _team(scenario, placement.team)
         self._before = {m: scenario.assignments.get(m) for m in self.placements}
@@ -162,20 +169,22 @@ class Assign(Command):
             else:
                 scenario.assignments[member_id] = placement
 
-    def _describe(self, plan: Plan, scenario: Scenario) -> str:
+    def _describe(self, plan: Plan, scenario: Scenario) -> Message:
         targets = set(self.placements.values())
+        who: Text
         if len(self.placements) == 1:
             (member_id,) = self.placements
             member = plan.member(scenario, member_id)
             who = member.name if member is not None else member_id
         else:
-            who = f"{len(self.placements)} people"
+            who = msg_n("{n} person", "{n} people", n=len(self.placements))
         if len(targets) > 1:
-            return f"Move {who}"
+            return msg("Move {who}", who=who)
         (target,) = targets
         if target is None:
-            return f"Move {who} to the bench"
-        return f"Move {who} to {scenario.teams[target.team].name} · {DISPLAY_NAMES[target.role]}"
+            return msg("Move {who} to the bench", who=who)
+        return msg("Move {who} to {team} · {role}", who=who, team=scenario.teams[target.team].name,
+                   role=DISPLAY_NAMES[target.role])
 
 
 class AddPerson(Command):
@@ -190,7 +199,7 @@ class AddPerson(Command):
         require_valid(person_problems(self.person), "person")
         index = len(plan.people) if self.index is None else self.index
         _insert_at(plan.people, self.person.id, self.person, index)
-        self.text = f"Add {self.person.name}"
+        self.text = msg("Add {name}", name=self.person.name)
         return Change(members=frozenset({self.person.id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -207,11 +216,11 @@ class EditPerson(Command):
 
     def do(self, plan: Plan) -> Change:
         if self.person.id not in plan.people:
-            raise PlanError(f"there is no person with id {self.person.id}")
+            raise PlanError(msg("there is no person with id {id}", id=self.person.id))
         require_valid(person_problems(self.person), "person")
         self._before = plan.people[self.person.id]
         plan.people[self.person.id] = self.person
-        self.text = _edit_text(self._before.name, self._before, self.person)
+        self.text = _edit_text(msg("{name}", name=self._before.name), self._before, self.person)
         return Change(members=frozenset({self.person.id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -231,7 +240,7 @@ class RemovePerson(Command):
 
     def do(self, plan: Plan) -> Change:
         if self.person_id not in plan.people:
-            raise PlanError(f"there is no person with id {self.person_id}")
+            raise PlanError(msg("there is no person with id {id}", id=self.person_id))
         self._index = _index_of(plan.people, self.person_id)
         self._person = plan.people.pop(self.person_id)
         self._placements = {}
@@ -239,7 +248,7 @@ class RemovePerson(Command):
             placement = scenario.assignments.pop(self.person_id, None)
             if placement is not None:
                 self._placements[scenario.id] = placement
-        self.text = f"Remove {self._person.name}"
+        self.text = msg("Remove {name}", name=self._person.name)
         return Change(members=frozenset({self.person_id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -264,7 +273,7 @@ class AddOpening(Command):
         scenario = _scenario(plan, self.scenario_id)
         _require_id(self.opening.id)
         if self.opening.id in plan.people or self.opening.id in scenario.openings:
-            raise PlanError(f"the id {self.opening.id} is already in use")
+            raise PlanError(msg("the id {id} is already in use", id=self.opening.id))
         require_valid(opening_problems(self.opening), "opening")
         if self.placement is not None:
             _team(scenario, self.placement.team)
@@ -272,7 +281,7 @@ class AddOpening(Command):
         _insert_at(scenario.openings, self.opening.id, self.opening, index)
         if self.placement is not None:
             scenario.assignments[self.opening.id] = self.placement
-        self.text = f"Add opening {self.opening.title}"
+        self.text = msg("Add opening {title}", title=self.opening.title)
         return Change(members=frozenset({self.opening.id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -291,11 +300,12 @@ class EditOpening(Command):
     def do(self, plan: Plan) -> Change:
         scenario = _scenario(plan, self.scenario_id)
         if self.opening.id not in scenario.openings:
-            raise PlanError(f'scenario "{scenario.name}" has no opening with id {self.opening.id}')
+            raise PlanError(msg('scenario "{scenario}" has no opening with id {id}', scenario=scenario.name,
+                                id=self.opening.id))
         require_valid(opening_problems(self.opening), "opening")
         self._before = scenario.openings[self.opening.id]
         scenario.openings[self.opening.id] = self.opening
-        self.text = _edit_text(f"opening {self._before.title}", self._before, self.opening)
+        self.text = _edit_text(msg("opening {title}", title=self._before.title), self._before, self.opening)
         return Change(members=frozenset({self.opening.id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -315,11 +325,12 @@ class RemoveOpening(Command):
     def do(self, plan: Plan) -> Change:
         scenario = _scenario(plan, self.scenario_id)
         if self.opening_id not in scenario.openings:
-            raise PlanError(f'scenario "{scenario.name}" has no opening with id {self.opening_id}')
+            raise PlanError(msg('scenario "{scenario}" has no opening with id {id}', scenario=scenario.name,
+                                id=self.opening_id))
         self._index = _index_of(scenario.openings, self.opening_id)
         self._opening = scenario.openings.pop(self.opening_id)
         self._placement = scenario.assignments.pop(self.opening_id, None)
-        self.text = f"Remove opening {self._opening.title}"
+        self.text = msg("Remove opening {title}", title=self._opening.title)
         return Change(members=frozenset({self.opening_id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -341,12 +352,13 @@ class AddTeam(Command):
         scenario = _scenario(plan, self.scenario_id)
         _require_id(self.team.id)
         if self.team.id in scenario.teams:
-            raise PlanError(f'scenario "{scenario.name}" already has a team with id {self.team.id}')
+            raise PlanError(msg('scenario "{scenario}" already has a team with id {id}', scenario=scenario.name,
+                                id=self.team.id))
         require_valid(team_problems(self.team), "team")
         require_valid(combined_parameter_problems(plan.assumptions, self.team), "team")
         index = len(scenario.teams) if self.index is None else self.index
         _insert_at(scenario.teams, self.team.id, self.team, index)
-        self.text = f"Add team {self.team.name}"
+        self.text = msg("Add team {name}", name=self.team.name)
         return Change(scenarios=frozenset({self.scenario_id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -368,7 +380,7 @@ class EditTeam(Command):
         require_valid(team_problems(self.team), "team")
         require_valid(combined_parameter_problems(plan.assumptions, self.team), "team")
         scenario.teams[self.team.id] = self.team
-        self.text = _edit_text(f"team {self._before.name}", self._before, self.team)
+        self.text = _edit_text(msg("team {name}", name=self._before.name), self._before, self.team)
         return Change(teams=frozenset({(self.scenario_id, self.team.id)}))
 
     def undo(self, plan: Plan) -> Change:
@@ -395,7 +407,7 @@ class RemoveTeam(Command):
         for member_id in self._members:
             del scenario.assignments[member_id]
         del scenario.teams[self.team_id]
-        self.text = f"Remove team {self._team.name}"
+        self.text = msg("Remove team {name}", name=self._team.name)
         return Change(members=frozenset(self._members), scenarios=frozenset({self.scenario_id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -424,7 +436,7 @@ class AddScenario(Command):
         _require_scenario_name(plan, self.scenario.name)
         index = len(plan.scenarios) if self.index is None else self.index
         _insert_at(plan.scenarios, self.scenario.id, self.scenario, index)
-        self.text = f"Add scenario {self.scenario.name}"
+        self.text = msg("Add scenario {name}", name=self.scenario.name)
         return Change(scenarios=frozenset({self.scenario.id}), scenario_list=True)
 
     def undo(self, plan: Plan) -> Change:
@@ -443,7 +455,7 @@ class RenameScenario(Command):
         _require_scenario_name(plan, self.name, self.scenario_id)
         self._before = scenario.name
         scenario.name = self.name
-        self.text = f"Rename scenario {self._before} to {self.name}"
+        self.text = msg("Rename scenario {before} to {after}", before=self._before, after=self.name)
         return Change(scenario_list=True)
 
     def undo(self, plan: Plan) -> Change:
@@ -465,7 +477,7 @@ class SetScenarioTarget(Command):
         require_valid(target_problems(self.target), f"scenario {scenario.name}")
         self._before = scenario.target_bookings
         scenario.target_bookings = self.target
-        self.text = f"Edit scenario {scenario.name}: target bookings"
+        self.text = msg("Edit scenario {name}: target bookings", name=scenario.name)
         return Change(scenarios=frozenset({self.scenario_id}))
 
     def undo(self, plan: Plan) -> Change:
@@ -485,13 +497,13 @@ class RemoveScenario(Command):
     def do(self, plan: Plan) -> Change:
         scenario = _scenario(plan, self.scenario_id)
         if len(plan.scenarios) == 1:
-            raise PlanError("a plan needs at least one scenario")
+            raise PlanError(msg("a plan needs at least one scenario"))
         self._index = _index_of(plan.scenarios, self.scenario_id)
         self._baseline_before = plan.baseline
         self._scenario = plan.scenarios.pop(self.scenario_id)
         if plan.baseline == self.scenario_id:
             plan.baseline = next(iter(plan.scenarios))
-        self.text = f"Remove scenario {scenario.name}"
+        self.text = msg("Remove scenario {name}", name=scenario.name)
         return Change(scenarios=frozenset({self.scenario_id}), scenario_list=True)
 
     def undo(self, plan: Plan) -> Change:
@@ -512,7 +524,7 @@ class SetBaseline(Command):
         scenario = _scenario(plan, self.scenario_id)
         self._before = plan.baseline
         plan.baseline = self.scenario_id
-        self.text = f"Make {scenario.name} the baseline"
+        self.text = msg("Make {name} the baseline", name=scenario.name)
         return Change(scenario_list=True)
 
     def undo(self, plan: Plan) -> Change:
@@ -535,7 +547,7 @@ class EditAssumptions(Command):
                 require_valid(combined_parameter_problems(self.assumptions, team), f"team {team.name}")
         self._before = plan.assumptions
         plan.assumptions = self.assumptions
-        self.text = _edit_text("assumptions", self._before, self.assumptions)
+        self.text = _edit_text(msg("assumptions"), self._before, self.assumptions)
         return Change(everything=True)
 
     def undo(self, plan: Plan) -> Change:
@@ -562,7 +574,7 @@ class EditPlan(Command):
         self._before = {key: getattr(plan, key) for key in self.values}
         for key, value in self.values.items():
             setattr(plan, key, value)
-        self.text = "Edit plan: " + ", ".join(FIELD_LABELS[key] for key in self.values)
+        self.text = msg("Edit plan: {fields}", fields=joined([FIELD_LABELS[key] for key in self.values], ", "))
         return self._change()
 
     def undo(self, plan: Plan) -> Change:
@@ -579,7 +591,7 @@ class EditPlan(Command):
 class Batch(Command):
     """Several commands as one step (an import, a paste): undone in reverse order."""
 
-    def __init__(self, text: str, commands: Sequence[Command]) -> None:
+    def __init__(self, text: Text, commands: Sequence[Command]) -> None:
         self.text = text
         self.commands = list(commands)
 

@@ -19,6 +19,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple, NewType, TypeAlias
 
+from salesplanner.i18n import Message, Text, msg
 from salesplanner.roles import DEFAULT_ROLE_PARAMETERS, SHARE_PARAMETERS, Role
 
 MemberId = NewType("MemberId", str)
@@ -38,7 +39,18 @@ MAX_AMOUNT = 1e12
 
 
 class PlanError(ValueError):
-    """A plan, a value or an operation breaks a rule; the message is one sentence for the user."""
+    """A plan, a value or an operation breaks a rule; the message is one sentence for the user (a
+    ``Message``, rendered in the language in force when shown, or text as it is)."""
+
+    def __init__(self, message: Text, *args: object) -> None:
+        super().__init__(message, *args)
+
+    @property
+    def message(self) -> Text:
+        return self.args[0]  # type: ignore[no-any-return]
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class Status(StrEnum):
@@ -106,16 +118,18 @@ class MarketProfile:
 MARKET_FIELDS: tuple[str, ...] = tuple(MarketProfile.__dataclass_fields__)
 MARKET_RATES: frozenset[str] = frozenset({"lead_to_opp_rate", "win_rate", "monthly_churn"})
 
-FIELD_LABELS: Mapping[str, str] = {
-    "name": "name", "title": "title", "email": "email", "location": "location", "status": "status",
-    "fte": "FTE", "productivity": "productivity", "start_date": "start date", "leave_date": "leave date",
-    "annual_cost": "annual cost", "segment": "segment", "product_line": "product line", "geography": "geography",
-    "inbound_leads_per_month": "inbound leads / month", "lead_to_opp_rate": "lead → opportunity rate",
-    "sales_cycle_days": "sales cycle", "win_rate": "win rate", "avg_deal_size": "average deal",
-    "existing_customers": "existing customers", "monthly_churn": "monthly churn", "tolerance": "balance tolerance",
-    "currency": "currency", "as_of": "as-of date", "horizon_months": "horizon",
+FIELD_LABELS: Mapping[str, Message] = {
+    "name": msg("name"), "title": msg("title"), "email": msg("email"), "location": msg("location"),
+    "status": msg("status"), "fte": msg("FTE"), "productivity": msg("productivity"), "start_date": msg("start date"),
+    "leave_date": msg("leave date"), "annual_cost": msg("annual cost"), "segment": msg("segment"),
+    "product_line": msg("product line"), "geography": msg("geography"),
+    "inbound_leads_per_month": msg("inbound leads / month"), "lead_to_opp_rate": msg("lead → opportunity rate"),
+    "sales_cycle_days": msg("sales cycle"), "win_rate": msg("win rate"), "avg_deal_size": msg("average deal"),
+    "existing_customers": msg("existing customers"), "monthly_churn": msg("monthly churn"),
+    "tolerance": msg("balance tolerance"), "currency": msg("currency"), "as_of": msg("as-of date"),
+    "horizon_months": msg("horizon"),
 }
-"""Fields as a sentence names them ("Edit Ana Berg: FTE"), in English; the inspector translates its own."""
+"""Fields as a sentence names them ("Edit Ana Berg: FTE")."""
 
 RoleParameters: TypeAlias = Mapping[Role, Mapping[str, float]]
 
@@ -231,28 +245,24 @@ class Plan:
 # ---------------------------------------------------------------------------------------------------
 # Value rules. Each returns (field, reason) pairs; an empty list means the value is acceptable.
 
-Problems: TypeAlias = list[tuple[str, str]]
+Problems: TypeAlias = list[tuple[str, Message]]
 
 
-def _amount_text(value: float) -> str:
-    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
-
-
-def range_problem(value: float, low: float = 0, high: float = MAX_AMOUNT, low_open: bool = False) -> str | None:
+def range_problem(value: float, low: float = 0, high: float = MAX_AMOUNT, low_open: bool = False) -> Message | None:
     """Why ``value`` is outside [low, high] (or (low, high] when ``low_open``), or None."""
     if (low < value <= high) if low_open else (low <= value <= high):
         return None  # the common case first: loading a big plan asks this a hundred thousand times
     if isinstance(value, float) and not math.isfinite(value):  # a huge int is finite; float() would overflow
-        return "must be a finite number"
+        return msg("must be a finite number")
     if low == 0 and high == 1 and not low_open:
-        return "must be between 0 and 1"
+        return msg("must be between 0 and 1")
     if (value <= low) if low_open else (value < low):
         if low_open:
-            return f"must be greater than {_amount_text(low)}"
+            return msg("must be greater than {low}", low=low)
         if low == 0:
-            return "must not be negative"
-        return f"must be at least {_amount_text(low)}"
-    return f"must be at most {_amount_text(high)}"
+            return msg("must not be negative")
+        return msg("must be at least {low}", low=low)
+    return msg("must be at most {high}", high=high)
 
 
 def _check(problems: Problems, name: str, value: float | None, low: float = 0, high: float = MAX_AMOUNT,
@@ -281,7 +291,7 @@ _FORBIDDEN_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udf
 _FORBIDDEN_IN_ID = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def _character_problem(value: str, forbidden: re.Pattern[str]) -> str | None:
+def _character_problem(value: str, forbidden: re.Pattern[str]) -> Message | None:
     if value.isprintable():  # the common case, checked in C
         return None
     found = forbidden.search(value)
@@ -289,36 +299,36 @@ def _character_problem(value: str, forbidden: re.Pattern[str]) -> str | None:
         return None
     code = ord(found[0])
     if 0xD800 <= code <= 0xDFFF:
-        return "contains a character that is not valid Unicode"
-    return f"must not contain control characters (it holds U+{code:04X})"
+        return msg("contains a character that is not valid Unicode")
+    return msg("must not contain control characters (it holds U+{code})", code=f"{code:04X}")
 
 
-def text_problem(value: str | None, *, required: bool) -> str | None:
+def text_problem(value: str | None, *, required: bool) -> Message | None:
     """Why a text field's value is not acceptable, or None."""
     if value is None:
-        return "is required" if required else None
+        return msg("is required") if required else None
     if required and not value.strip():
-        return "must not be empty"
+        return msg("must not be empty")
     if len(value) > MAX_TEXT_LENGTH:
-        return f"must be at most {MAX_TEXT_LENGTH:,} characters"
+        return msg("must be at most {n} characters", n=MAX_TEXT_LENGTH)
     return _character_problem(value, _FORBIDDEN_IN_TEXT)
 
 
-def id_problem(value: str) -> str | None:
+def id_problem(value: str) -> Message | None:
     """Why an id is not acceptable, or None: not blank, at most ``MAX_ID_LENGTH`` characters, no control
     characters (not even tab or line feed)."""
     if not value.strip():
-        return "must not be empty"
+        return msg("must not be empty")
     if len(value) > MAX_ID_LENGTH:
-        return f"must be at most {MAX_ID_LENGTH} characters"
+        return msg("must be at most {n} characters", n=MAX_ID_LENGTH)
     return _character_problem(value, _FORBIDDEN_IN_ID)
 
 
-def date_problem(value: date) -> str | None:
+def date_problem(value: date) -> Message | None:
     """Why a date is outside the range a plan holds (``MIN_DATE`` to ``MAX_DATE``), or None."""
     if MIN_DATE <= value <= MAX_DATE:
         return None
-    return f"must be between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}"
+    return msg("must be between {low} and {high}", low=MIN_DATE, high=MAX_DATE)
 
 
 def _check_text(problems: Problems, name: str, value: str | None, *, required: bool) -> None:
@@ -342,7 +352,7 @@ def _check_date(problems: Problems, name: str, value: date | None) -> None:
 
 
 def scenario_name_problem(scenarios: Iterable[Scenario], name: str,
-                          scenario_id: ScenarioId | None = None) -> str | None:
+                          scenario_id: ScenarioId | None = None) -> Message | None:
     """Why ``name`` cannot name scenario ``scenario_id`` (None: a new one) among ``scenarios``, or None.
 
     Names are how people and the command line (``--scenario NAME``) tell scenarios apart, so two
@@ -351,7 +361,7 @@ def scenario_name_problem(scenarios: Iterable[Scenario], name: str,
         return reason
     for other in scenarios:
         if other.name == name and other.id != scenario_id:
-            return f'another scenario is already named "{name}"'
+            return msg('another scenario is already named "{name}"', name=name)
     return None
 
 
@@ -372,11 +382,11 @@ def person_problems(person: Person) -> Problems:
     _check_date(problems, "start_date", person.start_date)
     _check_date(problems, "leave_date", person.leave_date)
     if person.status is Status.LEAVING and person.leave_date is None:
-        problems.append(("leave_date", "is required when status is leaving"))
+        problems.append(("leave_date", msg("is required when status is leaving")))
     if person.status is Status.ACTIVE and person.leave_date is not None:
-        problems.append(("status", "must be leaving when a leave_date is set"))
+        problems.append(("status", msg("must be leaving when a leave date is set")))
     if person.start_date and person.leave_date and person.leave_date < person.start_date:
-        problems.append(("leave_date", "must not be before start_date"))
+        problems.append(("leave_date", msg("must not be before the start date")))
     return problems
 
 
@@ -434,7 +444,8 @@ def role_parameter_problems(role: Role, values: Mapping[str, float]) -> Problems
     known = DEFAULT_ROLE_PARAMETERS[role]
     for name, value in values.items():
         if name not in known:
-            problems.append((name, f"is not a parameter of {role.value} (it has {', '.join(known)})"))
+            problems.append((name, msg("is not a parameter of {role} (it has {known})", role=role.value,
+                                       known=", ".join(known))))
         elif name in SHARE_PARAMETERS:
             _check(problems, name, value, 0, 1)
         elif name == "ramp_months":
@@ -443,7 +454,7 @@ def role_parameter_problems(role: Role, values: Mapping[str, float]) -> Problems
             _check(problems, name, value)
     low, high = values.get("span_min"), values.get("span_max")
     if low is not None and high is not None and low > high:
-        problems.append(("span_max", "must not be below span_min"))
+        problems.append(("span_max", msg("must not be below span_min")))
     return problems
 
 
@@ -466,8 +477,8 @@ def combined_parameter_problems(assumptions: Assumptions, team: Team) -> Problem
     must not fall below the plan's span_min, and the other way round)."""
     manager = resolved_role_parameters(assumptions, team)[Role.MANAGER]
     if manager["span_min"] > manager["span_max"]:
-        return [("roles.manager.span_max", f"must not be below span_min ({manager['span_min']:g}, with the plan's "
-                                           "values and the team's overrides together)")]
+        return [("roles.manager.span_max", msg("must not be below span_min ({low}, with the plan's values and the "
+                                               "team's overrides together)", low=manager["span_min"]))]
     return []
 
 
@@ -484,7 +495,7 @@ def assumptions_problems(assumptions: Assumptions) -> Problems:
     _check(problems, "quota_to_cost_min", assumptions.quota_to_cost_min, 0, 1000)
     _check(problems, "quota_to_cost_max", assumptions.quota_to_cost_max, 0, 1000)
     if assumptions.quota_to_cost_min > assumptions.quota_to_cost_max:
-        problems.append(("quota_to_cost_max", "must not be below quota_to_cost_min"))
+        problems.append(("quota_to_cost_max", msg("must not be below quota_to_cost_min")))
     _check(problems, "attainment_min", assumptions.attainment_min, 0, 1)
     if assumptions.hiring_lead_days != int(assumptions.hiring_lead_days) or \
             not 0 <= assumptions.hiring_lead_days <= MAX_HIRING_LEAD_DAYS:
@@ -503,17 +514,17 @@ def plan_field_problems(*, name: str, currency: str, horizon_months: int, as_of:
     _check_text(problems, "name", name, required=True)
     _check_date(problems, "as_of", as_of)
     if not CURRENCY_CODE.fullmatch(currency):
-        problems.append(("currency", "must be a three-letter currency code such as EUR"))
+        problems.append(("currency", msg("must be a three-letter currency code such as EUR")))
     if not 1 <= horizon_months <= 120:
-        problems.append(("horizon_months", "must be a whole number of months between 1 and 120"))
+        problems.append(("horizon_months", msg("must be a whole number of months between 1 and 120")))
     return problems
 
 
-def require_valid(problems: Problems, what: str) -> None:
+def require_valid(problems: Problems, what: Text) -> None:
     """Raise the first problem as a PlanError that names ``what`` and the field."""
     if problems:
         name, reason = problems[0]
-        raise PlanError(f"{what} {name}: {reason}")
+        raise PlanError(msg("{what} {field}: {reason}", what=what, field=name, reason=reason))
 
 
 def resolved_role_parameters(assumptions: Assumptions, team: Team) -> RoleParameters:

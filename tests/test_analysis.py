@@ -90,7 +90,7 @@ def analyse(teams: Sequence[Team], placed: Sequence[Seat], *, horizon_months: in
 
 
 def texts(warnings: Sequence[Warning]) -> list[str]:
-    return [w.text for w in warnings]
+    return [str(w.text) for w in warnings]
 
 
 # --- a two-team plan, figures summed ------------------------------------------------------------------
@@ -345,7 +345,7 @@ def test_warnings_list_team_sentences_prefixed_by_team_name() -> None:
     # North: supply 12 vs close_cap 10 → 1.2 overloaded, 2 not worked;
     #        wins 10 × 0.25 = 2.5, accounts_12 = 30, no AM → overloaded, 30 over capacity
     # South: supply 0 vs close_cap 10 → 0 underused, 100 % idle; no customers, no AM → no verdict
-    team_texts = [w.text for w in warnings if w.team is not None]
+    team_texts = [str(w.text) for w in warnings if w.team is not None]
     assert team_texts == [
         "North: closers overloaded: 2 opportunities/month not worked",
         "North: account managers overloaded: 30 accounts over capacity",
@@ -353,7 +353,7 @@ def test_warnings_list_team_sentences_prefixed_by_team_name() -> None:
     ]
     assert [w.team for w in warnings if w.team is not None] == [north.id, north.id, south.id]
     # organisation: 2 closers → top ⌈0.4⌉ = 1 holds 10 / 20 = 50 % > 40 %; VP span 3 ≤ 10
-    org_texts = [w.text for w in warnings if w.team is None]
+    org_texts = [str(w.text) for w in warnings if w.team is None]
     assert len(org_texts) == 1
     assert "Superstar" in org_texts[0]
     assert "50 %" in org_texts[0]
@@ -407,4 +407,4 @@ def test_a_manager_lane_never_shows_a_fractional_span(managers: int, reports: in
     """Two managers with 35 reports have a span of 17.5 (§6); the lane says "35 reports for 2 managers"."""
     north = team("North")
     analysis = analyse([north], [*seats(north, Role.MANAGER, managers), *seats(north, Role.AE, reports)])
-    assert span_text(lane_figures(analysis.team(north.id), Role.MANAGER)) == shown
+    assert str(span_text(lane_figures(analysis.team(north.id), Role.MANAGER))) == shown

@@ -406,7 +406,7 @@ def test_team_override_of_book_size_changes_am_capacity_and_verdict() -> None:
     assert override_result.am_cap == pytest.approx(12)
     assert override_result.closer_to_am.ratio == pytest.approx(2.5)
     assert override_result.closer_to_am.verdict is Verdict.OVERLOADED
-    assert override_result.closer_to_am.sentence == "account managers overloaded: 18 accounts over capacity"
+    assert str(override_result.closer_to_am.sentence) == "account managers overloaded: 18 accounts over capacity"
 
 
 def test_team_override_of_max_open_opps_and_ramp() -> None:
@@ -481,7 +481,7 @@ def test_inbound_load_overloaded_sentence() -> None:
     # load = 220 / 150 = 1.4667 > 1.15; not worked = 220 − 150 = 70
     assert result.inbound_load.ratio == pytest.approx(220 / 150)
     assert result.inbound_load.verdict is Verdict.OVERLOADED
-    assert result.inbound_load.sentence == "70 inbound leads/month are not worked"
+    assert str(result.inbound_load.sentence) == "70 inbound leads/month are not worked"
 
 
 def test_inbound_load_underused_sentence() -> None:
@@ -490,7 +490,7 @@ def test_inbound_load_underused_sentence() -> None:
     # load = 100 / 150 = 0.6667 < 0.85
     assert result.inbound_load.ratio == pytest.approx(100 / 150)
     assert result.inbound_load.verdict is Verdict.UNDERUSED
-    assert result.inbound_load.sentence == "inbound SDRs underused"
+    assert str(result.inbound_load.sentence) == "inbound SDRs underused"
 
 
 def test_inbound_sdrs_without_inbound_volume_are_idle() -> None:
@@ -499,7 +499,7 @@ def test_inbound_sdrs_without_inbound_volume_are_idle() -> None:
     # load = 0 / 150 = 0
     assert result.inbound_load.ratio == 0
     assert result.inbound_load.verdict is Verdict.UNDERUSED
-    assert result.inbound_load.sentence == "inbound SDRs idle"
+    assert str(result.inbound_load.sentence) == "inbound SDRs idle"
 
 
 @pytest.mark.parametrize(("leads", "ratio", "verdict"), [
@@ -523,7 +523,7 @@ def test_inbound_leads_without_inbound_sdr_are_overloaded() -> None:
     assert result.leads_worked == 0  # min(50, 0)
     assert result.inbound_load.ratio is None
     assert result.inbound_load.verdict is Verdict.OVERLOADED
-    assert result.inbound_load.sentence == "50 inbound leads/month are not worked"
+    assert str(result.inbound_load.sentence) == "50 inbound leads/month are not worked"
 
 
 def test_no_inbound_on_either_side_has_no_verdict() -> None:
@@ -542,7 +542,7 @@ def test_sdr_to_closer_overloaded_sentence() -> None:
     # supply = 3 × 12 = 36; close_cap = 10; load = 3.6; not worked = 36 − 10 = 26
     assert result.sdr_to_closer.ratio == pytest.approx(3.6)
     assert result.sdr_to_closer.verdict is Verdict.OVERLOADED
-    assert result.sdr_to_closer.sentence == "closers overloaded: 26 opportunities/month not worked"
+    assert str(result.sdr_to_closer.sentence) == "closers overloaded: 26 opportunities/month not worked"
 
 
 def test_sdr_to_closer_underfed_sentence() -> None:
@@ -551,7 +551,7 @@ def test_sdr_to_closer_underfed_sentence() -> None:
     # supply = 12; close_cap = 2 × 10 = 20; load = 12 / 20 = 0.6; idle = 1 − 0.6 = 40 %
     assert result.sdr_to_closer.ratio == pytest.approx(0.6)
     assert result.sdr_to_closer.verdict is Verdict.UNDERUSED
-    assert result.sdr_to_closer.sentence == "closers underfed: 40 % of closing capacity idle"
+    assert str(result.sdr_to_closer.sentence) == "closers underfed: 40 % of closing capacity idle"
 
 
 @pytest.mark.parametrize(("opps_per_month", "ratio", "verdict"), [
@@ -576,7 +576,7 @@ def test_opportunities_without_closer_are_overloaded() -> None:
     # supply = 12, close_cap = 0 → all 12 not worked
     assert result.sdr_to_closer.ratio is None
     assert result.sdr_to_closer.verdict is Verdict.OVERLOADED
-    assert result.sdr_to_closer.sentence == "closers overloaded: 12 opportunities/month not worked"
+    assert str(result.sdr_to_closer.sentence) == "closers overloaded: 12 opportunities/month not worked"
     assert result.worked == 0
 
 
@@ -585,7 +585,7 @@ def test_closers_without_supply_are_fully_idle() -> None:
     result = compute(staff(Role.AE))
     assert result.sdr_to_closer.ratio == 0
     assert result.sdr_to_closer.verdict is Verdict.UNDERUSED
-    assert result.sdr_to_closer.sentence == "closers underfed: 100 % of closing capacity idle"
+    assert str(result.sdr_to_closer.sentence) == "closers underfed: 100 % of closing capacity idle"
 
 
 def test_no_sdr_and_no_closer_has_no_sdr_to_closer_verdict() -> None:
@@ -604,7 +604,7 @@ def test_closer_to_am_overloaded_sentence() -> None:
     # accounts_H = 60 (no wins, no churn); am_cap = 40; load = 1.5; over = 60 − 40 = 20
     assert result.closer_to_am.ratio == pytest.approx(1.5)
     assert result.closer_to_am.verdict is Verdict.OVERLOADED
-    assert result.closer_to_am.sentence == "account managers overloaded: 20 accounts over capacity"
+    assert str(result.closer_to_am.sentence) == "account managers overloaded: 20 accounts over capacity"
 
 
 def test_closer_to_am_underused_sentence() -> None:
@@ -613,7 +613,7 @@ def test_closer_to_am_underused_sentence() -> None:
     # load = 20 / 40 = 0.5 < 0.85
     assert result.closer_to_am.ratio == pytest.approx(0.5)
     assert result.closer_to_am.verdict is Verdict.UNDERUSED
-    assert result.closer_to_am.sentence == "account managers underused"
+    assert str(result.closer_to_am.sentence) == "account managers underused"
 
 
 @pytest.mark.parametrize(("customers", "ratio", "verdict"), [
@@ -637,7 +637,7 @@ def test_customers_without_account_manager_are_overloaded() -> None:
     assert result.accounts_H == pytest.approx(30)
     assert result.closer_to_am.ratio is None
     assert result.closer_to_am.verdict is Verdict.OVERLOADED
-    assert result.closer_to_am.sentence == "account managers overloaded: 30 accounts over capacity"
+    assert str(result.closer_to_am.sentence) == "account managers overloaded: 30 accounts over capacity"
 
 
 def test_no_customers_and_no_am_has_no_closer_to_am_verdict() -> None:
@@ -702,7 +702,7 @@ def test_underused_team() -> None:
     # supply 22.5 / close_cap 30 = 0.75 underused (25 % idle); worked 22.5, wins 5.625;
     # accounts_8 = 8 × 5.625 = 45; 45 / 40 = 1.125 balanced
     assert result.sdr_to_closer.verdict is Verdict.UNDERUSED
-    assert result.sdr_to_closer.sentence == "closers underfed: 25 % of closing capacity idle"
+    assert str(result.sdr_to_closer.sentence) == "closers underfed: 25 % of closing capacity idle"
     assert result.closer_to_am.ratio == pytest.approx(1.125)
     assert result.bottleneck is None
     assert result.status is Verdict.UNDERUSED

@@ -25,7 +25,8 @@ def test_export_writes_the_workbook_of_the_named_scenario_with_changes(tmp_path:
     code, out, err = run("export", str(tmp_path / "plan.salesplan"), "-o", str(tmp_path / "out.xlsx"),
                          "--scenario", "Growth", "--baseline", "Today")
     assert (code, err) == (0, "")
-    assert out == 'out.xlsx: scenario "Growth" — Summary, Teams, Roster, Assumptions, Changes from "Today", Timeline\n'
+    assert out == ('out.xlsx: scenario "Growth" — Summary, Teams, Roster, Assumptions, Changes, Timeline (changes from '
+                   '"Today")\n')
     book = openpyxl.load_workbook(tmp_path / "out.xlsx")
     assert book.sheetnames == ["Summary", "Teams", "Roster", "Assumptions", "Changes", "Timeline"]
     assert book["Summary"]["B2"].value == "Growth"

@@ -50,7 +50,7 @@ def _verdicts(analysis: ScenarioAnalysis, handoff: Handoff) -> list[Verdict | No
 
 
 def _warning_texts(analysis: ScenarioAnalysis) -> list[str]:
-    return [warning.text for warning in analysis.warnings()]
+    return [str(warning.text) for warning in analysis.warnings()]
 
 
 # --- the file ----------------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ def test_today_is_a_specialists_organisation(today: ScenarioAnalysis) -> None:
 def test_today_closers_are_overloaded(today: ScenarioAnalysis) -> None:
     overloaded = [r for r in today.teams() if r.sdr_to_closer.verdict is Verdict.OVERLOADED]
     assert overloaded
-    assert all((r.sdr_to_closer.sentence or "").startswith("closers overloaded") for r in overloaded)
+    assert all(str(r.sdr_to_closer.sentence or "").startswith("closers overloaded") for r in overloaded)
 
 
 def test_today_inbound_leads_go_unworked(today: ScenarioAnalysis) -> None:

@@ -123,9 +123,13 @@ def money(value: float, currency: str, *, compact: bool = False, language: Langu
 def format_value(value: Any, spec: str, language: Language) -> str:
     """A placeholder's value as text. By type: a message is rendered, an int grouped, a float with at most
     two decimals, a date in the short form, ``Money`` in full, None as "—". Specs: ``.2f`` fixed decimals,
-    ``amount`` (whole or one decimal), ``%`` / ``.1%`` a share as a percentage, ``compact`` money."""
+    ``amount`` (whole or one decimal), ``%`` / ``.1%`` a share as a percentage, ``compact`` money, ``lower``
+    and ``capital`` for a text or message used inside a sentence or at its start."""
     if value is None:
         return NO_VALUE
+    if isinstance(value, Message | str) and spec in ("lower", "capital"):
+        text = render(value, language) if isinstance(value, Message) else value
+        return text.lower() if spec == "lower" else text[:1].upper() + text[1:]
     if isinstance(value, Message):
         return render(value, language)
     if isinstance(value, Money):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from salesplanner.files import NotARegularFileError, open_regular
+from salesplanner.i18n import Text
 from salesplanner.model import (
     MARKET_FIELDS,
     Assumptions,
@@ -117,7 +118,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.count = 0
 
-    def problem(self, path: str, reason: str) -> None:
+    def problem(self, path: str, reason: Text) -> None:
         self.count += 1
         if len(self.problems) < MAX_REPORTED_PROBLEMS:
             self.problems.append(Problem(path, reason))

@@ -28,6 +28,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
+from salesplanner.i18n import Text, msg
 from salesplanner.model import (
     MemberId,
     Opening,
@@ -105,12 +106,14 @@ class RowProblem:
     """Why a row (or one of its values) did not import as it is."""
 
     row: int
-    column: str | None
-    reason: str
+    column: Text | None
+    reason: Text
 
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column {self.column}" if self.column else "")
-        return f"{where}: {self.reason}"
+        if self.column:
+            return str(msg("row {row}, column {column}: {reason}", row=self.row, column=self.column,
+                           reason=self.reason))
+        return str(msg("row {row}: {reason}", row=self.row, reason=self.reason))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +156,7 @@ class _Row:
     def header(self, field: Field) -> str:
         return self.headers.get(field) or FIELD_LABELS[field]
 
-    def problem(self, field: Field | None, reason: str) -> None:
+    def problem(self, field: Field | None, reason: Text) -> None:
         self.problems.append(RowProblem(self.row_number, self.header(field) if field else None, reason))
 
     def text(self, field: Field) -> str | None:
