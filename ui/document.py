@@ -37,7 +37,7 @@ class _UndoCommand(QUndoCommand):
 
     def __init__(self, document: PlanDocument, command: Command, *, merge_id: int = -1,
                  merge_key: object = None) -> None:
-        super().__init__(command.text)
+        super().__init__(str(command.text))
         self._document = document
         self.commands = [command]
         self._merge_id = merge_id

@@ -85,6 +85,11 @@ def money(value: float, currency: str, *, compact: bool = False) -> str:
     return i18n.money(value, currency, compact=compact)
 
 
+def money_in(value: float, currency: str, unit: str, decimals: int) -> str:
+    """An amount in millions ("M"), thousands ("k") or units (""): a chart axis's labels share one unit."""
+    return i18n.money_in(value, currency, unit, decimals)
+
+
 def shown(message: Message | None) -> str:
     """A message of the core as text ("" for none)."""
     return "" if message is None else str(message)

@@ -13,6 +13,7 @@ from salesplanner.i18n.formats import (
     format_value,
     integer,
     money,
+    money_in,
     number,
     percent,
     render,
@@ -45,6 +46,6 @@ __all__ = [
     "NO_VALUE", "SOURCE_LANGUAGE", "TRANSLATIONS", "Language", "Message", "Money", "Text", "amount",
     "available_languages", "current", "date_text", "format_value", "integer", "joined", "language_name",
     "make_language",
-    "money", "msg", "msg_n", "msg_p", "number", "percent", "render", "set_language", "speaking",
+    "money", "money_in", "msg", "msg_n", "msg_p", "number", "percent", "render", "set_language", "speaking",
     "system_locale", "tr", "trimmed",
 ]

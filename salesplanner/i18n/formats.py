@@ -104,19 +104,29 @@ def date_text(value: date, *, language: Language | None = None) -> str:
 def money(value: float, currency: str, *, compact: bool = False, language: Language | None = None) -> str:
     """"€ 180,000", or compact "€ 4.31 M" / "€ 450 k"; in Danish "180.000 kr.", "4,31 mio. kr.",
     "€ 4,31 mio." — the language's catalogue places the words."""
+    if compact and abs(value) >= 1_000_000:
+        return money_in(value, currency, "M", 2, language=language)
+    if compact and abs(value) >= 10_000:
+        return money_in(value, currency, "k", 0, language=language)
+    return money_in(value, currency, "", 0, language=language)
+
+
+def money_in(value: float, currency: str, unit: str, decimals: int, *, language: Language | None = None) -> str:
+    """An amount in millions ("M"), thousands ("k") or units (""), with ``decimals`` decimals: a chart's
+    axis writes every label in one unit."""
     speaker = _language(language)
     sign = CURRENCY_SIGNS.get(currency)
-    unit: Message | str = sign or CURRENCY_WORDS.get(currency) or currency
-    if compact and abs(value) >= 1_000_000:
+    if unit == "M":
         template = msg_p("money", "{sign} {amount} M") if sign else msg_p("money", "{code} {amount} M")
-        shown = number(value / 1e6, 2, language=speaker)
-    elif compact and abs(value) >= 10_000:
+        shown = number(value / 1e6, decimals, language=speaker)
+    elif unit == "k":
         template = msg_p("money", "{sign} {amount} k") if sign else msg_p("money", "{code} {amount} k")
-        shown = number(value / 1e3, 0, language=speaker)
+        shown = number(value / 1e3, decimals, language=speaker)
     else:
         template = msg_p("money", "{sign} {amount}") if sign else msg_p("money", "{code} {amount}")
-        shown = number(value, 0, language=speaker)
-    unit_text = render(unit, speaker) if isinstance(unit, Message) else unit
+        shown = number(value, decimals, language=speaker)
+    word = CURRENCY_WORDS.get(currency)
+    unit_text = sign or (render(word, speaker) if word is not None else currency)
     return speaker.text(template).replace("{sign}", unit_text).replace("{code}", unit_text).replace("{amount}", shown)
 
 

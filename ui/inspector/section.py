@@ -174,6 +174,6 @@ class EditSection(Section):
         status needs) prefixed with that field's label."""
         for name, reason in problems:
             if name == key:
-                return reason
+                return str(reason)
         name, reason = problems[0]
-        return translate("Inspector", "%1 %2").replace("%1", field_label(name)).replace("%2", reason)
+        return translate("Inspector", "%1 %2").replace("%1", field_label(name)).replace("%2", str(reason))

@@ -122,7 +122,7 @@ class SeveralSection(Section):
         if not commands:
             return None
         what = translate("Inspector", "Edit %1 selected: %2").replace("%1", str(len(self.member_ids))).replace(
-            "%2", FIELD_LABELS.get(key, key))
+            "%2", str(FIELD_LABELS.get(key, key)))
         self.document.push(Batch(what, commands), merge_id=SEVERAL_MERGE_ID,
                            merge_key=("several", scenario_id, self.member_ids, key))
         return None

@@ -73,15 +73,12 @@ class ValueFormat:
         """An axis label: every label of an axis in the same unit and with the decimals its step needs."""
         if self.currency is None:
             return text.number(value, _decimals(step))
-        symbol = text.CURRENCY_SYMBOLS.get(self.currency, self.currency)
         if value == 0:
             return text.money(0, self.currency)
         if top >= 1_000_000:
-            return text.translate("Numbers", "%1 %2 M").replace("%1", symbol).replace(
-                "%2", text.number(value / 1e6, _decimals(step / 1e6)))
+            return text.money_in(value, self.currency, "M", _decimals(step / 1e6))
         if top >= 10_000:
-            return text.translate("Numbers", "%1 %2 k").replace("%1", symbol).replace(
-                "%2", text.number(value / 1e3, _decimals(step / 1e3)))
+            return text.money_in(value, self.currency, "k", _decimals(step / 1e3))
         return text.money(value, self.currency)
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from salesplanner.analysis import Warning
+from salesplanner.i18n import msg
 from salesplanner.model import MemberId, TeamId
 from salesplanner.planfile.format import SUFFIX
 from ui.board.find import FindBar, Match
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
             self.bench.search.clear()
             self.bench.select_member(match.member)
             return
-        self.reveal(Warning("", team=match.team, member=match.member))
+        self.reveal(Warning(msg(""), team=match.team, member=match.member))
         found = self.board.chip(match.member) if match.member is not None else \
             self.board.cards().get(match.team) if match.team is not None else None
         if found is not None:
@@ -328,10 +329,10 @@ class MainWindow(QMainWindow):
     def reveal_id(self, item_id: str) -> None:
         """Select a person's chip, or focus a team's card, by id (from the Changes view)."""
         if item_id in self.document.scenario.teams:
-            self.reveal(Warning("", team=TeamId(item_id)))
+            self.reveal(Warning(msg(""), team=TeamId(item_id)))
         else:
             placement = self.document.scenario.assignments.get(MemberId(item_id))
-            self.reveal(Warning("", team=placement.team if placement else None, member=MemberId(item_id)))
+            self.reveal(Warning(msg(""), team=placement.team if placement else None, member=MemberId(item_id)))
 
     def toggle_ghosts(self) -> None:
         self.board.show_ghosts = self.actions_.show_ghosts.isChecked()
