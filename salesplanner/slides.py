@@ -19,7 +19,7 @@ from salesplanner.capacity import HANDOFF_LABELS, Balance, TeamResult, Verdict, 
 from salesplanner.compare import CHANGE_LABELS, compare
 from salesplanner.diagnosis import STAGE_NAMES, diagnose
 from salesplanner.files import write_atomically
-from salesplanner.i18n import NO_VALUE, Message, Money, Text, date_text, msg, msg_n, number, tr
+from salesplanner.i18n import NO_VALUE, Message, Money, Text, date_text, msg, msg_n, number, signed, signed_money, tr
 from salesplanner.layout import CARD_SLOTS, lane_capacity, team_badge
 from salesplanner.model import Opening, Person, Plan, PlanError, ScenarioId, Status, TeamId
 from salesplanner.palette import NO_VERDICT, ROLE_COLOURS, TARGET_COLOURS, VERDICT_COLOURS
@@ -271,13 +271,7 @@ CHANGE_ROWS_PER_SLIDE = 14
 
 
 def _signed(value: float) -> str:
-    shown = number(value, 0 if abs(value) >= 1 or value == 0 else 2)
-    return shown if shown.startswith("-") else "+" + shown
-
-
-def _signed_money(value: float, currency: str) -> str:
-    shown = Money(abs(value), currency).compact()
-    return ("-" if value < 0 else "+") + shown
+    return signed(value, 0 if abs(value) >= 1 or value == 0 else 2)
 
 
 def _changes_slides(deck: _Deck, plan: Plan, baseline_id: ScenarioId, scenario_id: ScenarioId) -> None:
@@ -292,8 +286,8 @@ def _changes_slides(deck: _Deck, plan: Plan, baseline_id: ScenarioId, scenario_i
         if delta.openings > 0 else _signed(delta.headcount)
     figures = [(tr("Stage"), before if before == after else f"{before} → {after}"),
                (tr("Headcount"), headcount),
-               (tr("Annual cost"), _signed_money(delta.annual_cost, plan.currency)),
-               (tr("Bookings / year"), _signed_money(delta.bookings_year, plan.currency)),
+               (tr("Annual cost"), signed_money(delta.annual_cost, plan.currency)),
+               (tr("Bookings / year"), signed_money(delta.bookings_year, plan.currency)),
                (tr("Balanced teams"), f"{comparison.teams_balanced_before} → {comparison.teams_balanced_after}")]
     rows = [[change.name, ", ".join(str(CHANGE_LABELS[kind]) for kind in change.kinds), str(change.before.label),
              str(change.after.label)] for change in comparison.members]

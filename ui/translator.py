@@ -52,10 +52,10 @@ def remember_language(code: str | None) -> None:
         settings.setValue(LANGUAGE_KEY, code)
 
 
-def install_language(app: QCoreApplication, code: str | None = None) -> i18n.Language:
-    """Speak ``code`` (else the one chosen in Settings, else the system's) in the core and in Qt. The system
-    locale is Qt's, which knows it on every platform."""
-    system = QLocale.system().name()
+def install_language(app: QCoreApplication, code: str | None = None, *, locale: str | None = None) -> i18n.Language:
+    """Speak ``code`` (else the one chosen in Settings, else the system's) in the core and in Qt, with
+    ``locale``'s conventions (else the system's: Qt's, which knows it on every platform)."""
+    system = locale or QLocale.system().name()
     language = i18n.set_language(code or chosen_language(), locale=None if system in ("C", "") else system)
     QLocale.setDefault(QLocale(language.locale))
     for old in app.findChildren(QTranslator):

@@ -17,6 +17,8 @@ from salesplanner.i18n.formats import (
     number,
     percent,
     render,
+    signed,
+    signed_money,
     tr,
     trimmed,
 )
@@ -45,7 +47,6 @@ from salesplanner.i18n.messages import (
 __all__ = [
     "NO_VALUE", "SOURCE_LANGUAGE", "TRANSLATIONS", "Language", "Message", "Money", "Text", "amount",
     "available_languages", "current", "date_text", "format_value", "integer", "joined", "language_name",
-    "make_language",
-    "money", "money_in", "msg", "msg_n", "msg_p", "number", "percent", "render", "set_language", "speaking",
-    "system_locale", "tr", "trimmed",
+    "make_language", "money", "money_in", "msg", "msg_n", "msg_p", "number", "percent", "render", "set_language",
+    "signed", "signed_money", "speaking", "system_locale", "tr", "trimmed",
 ]

@@ -130,6 +130,18 @@ def money_in(value: float, currency: str, unit: str, decimals: int, *, language:
     return speaker.text(template).replace("{sign}", unit_text).replace("{code}", unit_text).replace("{amount}", shown)
 
 
+def signed(value: float, decimals: int = 1, *, language: Language | None = None) -> str:
+    """A change: "+3.0", "−1.5", "±0" (a true minus sign, which lines up with the plus)."""
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return sign + number(abs(value), decimals, language=language)
+
+
+def signed_money(value: float, currency: str, *, language: Language | None = None) -> str:
+    """A change of money, compact: "+€ 240 k", "−€ 1.07 M"."""
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return sign + money(abs(value), currency, compact=True, language=language)
+
+
 def format_value(value: Any, spec: str, language: Language) -> str:
     """A placeholder's value as text. By type: a message is rendered, an int grouped, a float with at most
     two decimals, a date in the short form, ``Money`` in full, None as "—". Specs: ``.2f`` fixed decimals,

@@ -24,6 +24,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import ui.drag
+from salesplanner import i18n
 from salesplanner.model import (
     MarketProfile,
     MemberId,
@@ -38,6 +39,7 @@ from salesplanner.model import (
 from salesplanner.roles import Role
 from ui.app import create_application
 from ui.document import PlanDocument
+from ui.translator import install_language
 from ui.window.main_window import MainWindow
 
 MONTH = 365 / 12
@@ -81,6 +83,16 @@ def collect_garbage_between_tests() -> Iterator[None]:
     QApplication.processEvents()
     gc.collect()
     gc.freeze()
+
+
+@pytest.fixture(autouse=True)
+def english_unless_asked(qapp: QApplication) -> Iterator[None]:
+    """Every test starts in English with British conventions, whatever a test before it chose."""
+    if (i18n.current().code, i18n.current().locale) != ("en", "en_GB"):
+        install_language(qapp, "en", locale="en_GB")
+    yield
+    if (i18n.current().code, i18n.current().locale) != ("en", "en_GB"):
+        install_language(qapp, "en", locale="en_GB")
 
 
 @pytest.fixture(autouse=True)

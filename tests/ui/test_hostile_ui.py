@@ -218,8 +218,8 @@ def commit(panel: InspectorPanel, key: str, text: str) -> FieldEdit:
 @pytest.mark.parametrize(("subject", "key", "text", "reason"), [
     ("dita", "name", "Dita\x1b[2J", "must not contain control characters (it holds U+001B)"),
     ("dita", "email", "dita\x00@example.com", "must not contain control characters (it holds U+0000)"),
-    ("dita", "start_date", "1850-01-01", "must be between 1900-01-01 and 2199-12-31"),
-    ("plan", "as_of", "9999-12-31", "must be between 1900-01-01 and 2199-12-31"),
+    ("dita", "start_date", "1850-01-01", "must be between 01/01/1900 and 31/12/2199"),
+    ("plan", "as_of", "9999-12-31", "must be between 01/01/1900 and 31/12/2199"),
     ("plan", "name", "Plan\x07", "must not contain control characters (it holds U+0007)"),
     ("smb", "name", "x" * 1001, "must be at most 1,000 characters"),
 ])

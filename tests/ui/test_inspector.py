@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QLocale, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget, QLabel
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel
 
 from salesplanner.capacity import Verdict
 from salesplanner.commands import AddTeam, EditPlan, EditTeam
@@ -27,6 +27,7 @@ from ui.inspector import InspectorPanel, Subject, SubjectKind
 from ui.inspector.fields import ChoiceField, FieldEdit
 from ui.inspector.kinds import NumberKind, PercentKind
 from ui.theme import current_theme
+from ui.translator import install_language
 from ui.window.main_window import MainWindow
 
 DITA = MemberId("p-dita")
@@ -369,9 +370,8 @@ def test_dates_read_iso_and_the_locales_short_format(window: MainWindow, inspect
     assert window.document.plan.people[DITA].start_date is None
 
 
-def test_numbers_follow_the_locale(window: MainWindow, inspector: InspectorPanel) -> None:
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+def test_numbers_follow_the_locale(window: MainWindow, inspector: InspectorPanel, qapp: QApplication) -> None:
+    install_language(qapp, "en", locale="da_DK")  # English words, Danish numbers
     try:
         assert NumberKind().parse("1,5") == 1.5
         assert NumberKind().parse("180.000") == 180_000
@@ -381,7 +381,7 @@ def test_numbers_follow_the_locale(window: MainWindow, inspector: InspectorPanel
         assert window.document.plan.people[DITA].fte == 0.5
         assert edit(inspector, "fte").text() == "0,5"
     finally:
-        QLocale.setDefault(previous)
+        install_language(qapp, "en")
 
 
 def test_set_document_lets_go_of_the_previous_one(window: MainWindow, inspector: InspectorPanel) -> None:

@@ -151,7 +151,7 @@ def test_pptx_has_a_title_slide_and_one_editable_slide_per_team(qapp, tmp_path: 
     assert "Nordlys Software 2027" in slides[0] and "Stage: Market Teams" in slides[0]
     assert "Market teams — proposal" in slides[0]
     # the demo's proposal is short of the teams' EUR 6.6 M (docs/model.md §9)
-    assert any(text.startswith("Target 6.60 M EUR · expected ") and ", short by " in text for text in slides[0])
+    assert any(text.startswith("Target € 6.60 M · expected ") and ", short by " in text for text in slides[0])
     for team, texts in zip(DEMO_TEAMS, slides[1:], strict=True):
         assert team in texts
         assert any(text.startswith("Nordlys Software 2027 · Market teams · ") for text in texts)  # footer
@@ -316,7 +316,7 @@ def test_the_title_slides_figures_stay_on_one_line(qapp, tmp_path: Path) -> None
     plan = load_demo_plan()
     export_slides(plan, tmp_path / "deck.pptx", scenario_id=ScenarioId(MARKET_TEAMS))
     title = Presentation(str(tmp_path / "deck.pptx")).slides[0]
-    values = [shape for shape in title.shapes if shape.has_text_frame and shape.text_frame.text.endswith("EUR")]
+    values = [shape for shape in title.shapes if shape.has_text_frame and shape.text_frame.text.startswith("€")]
     assert values and all(shape.text_frame.word_wrap is False for shape in values)
     for shape in values:  # the font is small enough for the text to fit its box (0.6 em a character)
         size = shape.text_frame.paragraphs[0].runs[0].font.size.pt

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from salesplanner.capacity import TeamResult, Verdict, effective_fte, member_cost
-from salesplanner.layout import LANE_ORDER, BadgeKind, LaneFigures, lane_figures, team_badge
+from salesplanner.layout import LANE_ORDER, LaneFigures, team_badge
+from salesplanner.layout import lane_capacity as core_lane_capacity
+from salesplanner.layout import span_text as core_span_text
 from salesplanner.model import Member, MemberId, Opening, Placement, Scenario, Team, resolved_role_parameters
 from salesplanner.roles import RAMP_MONTHS, Role
 from salesplanner.targets import TargetVerdict, TeamTarget
@@ -33,23 +35,9 @@ class BadgeText:
 
 
 def badge_text(result: TeamResult) -> BadgeText:
-    """The card's badge (the core's ``layout.team_badge``), translated."""
+    """The card's badge: the core's ``layout.team_badge``, as the board shows it."""
     badge = team_badge(result)
-    if badge.kind is BadgeKind.BOTTLENECK:
-        assert badge.handoff is not None
-        return BadgeText(text.translate("Board", "Bottleneck: %1").replace(
-            "%1", text.bottleneck_name(badge.handoff)), badge.verdict)
-    if badge.kind is BadgeKind.UNDERUSED:
-        assert badge.handoff is not None
-        return BadgeText(text.translate("Board", "Underused: %1").replace(
-            "%1", text.receiving_role_name(badge.handoff)), badge.verdict)
-    if badge.kind is BadgeKind.BALANCED:
-        return BadgeText(text.translate("Board", "Balanced"), badge.verdict)
-    hint = text.translate("Board", "No handoff to judge yet: it needs people on both sides of one (SDRs and "
-                                   "closers, or closers and AMs). Not counted among the balanced teams.")
-    if badge.kind is BadgeKind.EMPTY:
-        return BadgeText(text.translate("Board", "Empty"), None, hint)
-    return BadgeText(text.translate("Board", "No handoffs yet"), None, hint)
+    return BadgeText(str(badge.text), badge.verdict, text.shown(badge.tooltip))
 
 
 def tile_data(name: str, result: TeamResult, badge: BadgeText) -> TileData:
@@ -62,35 +50,13 @@ def tile_data(name: str, result: TeamResult, badge: BadgeText) -> TileData:
 
 
 def lane_capacity(result: TeamResult, role: Role) -> str:
-    """The capacity a lane shows next to its role name (figures from the core's ``lane_figures``)."""
-    figures = lane_figures(result, role)
-    if role is Role.MANAGER:
-        return span_text(figures)
-    parts = [text.translate("Board", "%1 FTE").replace("%1", text.number(figures.effective_fte))]
-    if figures.leads is not None:
-        parts.append(text.translate("Board", "%1 leads/mo").replace("%1", text.number(figures.leads, 0)))
-    if figures.sourced is not None and figures.closes is not None:
-        parts.append(text.translate("Board", "sources %1 · closes %2 opps/mo").replace(
-            "%1", text.number(figures.sourced)).replace("%2", text.number(figures.closes)))
-    elif figures.sourced is not None:
-        parts.append(text.translate("Board", "%1 opps/mo").replace("%1", text.number(figures.sourced)))
-    elif figures.closes is not None:
-        parts.append(text.translate("Board", "closes %1 opps/mo").replace("%1", text.number(figures.closes)))
-    if figures.accounts is not None:
-        parts.append(text.translate("Board", "%1 accounts").replace("%1", text.number(figures.accounts, 0)))
-    return " · ".join(parts)
+    """The capacity a lane shows next to its role name (the core's ``layout.lane_capacity``)."""
+    return text.shown(core_lane_capacity(result, role))
 
 
 def span_text(figures: LaneFigures) -> str:
-    """A manager lane's figure (the core's ``layout.span_text``, translated): never a fractional span."""
-    span = figures.span
-    if span is None:
-        return ""
-    if span.is_integer():
-        return (text.translate("Board", "span %1 each") if figures.managers > 1 else
-                text.translate("Board", "span %1")).replace("%1", text.number(span, 0))
-    return text.translate("Board", "%1 reports for %2 managers").replace("%1", str(figures.reports)).replace(
-        "%2", str(figures.managers))
+    """A manager lane's figure (the core's ``layout.span_text``): never a fractional span."""
+    return text.shown(core_span_text(figures))
 
 
 def baseline_seat(baseline: Scenario | None, member: Member, now: Placement) -> str | None:

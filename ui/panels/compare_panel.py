@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from salesplanner import i18n
 from salesplanner.capacity import Balance, Verdict
 from salesplanner.compare import (
     BalanceChange,
@@ -60,13 +61,11 @@ def _seat(change: MemberChange | Leaver, after: bool) -> str:
 
 
 def _signed_money(value: float, currency: str) -> str:
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return sign + text.money(abs(value), currency, compact=True)
+    return i18n.signed_money(value, currency)
 
 
 def _signed(value: float, decimals: int = 1) -> str:
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return sign + text.number(abs(value), decimals)
+    return i18n.signed(value, decimals)
 
 
 def _ratio(side: Balance | None) -> str:

@@ -29,7 +29,7 @@ class WarningsModel(QAbstractListModel):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.warnings[index.row()].text
+            return str(self.warnings[index.row()].text)
         return None
 
 
