@@ -33,7 +33,7 @@ SOURCES = ("salesplanner", "ui")
 CATALOGUES = ROOT / "resources" / "translations"
 KEYWORDS = {
     # The core's messages (salesplanner/i18n/messages.py).
-    "msg": None, "msg_n": (1, 2), "msg_p": ((1, "c"), 2),
+    "msg": None, "msg_n": (1, 2), "msg_p": ((1, "c"), 2), "mark": None,
     # Qt's: self.tr(text, disambiguation) and QCoreApplication.translate(context, text, disambiguation).
     # The Qt context (a class name) is not part of the key, so one English text has one translation
     # wherever the UI says it; a disambiguation tells two meanings apart, as msg_p's context does.

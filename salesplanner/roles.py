@@ -41,6 +41,18 @@ DISPLAY_NAMES: Mapping[Role, Message] = MappingProxyType({
 """Each role's name as the app shows it (``str()`` renders it in the language in force; ``.text`` is the
 English, which the data the app writes for itself, such as a synthetic plan's opening titles, uses)."""
 
+def role_names() -> dict[str, Role]:
+    """Each role's display name in every language the app speaks ("Outbound SDR", "Udgående SDR"): what a
+    roster's role column, or a workbook the app wrote in any language, says for a role."""
+    from salesplanner.i18n import available_languages, make_language, render
+
+    names: dict[str, Role] = {}
+    for code in available_languages():
+        language = make_language(code, locale=code)
+        names.update({render(name, language): role for role, name in DISPLAY_NAMES.items()})
+    return names
+
+
 CLOSERS: frozenset[Role] = frozenset({Role.AE, Role.FULL_CYCLE, Role.FOUNDER})
 """Roles that close deals (§2: a closer is an ae, full_cycle or founder)."""
 

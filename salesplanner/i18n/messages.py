@@ -39,6 +39,12 @@ Text = str | Message
 """What a field shows that holds either text as typed (a name) or a message."""
 
 
+def mark(text: str, /) -> str:
+    """``text`` itself, marked for the catalogues: an English key translated where it is shown (a workbook's
+    column header is written, and referred to by its formulas, as ``tr(key)``)."""
+    return text
+
+
 def msg(text: str, /, **params: object) -> Message:
     """A translatable message; ``{name}`` placeholders take ``params``."""
     return Message(text, tuple(params.items()))

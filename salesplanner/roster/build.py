@@ -45,7 +45,7 @@ from salesplanner.model import (
     opening_problems,
     person_problems,
 )
-from salesplanner.roles import DISPLAY_NAMES, Role, role_from_title, title_key
+from salesplanner.roles import DISPLAY_NAMES, Role, role_from_title, role_names, title_key
 from salesplanner.roster.cells import DateColumn, NumberColumn, text
 from salesplanner.roster.columns import (
     COLUMN_ALIASES,
@@ -77,7 +77,7 @@ SMALL_AMOUNT = 1_000
 """An annual cost below this, in any currency, is a misread number (``185.000`` read as 185) or a
 monthly or thousands figure: the import says so once for the column."""
 
-ROLE_NAMES = frozenset({title_key(name) for name in DISPLAY_NAMES.values()} | {role.value for role in Role})
+ROLE_NAMES = frozenset({title_key(name) for name in role_names()} | {role.value for role in Role})
 """Role-column texts that say no more than the role ("AE"): not kept as the person's job title."""
 
 T = TypeVar("T", float, None)
@@ -337,7 +337,7 @@ class _Builder:
             return None
         return Placement(team.id, role)
 
-    def warn(self, row: _Row, field: Field, reason: str) -> None:
+    def warn(self, row: _Row, field: Field, reason: Text) -> None:
         self.warnings.append(RowProblem(row.row_number, row.header(field), reason))
 
     def small_amounts(self) -> RowProblem | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from salesplanner.i18n import Text
 from salesplanner.model import Team, TeamId, team_problems
 from salesplanner.roster.columns import MARKET_FIELDS, ColumnMapping, Field
 from salesplanner.roster.files import RosterTable
@@ -19,7 +20,7 @@ from salesplanner.roster.files import RosterTable
 NAME_SEPARATOR = " · "
 """Between the market values of a formed team's name: "SMB · Nordics"."""
 
-Problem = Callable[[Field, str], object]
+Problem = Callable[[Field, Text], object]
 """Records a problem (or a warning) of the current row in a column."""
 
 

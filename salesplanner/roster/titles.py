@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from salesplanner.model import PlanError
-from salesplanner.roles import ALIASES, DISPLAY_NAMES, ROLE_ORDER, Role, role_from_title, title_key
+from salesplanner.roles import ALIASES, ROLE_ORDER, Role, role_from_title, role_names, title_key
 from salesplanner.roster.cells import text
 from salesplanner.roster.columns import ColumnMapping, normalise_header
 from salesplanner.roster.files import RosterTable, read_roster
@@ -55,7 +55,7 @@ def title_counts(table: RosterTable, mapping: ColumnMapping) -> list[TitleCount]
     return [TitleCount(spelling[key], counts[key], role_from_title(spelling[key])) for key in order]
 
 
-_ROLE_NAMES = {**{title_key(name): role for role, name in DISPLAY_NAMES.items()},
+_ROLE_NAMES = {**{title_key(name): role for name, role in role_names().items()},
                **{role.value: role for role in Role}, **ALIASES}
 
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from types import MappingProxyType
 from typing import Any
 
+from salesplanner.capacity import VERDICT_NAMES, Verdict
+from salesplanner.i18n import Message, Text, msg, tr
 from salesplanner.palette import TARGET_COLOURS, VERDICT_COLOURS
-from salesplanner.targets import VERDICT_WORDS
+from salesplanner.targets import VERDICT_WORDS, TargetVerdict
 
 Progress = Callable[[int, int], bool | None]
 """``progress(done, total)``; returning False cancels the export (nothing is written)."""
@@ -43,13 +44,37 @@ SUMMARY_ONE_PAGE_ROWS = 120
 """Summary fits on one page up to this many rows; a plan with hundreds of teams prints it one page wide."""
 
 
-def readable(word: str) -> str:
+SHEET_NAMES: dict[str, Message] = {
+    "Summary": msg("Summary"), "Teams": msg("Teams"), "Roster": msg("Roster"), "Assumptions": msg("Assumptions"),
+    "Changes": msg("Changes"), "Timeline": msg("Timeline")}
+"""The sheets in reading order, by the English key the code uses, as the language in force names them.
+Formulas refer to another sheet through ``sheet_ref``; tables and defined names keep one name in every
+language (RosterTable, AsOf), so a Danish and an English export recalculate alike."""
+
+
+def sheet_name(key: str) -> str:
+    return str(SHEET_NAMES[key])
+
+
+def sheet_ref(key: str) -> str:
+    """``'Hold'!``: the prefix a formula puts before a cell of another sheet."""
+    return "'" + sheet_name(key).replace("'", "''") + "'!"
+
+
+def readable(word: Text) -> str:
     """"open position" → "Open position": a status or verdict as a printed table shows it."""
-    return word[:1].upper() + word[1:]
+    text = str(word)
+    return text[:1].upper() + text[1:]
 
 
-TARGET_WORDS = MappingProxyType({verdict: readable(word) for verdict, word in VERDICT_WORDS.items()})
-"""The target verdicts as the workbook writes them ("On target"); spreadsheet comparisons ignore case."""
+def verdict_word(verdict: Verdict) -> str:
+    """A handoff verdict as the workbook writes it and its formulas compare it ("Overloaded")."""
+    return readable(VERDICT_NAMES[verdict])
+
+
+def target_word(verdict: TargetVerdict) -> str:
+    """A target verdict as the workbook writes it ("On target"); spreadsheet comparisons ignore case."""
+    return readable(VERDICT_WORDS[verdict])
 
 
 class ExportCancelled(Exception):  # noqa: N818 — a signal, not an error
@@ -112,7 +137,7 @@ class Book:
             return
         for verdict, cell_format in self.target_formats.items():
             worksheet.conditional_format(first_row, column, last_row, column, {
-                "type": "cell", "criteria": "==", "value": f'"{TARGET_WORDS[verdict]}"',
+                "type": "cell", "criteria": "==", "value": f'"{target_word(verdict)}"',
                 "format": cell_format})
 
     def colour_verdicts(self, worksheet: Any, first_row: int, last_row: int, column: int) -> None:
@@ -121,16 +146,17 @@ class Book:
             return
         for verdict, cell_format in self.verdict_formats.items():
             worksheet.conditional_format(first_row, column, last_row, column, {
-                "type": "cell", "criteria": "==", "value": f'"{readable(verdict.value)}"', "format": cell_format})
+                "type": "cell", "criteria": "==", "value": f'"{verdict_word(verdict)}"', "format": cell_format})
 
 
 class Sheet:
     """One worksheet: typed writes (text is always written as text) and column widths that fit."""
 
-    def __init__(self, book: Book, name: str) -> None:
+    def __init__(self, book: Book, key: str) -> None:
+        """The sheet ``SHEET_NAMES[key]``, named in the language in force."""
         self.book = book
-        worksheet = self.worksheet = book.workbook.add_worksheet(name)
-        self.name = name
+        self.name = sheet_name(key)
+        worksheet = self.worksheet = book.workbook.add_worksheet(self.name)
         self._widths: dict[int, float] = {}
         # The largest and smallest number written to each (column, format): a number's width grows with
         # its size, so the column's is known from those two, worked out once in fit_columns.
@@ -161,10 +187,11 @@ class Sheet:
         elif not extremes[0] <= value <= extremes[1]:
             self._extremes[key] = (min(extremes[0], value), max(extremes[1], value))
 
-    def text(self, row: int, column: int, value: str | None, fmt: str | None = None, *, fit: bool = True) -> None:
-        """Text as text. A title or heading, or with ``fit=False`` a sentence, runs on over the empty cells
-        to its right rather than widening its column."""
+    def text(self, row: int, column: int, value: Text | None, fmt: str | None = None, *, fit: bool = True) -> None:
+        """Text as text (a message in the language in force). A title or heading, or with ``fit=False`` a
+        sentence, runs on over the empty cells to its right rather than widening its column."""
         if value:
+            value = str(value)
             self._write_string(row, column, value, self._formats[fmt] if fmt else None)
             if fit and fmt not in ("title", "heading") and len(value) > self._widths.get(column, 0):
                 self._widths[column] = len(value)
@@ -180,10 +207,10 @@ class Sheet:
             self._write_datetime(row, column, value, self._formats[fmt])
             self._fit(column, 10)
 
-    def formula(self, row: int, column: int, formula: str, value: float | str | None,
+    def formula(self, row: int, column: int, formula: str, value: float | Text | None,
                 fmt: str | None = None) -> None:
         """A formula with the engine's value cached; None caches a blank (an undefined ratio)."""
-        cached: float | str = "" if value is None else value
+        cached: float | str = "" if value is None else str(value) if isinstance(value, Message) else value
         if isinstance(cached, float) and not math.isfinite(cached):
             cached = ""
         self._write_formula(row, column, formula, self._formats[fmt] if fmt else None, cached)
@@ -199,21 +226,23 @@ class Sheet:
             longest = max((len(word) for word in header.split()), default=0)
             self._fit(column, max(longest + 1, min(len(header) + 1, HEADER_WIDTH)))
 
-    def table(self, first_row: int, last_row: int, headers: list[str], name: str,
+    def table(self, first_row: int, last_row: int, headers: Sequence[Text], name: str,
               formats: list[str | None] | None = None) -> None:
         """An Excel table over rows already written: header row, filters, banded rows.
 
         Data is never passed to ``add_table`` (it would go through ``write()``, which turns text
-        starting with ``=`` into formulas); the table only names the range and its columns.
+        starting with ``=`` into formulas); the table only names the range and its columns. ``headers`` are
+        English keys (``mark``-ed), written in the language in force as ``formulas.column`` refers to them.
         """
-        self.headers(first_row, headers)
+        shown = [tr(header) if isinstance(header, str) else str(header) for header in headers]
+        self.headers(first_row, shown)
         if self.repeat_row is None:
             self.repeat_row = first_row
         header = self.book.fmt("header")
         columns = [{"header": text, "header_format": header,
                     **({"format": self.book.fmt(f)} if formats and (f := formats[i]) else {})}
-                   for i, text in enumerate(headers)]
-        self.worksheet.add_table(first_row, 0, max(last_row, first_row + 1), len(headers) - 1, {
+                   for i, text in enumerate(shown)]
+        self.worksheet.add_table(first_row, 0, max(last_row, first_row + 1), len(shown) - 1, {
             "name": name, "columns": columns, "style": "Table Style Light 9", "autofilter": True})
 
     def details(self, columns: Iterable[int]) -> None:
@@ -250,7 +279,8 @@ class Sheet:
         footer = self.book.footer
         if len(footer) > FOOTER_CHARACTERS:
             footer = footer[:FOOTER_CHARACTERS - 1] + "…"
-        worksheet.set_footer(f"&L{footer.replace('&', '&&')}&C&A&RPage &P of &N")
+        pages = tr("Page &P of &N")  # &P and &N are the page codes a footer fills in
+        worksheet.set_footer(f"&L{footer.replace('&', '&&')}&C&A&R{pages}")
 
 
 def _lines(header: str, width: float) -> int:

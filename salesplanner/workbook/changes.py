@@ -8,25 +8,28 @@ formulas: the comparison is between two scenarios, and the workbook holds the fo
 from __future__ import annotations
 
 from salesplanner.compare import CHANGE_LABELS, FIGURE_FIELDS, Figures, compare
+from salesplanner.diagnosis import STAGE_NAMES
+from salesplanner.i18n import Message, Text, mark, msg, msg_n
 from salesplanner.model import Plan, ScenarioId
-from salesplanner.workbook.book import Sheet, readable
+from salesplanner.workbook.book import Sheet, readable, verdict_word
 
-FIGURE_LABELS = {
-    "headcount": ("People", "int"),
-    "openings": ("Open positions", "int"),
-    "fte": ("FTE", "fte"),
-    "effective_fte": ("Effective FTE", "fte"),
-    "annual_cost": ("Annual cost", "money"),
-    "supply": ("Opportunity supply", "number"),
-    "close_cap": ("Closing capacity", "number"),
-    "wins": ("Wins / month", "number"),
-    "bookings_year": ("Bookings / year", "money"),
+FIGURE_LABELS: dict[str, tuple[Message, str]] = {
+    "headcount": (msg("People"), "int"),
+    "openings": (msg("Open positions"), "int"),
+    "fte": (msg("FTE"), "fte"),
+    "effective_fte": (msg("Effective FTE"), "fte"),
+    "annual_cost": (msg("Annual cost"), "money"),
+    "supply": (msg("Opportunity supply"), "number"),
+    "close_cap": (msg("Closing capacity"), "number"),
+    "wins": (msg("Wins / month"), "number"),
+    "bookings_year": (msg("Bookings / year"), "money"),
 }
 """Header and format of each compared figure, in ``compare.FIGURE_FIELDS`` order."""
 
-MEMBER_HEADERS = ["Name", "Kind", "Change", "From", "To", "Start date", "Leave date",
-                  "Annual cost before", "Annual cost after", "Annual cost change",
-                  "Effective FTE before", "Effective FTE after", "Effective FTE change", "ID"]
+MEMBER_HEADERS = [mark("Name"), mark("Kind"), mark("Change"), mark("From"), mark("To"), mark("Start date"),
+                  mark("Leave date"), mark("Annual cost before"), mark("Annual cost after"),
+                  mark("Annual cost change"), mark("Effective FTE before"), mark("Effective FTE after"),
+                  mark("Effective FTE change"), mark("ID")]
 MEMBER_FORMATS: list[str | None] = [None, None, None, None, None, "date", "date",
                                     "money", "money", "money", "fte", "fte", "fte", None]
 
@@ -48,17 +51,17 @@ def _figures(sheet: Sheet, row: int, column: int, before: Figures, after: Figure
 def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id: ScenarioId) -> None:
     comparison = compare(plan, baseline_id, scenario_id)
     text = sheet.text
-    text(0, 0, f"Changes from {comparison.source_name} to {comparison.target_name}", "title")
-    text(1, 0, f"As of {comparison.as_of.isoformat()}: {len(comparison.members)} "
-               f"{'change' if len(comparison.members) == 1 else 'changes'}; "
-               f"{len(comparison.leavers)} leave by {comparison.horizon_end.isoformat()}, the end of the horizon.",
-         fit=False)
+    text(0, 0, msg("Changes from {before} to {after}", before=comparison.source_name, after=comparison.target_name),
+         "title")
+    text(1, 0, msg("As of {as_of}: {changes}; {leavers} leave by {end}, the end of the horizon.",
+                   as_of=comparison.as_of, changes=msg_n("{n} change", "{n} changes", n=len(comparison.members)),
+                   leavers=len(comparison.leavers), end=comparison.horizon_end), fit=False)
 
     first = 3
     for row, change in enumerate(comparison.members, start=first + 1):
         text(row, 0, change.name)
-        text(row, 1, "Open position" if change.is_opening else "Person")
-        text(row, 2, readable("; ".join(CHANGE_LABELS[kind] for kind in change.kinds)))
+        text(row, 1, msg("Open position") if change.is_opening else msg("Person"))
+        text(row, 2, readable("; ".join(str(CHANGE_LABELS[kind]) for kind in change.kinds)))
         text(row, 3, change.before.label)
         text(row, 4, change.after.label)
         sheet.date(row, 5, change.start_date)
@@ -75,7 +78,8 @@ def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id
 
     # Leavers are not changes (a leave date is the person's, in every scenario): a table of their own.
     first = max(last, first + 1) + 2
-    text(first - 1, 0, f"Leaving by {comparison.horizon_end.isoformat()} ({len(comparison.leavers)})", "heading")
+    text(first - 1, 0, msg("Leaving by {end} ({n})", end=comparison.horizon_end, n=len(comparison.leavers)),
+         "heading")
     for row, leaver in enumerate(comparison.leavers, start=first + 1):
         text(row, 0, leaver.name)
         sheet.date(row, 1, leaver.leave_date)
@@ -83,25 +87,27 @@ def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id
         text(row, 3, leaver.after.label)
         text(row, 4, leaver.member_id)
     last = first + len(comparison.leavers)
-    sheet.table(first, last, ["Name", "Leave date", "From", "To", "ID"], "LeaverTable",
+    sheet.table(first, last, [mark("Name"), mark("Leave date"), mark("From"), mark("To"), mark("ID")], "LeaverTable",
                 [None, "date", None, None, None])
 
     first = max(last, first + 1) + 2
-    headers = ["Team", "Change", "Status before", "Status after"]
+    headers: list[Text] = [mark("Team"), mark("Change"), mark("Status before"), mark("Status after")]
     formats: list[str | None] = [None] * len(headers)
     for name in TEAM_FIGURES:
         label, fmt = FIGURE_LABELS[name]
-        headers += [f"{label} before", f"{label} after", f"{label} change"]
+        headers += [msg("{figure} before", figure=label), msg("{figure} after", figure=label),
+                    msg("{figure} change", figure=label)]
         formats += [fmt, fmt, fmt]
-    headers.append("Team id")
+    headers.append(mark("Team id"))
     formats.append(None)
     for row, team in enumerate(comparison.teams, start=first + 1):
         text(row, 0, team.name)
-        what = "Added" if team.added else "Removed" if team.removed else \
-            f"Renamed from {team.before_name}" if team.renamed else "Changed" if team.changed else "Unchanged"
+        what = msg("Added") if team.added else msg("Removed") if team.removed else \
+            msg("Renamed from {name}", name=team.before_name) if team.renamed else \
+            msg("Changed") if team.changed else msg("Unchanged")
         text(row, 1, what)
-        text(row, 2, readable(team.status_before.value) if team.status_before else None)
-        text(row, 3, readable(team.status_after.value) if team.status_after else None)
+        text(row, 2, verdict_word(team.status_before) if team.status_before else None)
+        text(row, 3, verdict_word(team.status_after) if team.status_after else None)
         _figures(sheet, row, 4, team.figures.before, team.figures.after)
         text(row, len(headers) - 1, team.team_id)
     last = first + len(comparison.teams)
@@ -112,20 +118,21 @@ def write_changes(sheet: Sheet, plan: Plan, baseline_id: ScenarioId, scenario_id
 
     first = max(last, first + 1) + 2
     totals = comparison.totals
-    rows: list[tuple[str, float | str, float | str, float | str | None, str]] = [
+    rows: list[tuple[Text, float | Text, float | Text, float | None, str]] = [
         (FIGURE_LABELS[name][0], getattr(totals.before, name), getattr(totals.after, name),
          getattr(totals.delta, name), FIGURE_LABELS[name][1]) for name in FIGURE_FIELDS]
-    rows.append(("Balanced teams", comparison.teams_balanced_before, comparison.teams_balanced_after,
+    rows.append((msg("Balanced teams"), comparison.teams_balanced_before, comparison.teams_balanced_after,
                  comparison.teams_balanced_after - comparison.teams_balanced_before, "int"))
-    rows.append(("Stage", comparison.diagnosis_before.stage.value, comparison.diagnosis_after.stage.value,
-                 None, ""))
-    for row, (label, before, after, delta, fmt) in enumerate(rows, start=first + 1):
-        text(row, 0, label)
+    rows.append((msg("Stage"), STAGE_NAMES[comparison.diagnosis_before.stage],
+                 STAGE_NAMES[comparison.diagnosis_after.stage], None, ""))
+    for row, (caption, before, after, delta, fmt) in enumerate(rows, start=first + 1):
+        text(row, 0, caption)
         for column, value in ((1, before), (2, after), (3, delta)):
-            if isinstance(value, str):
+            if isinstance(value, str | Message):
                 text(row, column, value)
             else:
                 sheet.number(row, column, value, fmt or None)
-    sheet.table(first, first + len(rows), ["Organisation", "Before", "After", "Change"], "TotalChangeTable")
+    sheet.table(first, first + len(rows), [mark("Organisation"), mark("Before"), mark("After"), mark("Change")],
+                "TotalChangeTable")
     sheet.fit_columns()
     sheet.book.advance()

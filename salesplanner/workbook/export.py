@@ -17,6 +17,7 @@ import io
 import os
 from pathlib import Path
 
+from salesplanner.i18n import msg
 from salesplanner.model import Plan, PlanError, ScenarioId
 from salesplanner.workbook.book import SUMMARY_ONE_PAGE_ROWS, Book, ExportCancelled, Progress, Sheet
 
@@ -41,7 +42,7 @@ def export_workbook(plan: Plan, path: str | os.PathLike[str], *, scenario_id: Sc
 
     for wanted in (scenario_id, baseline_id):
         if wanted is not None and wanted not in plan.scenarios:
-            raise PlanError(f'the plan has no scenario with id "{wanted}"')
+            raise PlanError(msg('the plan has no scenario with id "{id}"', id=wanted))
     target = Path(path)
     analysis = ScenarioAnalysis(plan, scenario_id)
     scenario = analysis.scenario
@@ -83,7 +84,8 @@ def export_workbook(plan: Plan, path: str | os.PathLike[str], *, scenario_id: Sc
     try:
         write_atomically(target, buffer.getvalue())
     except OSError as error:
-        raise PlanError(f"{target.name}: could not be written ({error.strerror or error})") from None
+        raise PlanError(msg("{file}: could not be written ({reason})", file=target.name,
+                            reason=error.strerror or str(error))) from None
     if progress is not None:
         progress(total, total)
     return True

@@ -27,8 +27,9 @@ from collections.abc import Iterable
 from functools import cache
 
 from salesplanner.capacity import Verdict
+from salesplanner.i18n import Text, tr
 from salesplanner.targets import TargetVerdict
-from salesplanner.workbook.book import TARGET_WORDS, readable
+from salesplanner.workbook.book import target_word, verdict_word
 
 ROSTER_TABLE = "RosterTable"
 ROLE_TABLE = "RoleTable"
@@ -59,9 +60,9 @@ def cell(row: int, column: int, *, absolute: bool = False) -> str:
     return f"{dollar}{column_name(column)}{dollar}{row + 1}"
 
 
-def text_literal(value: str) -> str:
-    """A string constant inside a formula: quotes doubled."""
-    return '"' + value.replace('"', '""') + '"'
+def text_literal(value: Text) -> str:
+    """A string constant inside a formula (a message in the language in force): quotes doubled."""
+    return '"' + str(value).replace('"', '""') + '"'
 
 
 def needs_escape(value: str) -> bool:
@@ -83,8 +84,10 @@ def cell_criterion(reference: str, *, escape: bool) -> str:
 
 
 def column(table: str, name: str) -> str:
-    """A structured reference to a whole table column."""
-    return f"{table}[{name}]"
+    """A structured reference to a whole table column, by the English key of its header (``Sheet.table``
+    writes the header in the language in force, so the reference names it the same way)."""
+    header = tr(name).replace("'", "''").replace("[", "'[").replace("]", "']").replace("#", "'#")
+    return f"{table}[{header}]"
 
 
 def parameter(team: str, role: str, name: str) -> str:
@@ -111,16 +114,17 @@ def balance_ratio(demand: str, capacity: str) -> str:
     return f'IF({capacity}>0,{demand}/{capacity},"")'
 
 
-OVERLOADED, UNDERUSED, BALANCED = (text_literal(readable(verdict.value))
-                                   for verdict in (Verdict.OVERLOADED, Verdict.UNDERUSED, Verdict.BALANCED))
-"""The verdicts as formulas write them ("Overloaded"); spreadsheet comparisons ignore case."""
+def verdict_literal(verdict: Verdict) -> str:
+    """A verdict as formulas write it ("Overloaded", in the language in force); comparisons ignore case."""
+    return text_literal(verdict_word(verdict))
 
 
 def balance_verdict(demand: str, capacity: str, ratio: str) -> str:
     """§5: outside 1 ± τ overloaded or underused; demand without capacity overloaded; nothing, blank."""
-    judged = (f'IF({ratio}>1+{TOLERANCE},{OVERLOADED},'
-              f'IF({ratio}<1-{TOLERANCE},{UNDERUSED},{BALANCED}))')
-    return f'IF({capacity}>0,{judged},IF({demand}>0,{OVERLOADED},""))'
+    overloaded = verdict_literal(Verdict.OVERLOADED)
+    judged = (f'IF({ratio}>1+{TOLERANCE},{overloaded},'
+              f'IF({ratio}<1-{TOLERANCE},{verdict_literal(Verdict.UNDERUSED)},{verdict_literal(Verdict.BALANCED)}))')
+    return f'IF({capacity}>0,{judged},IF({demand}>0,{overloaded},""))'
 
 
 def target_year_days(start: str, leave: str) -> str:
@@ -132,7 +136,7 @@ def target_year_days(start: str, leave: str) -> str:
 
 def target_verdict(coverage: str) -> str:
     """docs/model.md §9: coverage within 1 ± τ on target, above ahead, below short; blank without a target."""
-    ahead, short, on_target = (text_literal(TARGET_WORDS[verdict])
+    ahead, short, on_target = (text_literal(target_word(verdict))
                                for verdict in (TargetVerdict.AHEAD, TargetVerdict.SHORT, TargetVerdict.ON_TARGET))
     return (f'IF({coverage}="","",IF({coverage}>1+{TOLERANCE},{ahead},'
             f'IF({coverage}<1-{TOLERANCE},{short},{on_target})))')

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import effective_fte, has_left, member_cost, ramp
-from salesplanner.model import Opening, Plan, RoleParameters, Scenario, TeamId, resolved_role_parameters
+from salesplanner.i18n import Message, mark, msg
+from salesplanner.model import Opening, Plan, RoleParameters, Scenario, Status, TeamId, resolved_role_parameters
 from salesplanner.roles import (
     ANNUAL_COST,
     ANNUAL_QUOTA,
@@ -19,7 +20,7 @@ from salesplanner.roles import (
     SHARE_PARAMETERS,
 )
 from salesplanner.targets import member_quota
-from salesplanner.workbook.book import Sheet, readable
+from salesplanner.workbook.book import Sheet, sheet_ref
 from salesplanner.workbook.formulas import (
     AS_OF,
     HORIZON,
@@ -39,13 +40,17 @@ from salesplanner.workbook.formulas import (
 PARAMETERS: tuple[str, ...] = tuple(PARAMETER_LABELS)
 """Every role parameter key, in the order of docs/model.md §3's table: the columns of RoleTable and OverrideTable."""
 
-OPEN_POSITION = "Open position"
+OPEN_POSITION = msg("Open position")
 """Roster status of an opening (people are Active or Leaving); the import reads it back."""
+STATUS_WORDS = {Status.ACTIVE: msg("Active"), Status.LEAVING: msg("Leaving")}
+"""A person's status as the Roster sheet writes it (the import reads these words back, in any language)."""
 
 ROSTER_HEADERS = [
-    "Name", "Job title", "Status", "Role", "Team", "Segment", "Product line", "Geography", "Email", "Location",
-    "FTE", "Productivity", "Start date", "Leave date", "Annual cost",
-    "Counted", "Ramp months", "Ramp-up", "Effective FTE", "Run-rate cost", "Quota (target year)", "ID", "Team id",
+    mark("Name"), mark("Job title"), mark("Status"), mark("Role"), mark("Team"), mark("Segment"),
+    mark("Product line"), mark("Geography"), mark("Email"), mark("Location"), mark("FTE"), mark("Productivity"),
+    mark("Start date"), mark("Leave date"), mark("Annual cost"), mark("Counted"), mark("Ramp months"),
+    mark("Ramp-up"), mark("Effective FTE"), mark("Run-rate cost"), mark("Quota (target year)"), mark("ID"),
+    mark("Team id"),
 ]
 """Inputs first (what the roster import reads back), then the columns the workbook derives, then the ids
 (the import matches people and teams by them; a reader looks for names)."""
@@ -68,14 +73,14 @@ def _parameter_format(name: str) -> str:
 def write_assumptions(sheet: Sheet, plan: Plan, scenario: Scenario) -> None:
     """Plan scalars under defined names, then RoleTable, OverrideTable and a legend of the parameters."""
     workbook = sheet.book.workbook
-    sheet.text(0, 0, "Assumptions", "title")
-    scalars: list[tuple[str, str | None]] = [("Plan", None), ("Currency", None), ("As-of date", AS_OF),
-                                             ("Horizon (months)", HORIZON), ("Balance tolerance τ", TOLERANCE),
-                                             ("Days per month", MONTH_DAYS)]
+    sheet.text(0, 0, sheet.name, "title")
+    scalars: list[tuple[Message, str | None]] = [
+        (msg("Plan"), None), (msg("Currency"), None), (msg("As-of date"), AS_OF), (msg("Horizon (months)"), HORIZON),
+        (msg("Balance tolerance τ"), TOLERANCE), (msg("Days per month"), MONTH_DAYS)]
     for offset, (label, name) in enumerate(scalars):
         sheet.text(2 + offset, 0, label, "label")
         if name is not None:
-            workbook.define_name(name, f"=Assumptions!{cell(2 + offset, 1, absolute=True)}")
+            workbook.define_name(name, f"={sheet_ref('Assumptions')}{cell(2 + offset, 1, absolute=True)}")
     sheet.text(2, 1, plan.name)
     sheet.text(3, 1, plan.currency)
     sheet.date(4, 1, plan.as_of)
@@ -85,7 +90,7 @@ def write_assumptions(sheet: Sheet, plan: Plan, scenario: Scenario) -> None:
 
     formats: list[str | None] = [None, *(_parameter_format(name) for name in PARAMETERS)]
     row = 9
-    sheet.text(row, 0, "Role parameters (the plan's values)", "heading")
+    sheet.text(row, 0, msg("Role parameters (the plan's values)"), "heading")
     first = row + 1
     for offset, role in enumerate(ROLE_ORDER, start=1):
         sheet.text(first + offset, 0, DISPLAY_NAMES[role])
@@ -93,10 +98,10 @@ def write_assumptions(sheet: Sheet, plan: Plan, scenario: Scenario) -> None:
         for column, name in enumerate(PARAMETERS, start=1):
             sheet.number(first + offset, column, values.get(name), formats[column])
     last = first + len(ROLE_ORDER)
-    sheet.table(first, last, ["Role", *PARAMETERS], ROLE_TABLE, formats)
+    sheet.table(first, last, [mark("Role"), *PARAMETERS], ROLE_TABLE, formats)
 
     row = last + 2
-    sheet.text(row, 0, "Team overrides (a blank cell takes the plan's value)", "heading")
+    sheet.text(row, 0, msg("Team overrides (a blank cell takes the plan's value)"), "heading")
     first = row + 1
     overrides = [(team, role, values) for team in scenario.teams.values()
                  for role, values in sorted(team.roles.items(), key=lambda item: ROLE_ORDER.index(item[0]))
@@ -108,15 +113,16 @@ def write_assumptions(sheet: Sheet, plan: Plan, scenario: Scenario) -> None:
             sheet.number(first + offset, column, values.get(name), formats[column - 1])
         sheet.text(first + offset, 2 + len(PARAMETERS), team.id)
     last = first + len(overrides)
-    sheet.table(first, last, ["Team", "Role", *PARAMETERS, "Team id"], OVERRIDE_TABLE, [None, *formats, None])
+    sheet.table(first, last, [mark("Team"), mark("Role"), *PARAMETERS, mark("Team id")], OVERRIDE_TABLE,
+                [None, *formats, None])
 
     row = max(last, first + 1) + 2
-    sheet.text(row, 0, "What the parameters mean", "heading")
+    sheet.text(row, 0, msg("What the parameters mean"), "heading")
     first = row + 1
     for offset, name in enumerate(PARAMETERS, start=1):
         sheet.text(first + offset, 0, name)
         sheet.text(first + offset, 1, PARAMETER_LABELS[name])
-    sheet.table(first, first + len(PARAMETERS), ["Parameter", "Meaning"], "ParameterTable")
+    sheet.table(first, first + len(PARAMETERS), [mark("Parameter"), mark("Meaning")], "ParameterTable")
     sheet.fit_columns()
     sheet.book.advance()
 
@@ -138,7 +144,7 @@ def write_roster(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> None:
             sheet.text(row, col["Status"], OPEN_POSITION)
         else:
             sheet.text(row, col["Job title"], member.title)
-            sheet.text(row, col["Status"], readable(member.status.value))
+            sheet.text(row, col["Status"], STATUS_WORDS[member.status])
             sheet.text(row, col["Email"], member.email)
             sheet.text(row, col["Location"], member.location)
         if placement is not None and team is not None:

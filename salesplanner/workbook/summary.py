@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from salesplanner.analysis import ScenarioAnalysis
-from salesplanner.capacity import HANDOFF_LABELS
-from salesplanner.diagnosis import diagnose
-from salesplanner.i18n import Text
+from salesplanner.capacity import HANDOFF_LABELS, Verdict
+from salesplanner.diagnosis import STAGE_NAMES, diagnose
+from salesplanner.i18n import Text, mark, msg, msg_n, tr
 from salesplanner.model import Plan
 from salesplanner.palette import ROLE_COLOURS
 from salesplanner.roles import CLOSERS, ROLE_ORDER, SDRS, Role
 from salesplanner.targets import TeamTarget
-from salesplanner.workbook.book import TARGET_WORDS, Sheet, readable
-from salesplanner.workbook.formulas import BALANCED, column_name, target_verdict
+from salesplanner.workbook.book import Sheet, sheet_name, sheet_ref, target_word, verdict_word
+from salesplanner.workbook.formulas import column_name, target_verdict, verdict_literal
 from salesplanner.workbook.teams import NO_HANDOFFS, TEAM_COLUMN_INDEX, TEAM_HEADERS, TeamRows
 
 SUMMARY_TEAM_COLUMNS = (
@@ -42,36 +42,37 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     diagnosis = diagnose(totals)
     write, text = sheet.formula, sheet.text
     text(0, 0, plan.name, "title")
-    text(1, 0, "Scenario", "label")
-    text(1, 1, scenario.name + (" (baseline)" if scenario.id == plan.baseline else ""))
-    text(2, 0, "As of", "label")
+    text(1, 0, msg("Scenario"), "label")
+    text(1, 1, msg("{scenario} (baseline)", scenario=scenario.name) if scenario.id == plan.baseline else scenario.name)
+    text(2, 0, msg("As of"), "label")
     sheet.date(2, 1, plan.as_of)
-    text(3, 0, "Horizon (months)", "label")
+    text(3, 0, msg("Horizon (months)"), "label")
     sheet.number(3, 1, plan.horizon_months, "int")
-    text(4, 0, "Currency", "label")
+    text(4, 0, msg("Currency"), "label")
     text(4, 1, plan.currency)
 
-    text(6, 0, "Stage", "label")
-    text(6, 1, f"{diagnosis.stage.number}. {diagnosis.stage.value}", "heading")
+    text(6, 0, msg("Stage"), "label")
+    text(6, 1, f"{diagnosis.stage.number}. {STAGE_NAMES[diagnosis.stage]}", "heading")
     row = 7
     for reason in diagnosis.reasons:
         text(row, 1, reason, fit=False)
         row += 1
-    text(row, 0, "Next stage", "label")
+    text(row, 0, msg("Next stage"), "label")
     text(row, 1, diagnosis.next_stage, fit=False)
 
     row += 2
-    text(row, 0, "Organisation", "heading")
-    text(row, 2, "Totals are formulas over Teams; stage, shares, spans and warnings are as exported.", fit=False)
+    text(row, 0, msg("Organisation"), "heading")
+    text(row, 2, msg("Totals are formulas over {teams}; stage, shares, spans and warnings are as exported.",
+                     teams=sheet_name("Teams")), fit=False)
     row += 1
     kpi: dict[str, int] = {}
 
-    def figure(key: str, label: str, formula: str | None, value: float | str | None, fmt: str,
-               note: str = "") -> None:
+    def figure(key: str, label: Text, formula: str | None, value: float | Text | None, fmt: str,
+               note: Text = "") -> None:
         nonlocal row
         text(row, 0, label, "label")
         if formula is None:
-            assert not isinstance(value, str)
+            assert value is None or isinstance(value, int | float)
             sheet.number(row, 1, value, fmt)
         else:
             write(row, 1, formula, value, fmt)
@@ -82,51 +83,57 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
     def b(key: str) -> str:
         return f"$B${kpi[key] + 1}"
 
-    figure("headcount", "People in teams", f"=SUM({rows.range('headcount')})-SUM({rows.range('openings')})",
-           totals.headcount, "int", "leaving out anyone gone by the as-of date")
-    figure("openings", "Open positions", f"=SUM({rows.range('openings')})", totals.openings, "int")
-    figure("supply", "Opportunity supply / month", f"=SUM({rows.range('supply')})", totals.supply, "number")
-    figure("close_cap", "Closing capacity / month", f"=SUM({rows.range('close_cap')})", totals.close_cap, "number")
-    figure("wins", "Wins / month", f"=SUM({rows.range('wins')})", totals.wins, "number", "new customers")
-    figure("bookings_year", "Bookings / year", f"=12*SUM({rows.range('bookings')})", totals.bookings_year, "money")
-    figure("annual_cost", "Annual cost", f"=SUM({rows.range('annual_cost')})", totals.annual_cost, "money",
-           "run-rate of people in teams and open positions")
-    figure("cost_of_sales", "Cost of sales",
+    figure("headcount", msg("People in teams"), f"=SUM({rows.range('headcount')})-SUM({rows.range('openings')})",
+           totals.headcount, "int", msg("leaving out anyone gone by the as-of date"))
+    figure("openings", msg("Open positions"), f"=SUM({rows.range('openings')})", totals.openings, "int")
+    figure("supply", msg("Opportunity supply / month"), f"=SUM({rows.range('supply')})", totals.supply, "number")
+    figure("close_cap", msg("Closing capacity / month"), f"=SUM({rows.range('close_cap')})", totals.close_cap, "number")
+    figure("wins", msg("Wins / month"), f"=SUM({rows.range('wins')})", totals.wins, "number", msg("new customers"))
+    figure("bookings_year", msg("Bookings / year"), f"=12*SUM({rows.range('bookings')})", totals.bookings_year, "money")
+    figure("annual_cost", msg("Annual cost"), f"=SUM({rows.range('annual_cost')})", totals.annual_cost, "money",
+           msg("run-rate of people in teams and open positions"))
+    figure("cost_of_sales", msg("Cost of sales"),
            f'=IF({b("bookings_year")}>0,{b("annual_cost")}/{b("bookings_year")},"")',
-           totals.cost_of_sales, "ratio", "annual cost ÷ bookings per year, as in the app")
+           totals.cost_of_sales, "ratio", msg("annual cost ÷ bookings per year, as in the app"))
     closers = _sum_of(rows, CLOSERS)
-    figure("sdr_per_closer", "SDRs per closer", f'=IF({closers}>0,({_sum_of(rows, SDRS)})/({closers}),"")',
+    figure("sdr_per_closer", msg("SDRs per closer"), f'=IF({closers}>0,({_sum_of(rows, SDRS)})/({closers}),"")',
            totals.sdr_per_closer, "ratio")
-    figure("top_closer_share", "Top closers' share", None, totals.top_closer_share, "percent",
-           f"closing capacity held by the top {totals.top_closer_count} (20 %) of closers")
-    figure("vp_span", "VP direct reports", None, totals.vp_span, "int", "managers + people in teams without one")
+    figure("top_closer_share", msg("Top closers' share"), None, totals.top_closer_share, "percent",
+           msg("closing capacity held by the top {n} (20 %) of closers", n=totals.top_closer_count))
+    figure("vp_span", msg("VP direct reports"), None, totals.vp_span, "int",
+           msg("managers + people in teams without one"))
     without = totals.teams_without_handoffs
-    figure("teams_balanced", "Balanced teams", f'=COUNTIF({rows.range("status")},{BALANCED})',
-           totals.teams_balanced, "int", f"of {totals.teams_judged} teams with handoffs"
-           + (f"; {without} {'team has' if without == 1 else 'teams have'} no handoffs yet" if without else ""))
+    judged = msg("of {judged} teams with handoffs", judged=totals.teams_judged)
+    if without:
+        judged = msg_n("of {judged} teams with handoffs; {n} team has no handoffs yet",
+                       "of {judged} teams with handoffs; {n} teams have no handoffs yet", n=without,
+                       judged=totals.teams_judged)
+    figure("teams_balanced", msg("Balanced teams"),
+           f'=COUNTIF({rows.range("status")},{verdict_literal(Verdict.BALANCED)})', totals.teams_balanced, "int",
+           judged)
     _target_figures(figure, b, rows, analysis)
-    figure("bench_people", "Bench: people", None, totals.bench_people, "int")
-    figure("bench_openings", "Bench: open positions", None, totals.bench_openings, "int")
-    figure("bench_annual_cost", "Bench: known cost", None, totals.bench_annual_cost, "money",
-           "bench members who carry their own annual cost")
+    figure("bench_people", msg("Bench: people"), None, totals.bench_people, "int")
+    figure("bench_openings", msg("Bench: open positions"), None, totals.bench_openings, "int")
+    figure("bench_annual_cost", msg("Bench: known cost"), None, totals.bench_annual_cost, "money",
+           msg("bench members who carry their own annual cost"))
     chart_row = kpi["headcount"]
 
     warnings = analysis.warnings()
     row += 1
-    text(row, 0, f"Warnings ({len(warnings)})", "heading")
+    text(row, 0, msg("Warnings ({n})", n=len(warnings)), "heading")
     row += 1
     for warning in warnings:
         text(row, 0, warning.text, fit=False)
         row += 1
     if not warnings:
-        text(row, 0, "none")
+        text(row, 0, msg("none"))
         row += 1
 
     row += 1
-    text(row, 0, "Teams", "heading")
+    text(row, 0, sheet_name("Teams"), "heading")
     first = row + 1
-    headers = ["Team", *(TEAM_HEADERS[key] for key, _ in SUMMARY_TEAM_COLUMNS)]
-    headers[headers.index(TEAM_HEADERS["bookings"])] = "Bookings / year"
+    headers: list[Text] = [mark("Team"), *(TEAM_HEADERS[key] for key, _ in SUMMARY_TEAM_COLUMNS)]
+    headers[headers.index(TEAM_HEADERS["bookings"])] = mark("Bookings / year")
     for offset, result in enumerate(analysis.teams(), start=1):
         teams_row = rows.first + offset  # 1-based row number on Teams
         text(first + offset, 0, result.team.name)
@@ -135,10 +142,10 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
             "close_cap": result.close_cap, "wins": result.wins, "bookings": 12 * result.bookings,
             "annual_cost": result.annual_cost,
             "bottleneck": HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None,
-            "status": readable(result.status.value) if result.status else NO_HANDOFFS,
+            "status": verdict_word(result.status) if result.status else NO_HANDOFFS,
             **_target_values(analysis.target(result.team.id))}
         for column, (key, fmt) in enumerate(SUMMARY_TEAM_COLUMNS, start=1):
-            reference = f"Teams!${column_name(TEAM_COLUMN_INDEX[key])}${teams_row}"
+            reference = f"{sheet_ref('Teams')}${column_name(TEAM_COLUMN_INDEX[key])}${teams_row}"
             write(first + offset, column, f"=12*{reference}" if key == "bookings" else f"={reference}",
                   values[key], fmt)
         sheet.book.advance()
@@ -156,7 +163,7 @@ def write_summary(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis, rows: Te
 def _target_values(target: TeamTarget) -> dict[str, float | Text | None]:
     return {"target_bookings": target.target_bookings, "expected_bookings_year": target.expected_bookings_year,
             "target_coverage": target.coverage,
-            "target_verdict": TARGET_WORDS[target.verdict] if target.verdict else None}
+            "target_verdict": target_word(target.verdict) if target.verdict else None}
 
 
 def _target_figures(figure: Callable[..., None], b: Callable[[str], str], rows: TeamRows,
@@ -166,35 +173,37 @@ def _target_figures(figure: Callable[..., None], b: Callable[[str], str], rows: 
     totals = analysis.totals
     own = analysis.scenario.target_bookings
     targets = rows.range("target_bookings")
-    figure("target_bookings", "Target", None if own is not None else f'=IF(COUNT({targets})>0,SUM({targets}),"")',
-           totals.target_bookings, "money",
-           "the scenario's target" if own is not None else "the sum of the teams' targets")
-    figure("expected_bookings_year", "Expected bookings (target year)", f"=SUM({rows.range('expected_bookings_year')})",
-           totals.expected_bookings_year, "money", "months 0 … 12 of the timeline: ramp, starts, leaves, attrition")
+    figure("target_bookings", msg("Target"),
+           None if own is not None else f'=IF(COUNT({targets})>0,SUM({targets}),"")', totals.target_bookings, "money",
+           msg("the scenario's target") if own is not None else msg("the sum of the teams' targets"))
+    figure("expected_bookings_year", msg("Expected bookings (target year)"),
+           f"=SUM({rows.range('expected_bookings_year')})", totals.expected_bookings_year, "money",
+           msg("months 0 … 12 of the timeline: ramp, starts, leaves, attrition"))
     goal = b("target_bookings")
-    figure("target_coverage", "Target coverage",
+    figure("target_coverage", msg("Target coverage"),
            f'=IF(AND({goal}<>"",{goal}>0),{b("expected_bookings_year")}/{goal},"")', totals.target_coverage, "percent",
-           "expected ÷ target")
-    figure("target_verdict", "Target verdict", "=" + target_verdict(b("target_coverage")),
-           TARGET_WORDS[totals.target_verdict] if totals.target_verdict else None, "plain",
-           "within 1 ± τ on target, above ahead, below short")
-    figure("quota_capacity", "Quota capacity", f"=SUM({rows.range('quota_capacity')})", totals.quota_capacity,
-           "money", "closers' quotas for the target year")
+           msg("expected ÷ target"))
+    figure("target_verdict", msg("Target verdict"), "=" + target_verdict(b("target_coverage")),
+           target_word(totals.target_verdict) if totals.target_verdict else None, "plain",
+           msg("within 1 ± τ on target, above ahead, below short"))
+    figure("quota_capacity", msg("Quota capacity"), f"=SUM({rows.range('quota_capacity')})", totals.quota_capacity,
+           "money", msg("closers' quotas for the target year"))
 
 
-def _chart(sheet: Sheet, rows: TeamRows, at_row: int, teams: int) -> None:
+def _chart(sheet: Sheet, rows: TeamRows, at_row: int, count: int) -> None:
     """Opportunity supply against closing capacity per team, coloured as the board's SDR and AE lanes."""
     chart = sheet.book.workbook.add_chart({"type": "column"})
-    names = ["Teams", rows.first, TEAM_COLUMN_INDEX["name"], rows.last, TEAM_COLUMN_INDEX["name"]]
-    for key, label, role in (("supply", "Opportunity supply", Role.SDR_OUTBOUND),
-                             ("close_cap", "Closing capacity", Role.AE)):
+    teams = sheet_name("Teams")
+    names = [teams, rows.first, TEAM_COLUMN_INDEX["name"], rows.last, TEAM_COLUMN_INDEX["name"]]
+    for key, label, role in (("supply", msg("Opportunity supply"), Role.SDR_OUTBOUND),
+                             ("close_cap", msg("Closing capacity"), Role.AE)):
         chart.add_series({
-            "name": label, "categories": names,
-            "values": ["Teams", rows.first, TEAM_COLUMN_INDEX[key], rows.last, TEAM_COLUMN_INDEX[key]],
+            "name": str(label), "categories": names,
+            "values": [teams, rows.first, TEAM_COLUMN_INDEX[key], rows.last, TEAM_COLUMN_INDEX[key]],
             "fill": {"color": ROLE_COLOURS[role]}, "border": {"none": True}})
-    chart.set_title({"name": "Opportunity supply vs closing capacity per team"})
-    chart.set_y_axis({"name": "Opportunities / month", "major_gridlines": {"visible": True}})
+    chart.set_title({"name": tr("Opportunity supply vs closing capacity per team")})
+    chart.set_y_axis({"name": tr("Opportunities / month"), "major_gridlines": {"visible": True}})
     chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": max(560, min(60 * teams, 2400)), "height": 360})
+    chart.set_size({"width": max(560, min(60 * count, 2400)), "height": 360})
     # Right of the team table's columns: beside the figures and their notes, never over them.
     sheet.worksheet.insert_chart(at_row, len(SUMMARY_TEAM_COLUMNS) + 1, chart, {"x_offset": 12})

@@ -14,16 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from salesplanner.analysis import ScenarioAnalysis
-from salesplanner.capacity import HANDOFF_LABELS, Handoff, TeamResult
+from salesplanner.capacity import HANDOFF_LABELS, Handoff, TeamResult, Verdict
+from salesplanner.i18n import Text, mark, msg
 from salesplanner.model import Plan, resolved_role_parameters
 from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER, Role
 from salesplanner.targets import TeamTarget
-from salesplanner.workbook.book import TARGET_WORDS, Sheet, readable
+from salesplanner.workbook.book import Sheet, sheet_ref, target_word, verdict_word
 from salesplanner.workbook.formulas import (
-    BALANCED,
     MONTH_DAYS,
-    OVERLOADED,
-    UNDERUSED,
     accounts_after_horizon,
     balance_ratio,
     balance_verdict,
@@ -34,42 +32,43 @@ from salesplanner.workbook.formulas import (
     roster_sum,
     target_verdict,
     text_literal,
+    verdict_literal,
 )
 from salesplanner.workbook.sheets import OPEN_POSITION
 
 MARKET_COLUMNS = (
-    ("inbound_leads_per_month", "Inbound leads / month", "number"),
-    ("lead_to_opp_rate", "Lead → opp rate", "percent"),
-    ("sales_cycle_days", "Sales cycle (days)", "number"),
-    ("win_rate", "Win rate", "percent"),
-    ("avg_deal_size", "Average deal", "money"),
-    ("existing_customers", "Existing customers", "number"),
-    ("monthly_churn", "Monthly churn", "percent"),
+    ("inbound_leads_per_month", mark("Inbound leads / month"), "number"),
+    ("lead_to_opp_rate", mark("Lead → opp rate"), "percent"),
+    ("sales_cycle_days", mark("Sales cycle (days)"), "number"),
+    ("win_rate", mark("Win rate"), "percent"),
+    ("avg_deal_size", mark("Average deal"), "money"),
+    ("existing_customers", mark("Existing customers"), "number"),
+    ("monthly_churn", mark("Monthly churn"), "percent"),
 )
 PARAMETER_COLUMNS = (
-    (Role.SDR_OUTBOUND, "opps_per_month", "Opps per outbound SDR / month", "number"),
-    (Role.SDR_INBOUND, "leads_per_month", "Leads per inbound SDR / month", "number"),
-    (Role.AE, "max_open_opps", "Open opps per AE", "number"),
-    (Role.FULL_CYCLE, "prospecting_share", "Prospecting share", "percent"),
-    (Role.FOUNDER, "selling_share", "Selling share", "percent"),
-    (Role.AM, "accounts_per_am", "Accounts per AM", "number"),
+    (Role.SDR_OUTBOUND, "opps_per_month", mark("Opps per outbound SDR / month"), "number"),
+    (Role.SDR_INBOUND, "leads_per_month", mark("Leads per inbound SDR / month"), "number"),
+    (Role.AE, "max_open_opps", mark("Open opps per AE"), "number"),
+    (Role.FULL_CYCLE, "prospecting_share", mark("Prospecting share"), "percent"),
+    (Role.FOUNDER, "selling_share", mark("Selling share"), "percent"),
+    (Role.AM, "accounts_per_am", mark("Accounts per AM"), "number"),
 )
 FLOW_COLUMNS = (
-    ("cycle_months", "Cycle (months)"),
-    ("intake", "Intake per AE / month"),
-    ("cap_in", "Inbound capacity (leads)"),
-    ("leads_worked", "Leads worked"),
-    ("opps_in", "Opps from inbound"),
-    ("opps_out", "Opps from outbound"),
-    ("supply", "Opportunity supply"),
-    ("close_cap", "Closing capacity"),
-    ("worked", "Opps worked"),
-    ("wins", "Wins / month"),
-    ("bookings", "Bookings / month"),
-    ("accounts_H", "Accounts after horizon"),
-    ("am_cap", "AM capacity (accounts)"),
+    ("cycle_months", mark("Cycle (months)")),
+    ("intake", mark("Intake per AE / month")),
+    ("cap_in", mark("Inbound capacity (leads)")),
+    ("leads_worked", mark("Leads worked")),
+    ("opps_in", mark("Opps from inbound")),
+    ("opps_out", mark("Opps from outbound")),
+    ("supply", mark("Opportunity supply")),
+    ("close_cap", mark("Closing capacity")),
+    ("worked", mark("Opps worked")),
+    ("wins", mark("Wins / month")),
+    ("bookings", mark("Bookings / month")),
+    ("accounts_H", mark("Accounts after horizon")),
+    ("am_cap", mark("AM capacity (accounts)")),
 )
-NO_HANDOFFS = "No handoffs yet"
+NO_HANDOFFS = msg("No handoffs yet")
 """A team's status when no handoff exists in it: no verdict, not counted as balanced (docs/model.md §5)."""
 HANDOFF_COLUMNS = tuple((handoff.value, HANDOFF_LABELS[handoff]) for handoff in Handoff)
 
@@ -78,33 +77,35 @@ RESULT_FLOWS = ("supply", "close_cap", "wins", "bookings")
 """The flows a reader of Teams wants beside each team; the others are its working (detail columns)."""
 
 
-def _team_columns() -> tuple[list[tuple[str, str, str | None]], list[tuple[str, str, str | None]]]:
+def _team_columns() -> tuple[list[tuple[str, Text, str | None]], list[tuple[str, Text, str | None]]]:
     """(key, header, format) of the Teams columns in view and of the detail columns; keys are §4's names
     where §4 has one. In view: the team, its people, results, balances, status and cost; the details are
     its inputs and working (a collapsed column group, ``Sheet.details``)."""
-    shown: list[tuple[str, str, str | None]] = [
-        ("name", "Team", None), ("segment", "Segment", None), ("product_line", "Product line", None),
-        ("geography", "Geography", None), ("headcount", "Headcount", "int"), ("openings", "Open positions", "int")]
+    shown: list[tuple[str, Text, str | None]] = [
+        ("name", mark("Team"), None), ("segment", mark("Segment"), None),
+        ("product_line", mark("Product line"), None), ("geography", mark("Geography"), None),
+        ("headcount", mark("Headcount"), "int"), ("openings", mark("Open positions"), "int")]
     flows = dict(FLOW_COLUMNS)
     shown += [(key, flows[key], "number") for key in RESULT_FLOWS]
     for key, header in HANDOFF_COLUMNS:
-        shown += [(key, header, "ratio"), (f"{key}.verdict", f"{header} verdict", None)]
-    shown += [("bottleneck", "Bottleneck", None), ("status", "Status", None),
-              ("annual_cost", "Annual cost", "money"), ("manager_span", "Manager span", "ratio")]
-    shown += [("target_bookings", "Target", "money"), ("quota_capacity", "Quota capacity", "money"),
-              ("expected_bookings_year", "Expected bookings (target year)", "money"),
-              ("target_coverage", "Target coverage", "percent"), ("target_verdict", "Target verdict", None)]
-    details: list[tuple[str, str, str | None]] = [(key, header, fmt) for key, header, fmt in MARKET_COLUMNS]
+        shown += [(key, header, "ratio"), (f"{key}.verdict", msg("{handoff} verdict", handoff=header), None)]
+    shown += [("bottleneck", mark("Bottleneck"), None), ("status", mark("Status"), None),
+              ("annual_cost", mark("Annual cost"), "money"), ("manager_span", mark("Manager span"), "ratio")]
+    shown += [("target_bookings", mark("Target"), "money"), ("quota_capacity", mark("Quota capacity"), "money"),
+              ("expected_bookings_year", mark("Expected bookings (target year)"), "money"),
+              ("target_coverage", mark("Target coverage"), "percent"), ("target_verdict", mark("Target verdict"), None)]
+    details: list[tuple[str, Text, str | None]] = [(key, header, fmt) for key, header, fmt in MARKET_COLUMNS]
     details += [(name, header, fmt) for _, name, header, fmt in PARAMETER_COLUMNS]
-    details += [(f"people.{r.value}", f"People: {DISPLAY_NAMES[r]}", "int") for r in ROLE_ORDER]
-    details += [(f"fte.{r.value}", f"FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
-    details += [(f"effective_fte.{r.value}", f"Effective FTE: {DISPLAY_NAMES[r]}", "fte") for r in ROLE_ORDER]
+    details += [(f"people.{r.value}", msg("People: {role}", role=DISPLAY_NAMES[r]), "int") for r in ROLE_ORDER]
+    details += [(f"fte.{r.value}", msg("FTE: {role}", role=DISPLAY_NAMES[r]), "fte") for r in ROLE_ORDER]
+    details += [(f"effective_fte.{r.value}", msg("Effective FTE: {role}", role=DISPLAY_NAMES[r]), "fte")
+                for r in ROLE_ORDER]
     details += [(key, header, "number") for key, header in FLOW_COLUMNS if key not in RESULT_FLOWS]
     return shown, details
 
 
 _SHOWN, _DETAILS = _team_columns()
-TEAM_COLUMNS = [*_SHOWN, *_DETAILS, ("id", "Team id", None)]
+TEAM_COLUMNS = [*_SHOWN, *_DETAILS, ("id", mark("Team id"), None)]
 """Every Teams column: the team and its results first, its working next, the id (for re-import) last."""
 TEAM_HEADERS = {key: header for key, header, _ in TEAM_COLUMNS}
 """Header of each Teams column by key: what a reader (or a test) looks a figure up by."""
@@ -123,7 +124,7 @@ class TeamRows:
     def range(self, key: str) -> str:
         """Absolute A1 range of one Teams column over all team rows."""
         letter = column_name(TEAM_COLUMN_INDEX[key])
-        return f"Teams!${letter}${self.first + 1}:${letter}${max(self.last, self.first) + 1}"
+        return f"{sheet_ref('Teams')}${letter}${self.first + 1}:${letter}${max(self.last, self.first) + 1}"
 
 
 def _team_row(sheet: Sheet, row: int, result: TeamResult, target: TeamTarget, plan: Plan) -> None:
@@ -187,20 +188,22 @@ def _team_row(sheet: Sheet, row: int, result: TeamResult, target: TeamTarget, pl
         key = item.handoff.value
         write(row, col[key], "=" + balance_ratio(demand, capacity), item.ratio, "ratio")
         write(row, col[f"{key}.verdict"], "=" + balance_verdict(demand, capacity, ref[key]),
-              readable(item.verdict.value) if item.verdict else None)
+              verdict_word(item.verdict) if item.verdict else None)
     verdicts = [ref[f"{handoff.value}.verdict"] for handoff in Handoff]
     labels = [text_literal(HANDOFF_LABELS[handoff]) for handoff in Handoff]
     bottleneck = '""'
     for verdict, label in reversed(list(zip(verdicts, labels, strict=True))):
-        bottleneck = f'IF({verdict}={OVERLOADED},{label},{bottleneck})'
+        bottleneck = f'IF({verdict}={verdict_literal(Verdict.OVERLOADED)},{label},{bottleneck})'
     write(row, col["bottleneck"], "=" + bottleneck,
           HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None)
-    underused = ",".join(f"{verdict}={UNDERUSED}" for verdict in verdicts)
+    overloaded, underused_word, balanced = (verdict_literal(verdict) for verdict in
+                                            (Verdict.OVERLOADED, Verdict.UNDERUSED, Verdict.BALANCED))
+    underused = ",".join(f"{verdict}={underused_word}" for verdict in verdicts)
     none = ",".join(f'{verdict}=""' for verdict in verdicts)
     write(row, col["status"],
           f"=IF(AND({none}),{text_literal(NO_HANDOFFS)},"
-          f'IF({ref["bottleneck"]}<>"",{OVERLOADED},IF(OR({underused}),{UNDERUSED},{BALANCED})))',
-          readable(result.status.value) if result.status else NO_HANDOFFS)
+          f'IF({ref["bottleneck"]}<>"",{overloaded},IF(OR({underused}),{underused_word},{balanced})))',
+          verdict_word(result.status) if result.status else NO_HANDOFFS)
     write(row, col["annual_cost"], "=" + roster_sum("Run-rate cost", [("Team id", team_key), ("Counted", "1")]),
           result.annual_cost, "money")
     managers = ref[f"people.{Role.MANAGER.value}"]
@@ -217,7 +220,7 @@ def _team_row(sheet: Sheet, row: int, result: TeamResult, target: TeamTarget, pl
     write(row, col["target_coverage"], f'=IF(AND({goal}<>"",{goal}>0),{ref["expected_bookings_year"]}/{goal},"")',
           target.coverage, "percent")
     write(row, col["target_verdict"], "=" + target_verdict(ref["target_coverage"]),
-          TARGET_WORDS[target.verdict] if target.verdict else None)
+          target_word(target.verdict) if target.verdict else None)
 
 
 def write_teams(sheet: Sheet, plan: Plan, analysis: ScenarioAnalysis) -> TeamRows:

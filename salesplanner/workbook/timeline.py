@@ -13,24 +13,26 @@ from __future__ import annotations
 from datetime import date
 
 from salesplanner.figures import timeline_in_python
+from salesplanner.i18n import Text, mark, msg, tr
 from salesplanner.model import Plan, ScenarioId
 from salesplanner.roles import DISPLAY_NAMES, ROLE_ORDER
 from salesplanner.timeline import Series
 from salesplanner.workbook.book import Sheet
 
-FLOW_HEADERS = [("Opportunity supply / month", "supply"), ("Closing capacity / month", "close_cap"),
-                ("Wins / month", "wins"), ("Bookings capacity / year", "bookings_year")]
-HEADERS = ["Month", "Month of", "Scenario", "Team", *(f"Effective FTE {DISPLAY_NAMES[r]}" for r in ROLE_ORDER),
-           *(header for header, _ in FLOW_HEADERS)]
+FLOW_HEADERS = [(mark("Opportunity supply / month"), "supply"), (mark("Closing capacity / month"), "close_cap"),
+                (mark("Wins / month"), "wins"), (mark("Bookings capacity / year"), "bookings_year")]
+HEADERS: list[Text] = [mark("Month"), mark("Month of"), mark("Scenario"), mark("Team"),
+                       *(msg("Effective FTE {role}", role=DISPLAY_NAMES[r]) for r in ROLE_ORDER),
+                       *(header for header, _ in FLOW_HEADERS)]
 FORMATS: list[str | None] = ["int", "month", None, None, *(["fte"] * len(ROLE_ORDER)), "number", "number",
                              "number", "money"]
-TOTAL = "All teams"
+TOTAL = msg("All teams")
 CHART_ROWS = 17
 """Rows of the default height (20 pixels) the chart covers."""
 
 
 def _write_series(sheet: Sheet, row: int, month: int, series: Series, *, when: date, scenario: str,
-                  team: str) -> None:
+                  team: Text) -> None:
     sheet.number(row, 0, month, "int")
     sheet.date(row, 1, when, "month")
     sheet.text(row, 2, scenario)
@@ -47,9 +49,9 @@ def write_timeline(sheet: Sheet, plan: Plan, scenario_id: ScenarioId, baseline_i
     months = timeline_in_python(plan, scenario_id)
     compared = timeline_in_python(plan, baseline_id) if baseline_id is not None else None
     scenario = plan.scenarios[scenario_id]
-    sheet.text(0, 0, f"{scenario.name} month by month", "title")
-    sheet.text(1, 0, "Openings start and ramp, leavers leave, and each role's expected annual attrition thins "
-                     "capacity as (1 − attrition)^(months / 12).", fit=False)
+    sheet.text(0, 0, msg("{scenario} month by month", scenario=scenario.name), "title")
+    sheet.text(1, 0, msg("Openings start and ramp, leavers leave, and each role's expected annual attrition thins "
+                         "capacity as (1 − attrition)^(months / 12)."), fit=False)
     first = CHART_ROWS + 3  # the chart above the table: on the first printed page, never cut
     row = first + 1
     lines = [(months, scenario.name)] + ([(compared, plan.scenarios[baseline_id].name)]
@@ -72,7 +74,7 @@ def write_timeline(sheet: Sheet, plan: Plan, scenario_id: ScenarioId, baseline_i
     sheet.fit_columns()
 
     chart = sheet.book.workbook.add_chart({"type": "line"})
-    bookings = HEADERS.index("Bookings capacity / year")
+    bookings = HEADERS.index(FLOW_HEADERS[-1][0])
     for index, (name, start, end) in enumerate(total_rows):
         chart.add_series({
             "name": name, "categories": [sheet.name, start, 1, end, 1],
@@ -80,7 +82,7 @@ def write_timeline(sheet: Sheet, plan: Plan, scenario_id: ScenarioId, baseline_i
             "line": {"width": 2.5 if index == 0 else 1.5, "dash_type": "solid" if index == 0 else "dash",
                      "color": "#2563EB" if index == 0 else "#6B7280"},
             "marker": {"type": "circle", "size": 4} if index == 0 else {"type": "none"}})
-    chart.set_title({"name": "Bookings capacity per year, month by month"})
+    chart.set_title({"name": tr("Bookings capacity per year, month by month")})
     # One label per calendar month (the model's 365/12-day steps would name some month twice).
     chart.set_x_axis({"num_format": "mmm yy", "text_axis": True})
     chart.set_y_axis({"num_format": f'#,##0 "{plan.currency}"', "major_gridlines": {"visible": True}})
