@@ -42,7 +42,7 @@ from salesplanner.model import (
 from salesplanner.palette import VERDICT_COLOURS
 from salesplanner.roles import RAMP_MONTHS, Role
 from salesplanner.targets import VERDICT_WORDS, member_quota, target_verdict
-from salesplanner.workbook.book import readable
+from salesplanner.workbook.book import readable, verdict_word
 from salesplanner.workbook.changes import MEMBER_HEADERS
 from salesplanner.workbook.export import export_workbook
 from salesplanner.workbook.sheets import OPEN_POSITION, ROSTER_HEADERS
@@ -51,6 +51,8 @@ from salesplanner.workbook.timeline import CHART_ROWS
 from tests.plans import sample_plan
 from tests.spreadsheet_engine import ensure_calc, recalculate
 
+HEADERS = {key: str(header) for key, header in TEAM_HEADERS.items()}
+"""Teams headers as an English export writes them."""
 ODD = TeamId("t-*")
 INJECTIONS = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "\tTab first", "\rCR first", "=1+1"]
 
@@ -119,8 +121,8 @@ def team_expectations(plan: Plan, result: TeamResult, expected_year: float) -> d
         "selling_share": parameters[Role.FOUNDER]["selling_share"],
         "accounts_per_am": parameters[Role.AM]["accounts_per_am"],
         "headcount": result.headcount, "openings": sum(result.openings.values()),
-        "bottleneck": HANDOFF_LABELS[result.bottleneck] if result.bottleneck else None,
-        "status": readable(result.status.value), "annual_cost": result.annual_cost,
+        "bottleneck": str(HANDOFF_LABELS[result.bottleneck]) if result.bottleneck else None,
+        "status": verdict_word(result.status), "annual_cost": result.annual_cost,
         "manager_span": result.manager_span,
         "target_bookings": goal, "expected_bookings_year": expected_year, "target_coverage": coverage,
         "quota_capacity": sum(member_quota(member, role, parameters, plan.as_of) for member, role in seats),
@@ -136,8 +138,8 @@ def team_expectations(plan: Plan, result: TeamResult, expected_year: float) -> d
         values[key] = getattr(result, key)
     for item in result.balances:
         values[item.handoff.value] = item.ratio
-        values[f"{item.handoff.value}.verdict"] = readable(item.verdict.value) if item.verdict else None
-    return {TEAM_HEADERS[key]: value for key, value in values.items()}
+        values[f"{item.handoff.value}.verdict"] = verdict_word(item.verdict) if item.verdict else None
+    return {HEADERS[key]: value for key, value in values.items()}
 
 
 def member_expectations(plan: Plan) -> dict[str, dict[str, Any]]:
@@ -235,7 +237,7 @@ def what_if(path: Path, target: Path) -> None:
 
     set_cell(book["Roster"], "ID", "p-gry", "FTE", 0.75)
     set_cell(book["Roster"], "ID", "p-bo", "Team id", "t-smb")  # Bo moves to SMB, still an outbound SDR
-    set_cell(book["Teams"], "Team id", "t-dach-mm", TEAM_HEADERS["win_rate"], 0.3)
+    set_cell(book["Teams"], "Team id", "t-dach-mm", HEADERS["win_rate"], 0.3)
     assumptions = book["Assumptions"]
     override_header = next(row[0].row for row in assumptions.iter_rows() if row[0].value == "Team")
     set_cell(assumptions, "Team id", "t-nordic-ent", "accounts_per_am", 15, header_row=override_header)
@@ -285,11 +287,11 @@ def test_libreoffice_recalculates_the_exported_formulas_to_the_apps_numbers(
     # The edits did change numbers (worked out by hand): Dan is Nordic Enterprise's only AM, fully
     # ramped, with the override raised to 15 accounts; SMB now has Bo as its one outbound SDR.
     teams = rows_by_key(openpyxl.load_workbook(recalculated_edited, data_only=True)["Teams"], "Team id")
-    assert teams["t-nordic-ent"][TEAM_HEADERS["am_cap"]] == pytest.approx(15)
-    assert teams["t-smb"][TEAM_HEADERS["people.sdr_outbound"]] == 1
-    assert teams["t-smb"][TEAM_HEADERS["opps_out"]] == pytest.approx(12 + 1.5 * 0.3 * 0.4 * 12)
+    assert teams["t-nordic-ent"][HEADERS["am_cap"]] == pytest.approx(15)
+    assert teams["t-smb"][HEADERS["people.sdr_outbound"]] == 1
+    assert teams["t-smb"][HEADERS["opps_out"]] == pytest.approx(12 + 1.5 * 0.3 * 0.4 * 12)
     # Ana (AE since 2024) at 24 open opps on a 120-day cycle: 24 / (120 / (365/12)) per month.
-    assert teams["t-nordic-ent"][TEAM_HEADERS["intake"]] == pytest.approx(24 / (120 / (365 / 12)))
+    assert teams["t-nordic-ent"][HEADERS["intake"]] == pytest.approx(24 / (120 / (365 / 12)))
     # The AE opening starts 2027-03-01: 306 days of the target year from 2027-01-01 (800,000 × 306 / 365),
     # the whole year once the as-of date moves to 2027-04-15.
     roster = [rows_by_key(openpyxl.load_workbook(path, data_only=True)["Roster"], "ID")
@@ -316,7 +318,7 @@ def test_sheets_tables_and_headers(exported: tuple[Plan, Path]) -> None:
                            "TimelineTable"}
     assert tables["RosterTable"].ref == f"A1:W{1 + 12 + 5 + 1}"  # 17 people and one opening
     assert [cell.value for cell in book["Roster"][1]] == ROSTER_HEADERS
-    assert [cell.value for cell in book["Teams"][1]] == [header for _, header, _ in TEAM_COLUMNS]
+    assert [cell.value for cell in book["Teams"][1]] == [str(header) for _, header, _ in TEAM_COLUMNS]
     assert all(tables[name].autoFilter is not None for name in tables)
     assert book["Teams"].freeze_panes == "B2" and book["Roster"].freeze_panes == "B2"  # the names stay in view
     names = set(book.defined_names)
@@ -335,8 +337,8 @@ def test_numbers_dates_and_money_have_formats(exported: tuple[Plan, Path]) -> No
     assert by_header["Run-rate cost"].number_format == '#,##0 "EUR";-#,##0 "EUR"'
     assert by_header["Ramp-up"].number_format == "0.0%"
     headers = [cell.value for cell in teams[1]]
-    assert teams.cell(2, headers.index(TEAM_HEADERS["win_rate"]) + 1).number_format == "0.0%"
-    assert teams.cell(2, headers.index(TEAM_HEADERS["supply"]) + 1).number_format == "#,##0.0"
+    assert teams.cell(2, headers.index(HEADERS["win_rate"]) + 1).number_format == "0.0%"
+    assert teams.cell(2, headers.index(HEADERS["supply"]) + 1).number_format == "#,##0.0"
     assert teams.column_dimensions["A"].width >= len("Nordic Enterprise")
 
 
@@ -350,7 +352,7 @@ def test_verdict_cells_are_coloured_with_the_boards_palette(exported: tuple[Plan
         if str(cells.sqref).startswith(status_letter):
             for rule in rules:
                 fills[rule.formula[0].strip('"')] = rule.dxf.fill.bgColor.rgb[-6:]
-    assert fills == {readable(verdict.value): swatch.fill.lstrip("#").upper()
+    assert fills == {verdict_word(verdict): swatch.fill.lstrip("#").upper()
                      for verdict, swatch in VERDICT_COLOURS.items()}
 
 
@@ -456,7 +458,7 @@ def test_an_unwritable_target_and_an_unknown_scenario_are_one_sentence(tmp_path:
 def test_openings_and_leavers_in_the_roster(exported: tuple[Plan, Path]) -> None:
     plan, path = exported
     roster = rows_by_key(openpyxl.load_workbook(path, data_only=True)["Roster"], "ID")
-    assert roster["o-ae-1"]["Status"] == OPEN_POSITION and roster["o-ae-1"]["Annual cost"] == 175_000
+    assert roster["o-ae-1"]["Status"] == str(OPEN_POSITION) and roster["o-ae-1"]["Annual cost"] == 175_000
     assert roster["p-finn"]["Status"] == "Leaving" and roster["p-finn"]["Leave date"] == datetime(2027, 6, 30)
     assert roster["p-ana"]["Status"] == "Active" and roster["p-ana"]["Job title"] == "Senior Account Executive"
     assert roster["p-lea"]["Team id"] == ODD and roster["p-lea"]["Ramp-up"] == 0  # not started yet
