@@ -300,7 +300,8 @@ def _character_problem(value: str, forbidden: re.Pattern[str]) -> Message | None
     code = ord(found[0])
     if 0xD800 <= code <= 0xDFFF:
         return msg("contains a character that is not valid Unicode")
-    return msg("must not contain control characters (it holds U+{code})", code=f"{code:04X}")
+    shown = f"{code:04X}"
+    return msg("must not contain control characters (it holds U+{code})", code=shown)
 
 
 def text_problem(value: str | None, *, required: bool) -> Message | None:

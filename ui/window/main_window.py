@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from salesplanner.analysis import Warning
-from salesplanner.i18n import msg
 from salesplanner.model import MemberId, TeamId
 from salesplanner.planfile.format import SUFFIX
 from ui.board.find import FindBar, Match
@@ -124,7 +122,7 @@ class MainWindow(QMainWindow):
         self.board.add_opening_requested.connect(self.editing.add_opening)
         self.board.problem.connect(self.show_message)
         self.bench.view.dropped.connect(lambda ids: self.board.handle_drop(ids, None))
-        self.warnings.activated.connect(self.reveal)
+        self.warnings.activated.connect(lambda warning: self.reveal(team=warning.team, member=warning.member))
         self.compare.row_activated.connect(self.reveal_id)
         self.hiring.opening_activated.connect(self.reveal_id)
         self.hiring.add_opening_requested.connect(self.editing.add_opening)
@@ -320,7 +318,7 @@ class MainWindow(QMainWindow):
             self.bench.search.clear()
             self.bench.select_member(match.member)
             return
-        self.reveal(Warning(msg(""), team=match.team, member=match.member))
+        self.reveal(team=match.team, member=match.member)
         found = self.board.chip(match.member) if match.member is not None else \
             self.board.cards().get(match.team) if match.team is not None else None
         if found is not None:
@@ -329,10 +327,10 @@ class MainWindow(QMainWindow):
     def reveal_id(self, item_id: str) -> None:
         """Select a person's chip, or focus a team's card, by id (from the Changes view)."""
         if item_id in self.document.scenario.teams:
-            self.reveal(Warning(msg(""), team=TeamId(item_id)))
+            self.reveal(team=TeamId(item_id))
         else:
             placement = self.document.scenario.assignments.get(MemberId(item_id))
-            self.reveal(Warning(msg(""), team=placement.team if placement else None, member=MemberId(item_id)))
+            self.reveal(team=placement.team if placement else None, member=MemberId(item_id))
 
     def toggle_ghosts(self) -> None:
         self.board.show_ghosts = self.actions_.show_ghosts.isChecked()
@@ -346,20 +344,20 @@ class MainWindow(QMainWindow):
         self.timeline_dock.show()
         self.timeline_dock.raise_()
 
-    def reveal(self, warning: Warning) -> None:
-        """Select and scroll to what a warning is about: a person's chip, else the team's card (zoomed
+    def reveal(self, *, team: TeamId | None = None, member: MemberId | None = None) -> None:
+        """Select and scroll to what a warning (or a search, or a row of Changes) is about: a person's chip, else the team's card (zoomed
         in to reading size first when the board shows overview tiles)."""
-        if warning.team is not None and warning.team in self.board.cards() and self.board.overview:
-            self.view.zoom_to(self.board.card(warning.team).sceneBoundingRect())
-        if warning.member is not None and self.board.chip(warning.member) is not None:
-            self.board.select_members([warning.member])
-            chip = self.board.chip(warning.member)
+        if team is not None and team in self.board.cards() and self.board.overview:
+            self.view.zoom_to(self.board.card(team).sceneBoundingRect())
+        if member is not None and self.board.chip(member) is not None:
+            self.board.select_members([member])
+            chip = self.board.chip(member)
             assert chip is not None
             self.view.ensureVisible(chip.sceneBoundingRect(), 40, 40)
-        if warning.team is not None and warning.team in self.board.cards():
-            card = self.board.card(warning.team)
-            self.board.set_focus_team(warning.team)
-            if warning.member is None:
+        if team is not None and team in self.board.cards():
+            card = self.board.card(team)
+            self.board.set_focus_team(team)
+            if member is None:
                 self.board.clearSelection()
                 self.view.ensureVisible(card.sceneBoundingRect(), 20, 20)
 
