@@ -345,8 +345,8 @@ class MainWindow(QMainWindow):
         self.timeline_dock.raise_()
 
     def reveal(self, *, team: TeamId | None = None, member: MemberId | None = None) -> None:
-        """Select and scroll to what a warning (or a search, or a row of Changes) is about: a person's chip, else the team's card (zoomed
-        in to reading size first when the board shows overview tiles)."""
+        """Select and scroll to what a warning, a search or a row of Changes is about: a person's chip, else
+        the team's card (zoomed in to reading size first when the board shows overview tiles)."""
         if team is not None and team in self.board.cards() and self.board.overview:
             self.view.zoom_to(self.board.card(team).sceneBoundingRect())
         if member is not None and self.board.chip(member) is not None:
