@@ -40,7 +40,7 @@ KEYWORDS = {
     # By number of arguments, as a disambiguation is optional.
     "tr": {1: (1,), 2: (1, (2, "c"))}, "translate": {2: (2,), 3: (2, (3, "c"))},
 }
-PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z0-9_]*(?::[^{}]*)?\}|%\d")
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}|(%\d)")
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,8 @@ def update() -> None:
 
 
 def _placeholders(text: str) -> list[str]:
-    return sorted(PLACEHOLDER.findall(text))
+    """The placeholders' names (a translation may add a ``{name:lower}``, but not drop or invent one)."""
+    return sorted(set(name or number for name, number in PLACEHOLDER.findall(text)))
 
 
 def problems(path: Path, expected: Iterable[Key] | None = None) -> list[str]:

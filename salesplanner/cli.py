@@ -274,7 +274,7 @@ def _run_render(args: argparse.Namespace, out: TextIO, render_board: BoardRender
 
         baseline = plan.scenario_named(args.baseline).id if args.baseline else None
         slides = export_slides(plan, args.output, scenario_id=scenario.id, baseline_id=baseline)
-        out.write(f"{msg_n('{file}: {n} slide', '{file}: {n} slides', n=slides, file=args.output.name)}\n")
+        out.write(str(msg_n("{file}: {n} slide", "{file}: {n} slides", n=slides, file=args.output.name)) + "\n")
         return
     if suffix not in (".png", ".svg", ".pdf"):
         raise PlanError(msg("{file}: the layout can be written as .png, .svg, .pdf or .pptx", file=args.output.name))

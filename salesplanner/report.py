@@ -76,7 +76,7 @@ def _stage(value: str) -> str:
 
 
 def _none() -> str:
-    return f"  {msg('none')}\n"
+    return "  " + str(msg("none")) + "\n"
 
 
 def _target_rows(totals: dict[str, Any], currency: str) -> list[tuple[Message, str, str | Message]]:
@@ -106,9 +106,9 @@ def format_summary(data: dict[str, Any]) -> str:
         heading = msg('{plan} — scenario "{scenario}" (baseline) · as of {as_of} · horizon {months} months', **values)
     else:
         heading = msg('{plan} — scenario "{scenario}" · as of {as_of} · horizon {months} months', **values)
-    parts = [str(heading), "\n\n", f"{msg('Stage: {stage}', stage=_stage(data['stage']))}\n"]
+    parts = [str(heading), "\n\n", str(msg("Stage: {stage}", stage=_stage(data["stage"]))) + "\n"]
     parts.extend(f"  • {reason}\n" for reason in data["stage_reasons"])
-    parts.append(f"  {msg('Next: {step}', step=data['next_stage'])}\n\n")
+    parts.append("  " + str(msg("Next: {step}", step=data["next_stage"])) + "\n\n")
 
     top = totals["top_closer_share"]
     without = totals["teams_without_handoffs"]
@@ -132,20 +132,20 @@ def format_summary(data: dict[str, Any]) -> str:
              cost=_money(totals["bench_annual_cost"], currency))),
         *_target_rows(totals, currency),
     ]
-    parts.append(f"{msg('Organisation')}\n")
+    parts.append(str(msg("Organisation")) + "\n")
     shown = [(str(label), value, str(note)) for label, value, note in rows]
     width = max(len(r[0]) for r in shown)
     value_width = max(len(r[1]) for r in shown)
     parts.extend(f"  {label.ljust(width)}  {value.rjust(value_width)}  {note}".rstrip() + "\n"
                  for label, value, note in shown)
 
-    parts.append(f"\n{msg('Warnings ({n})', n=len(data['warnings']))}\n")
+    parts.append("\n" + str(msg("Warnings ({n})", n=len(data["warnings"]))) + "\n")
     parts.extend(f"  • {warning}\n" for warning in data["warnings"])
     if not data["warnings"]:
         parts.append(_none())
 
     teams = data["teams"]
-    parts.append(f"\n{msg('Teams — flows per month')}\n")
+    parts.append("\n" + str(msg("Teams — flows per month")) + "\n")
     parts.append(_table(
         [msg("team"), msg("people"), "cap_in", "leads_worked", "opps_in", "opps_out", "supply", "close_cap",
          "worked", "wins", "bookings", "accounts_H", "am_cap"],
@@ -153,13 +153,14 @@ def format_summary(data: dict[str, Any]) -> str:
           *(_number(t[k]) for k in ("cap_in", "leads_worked", "opps_in", "opps_out", "supply", "close_cap",
                                     "worked", "wins")),
           _money(t["bookings"], currency), _number(t["accounts_H"]), _number(t["am_cap"])] for t in teams]))
-    parts.append(f"\n{msg('Teams — the target year (expected: months 0 … 12 of the timeline, with ramp, starts, leaves and attrition)')}\n")  # noqa: E501
+    parts.append("\n" + str(msg("Teams — the target year (expected: months 0 … 12 of the timeline, with ramp, "
+                                 "starts, leaves and attrition)")) + "\n")
     parts.append(_table(
         [msg("team"), msg("target"), msg("expected"), msg("coverage"), msg("quota capacity")],
         [[t["name"], NO_VALUE if t["target_bookings"] is None else _money(t["target_bookings"], currency),
           _money(t["expected_bookings_year"], currency), _coverage(t["target_coverage"], t["target_verdict"]),
           _money(t["quota_capacity"], currency)] for t in teams]))
-    parts.append(f"\n{msg('Teams — handoffs (load on the receiving role; 1.00 is ideal)')}\n")
+    parts.append("\n" + str(msg("Teams — handoffs (load on the receiving role; 1.00 is ideal)")) + "\n")
     parts.append(_table(
         [msg("team"), *(HANDOFF_LABELS[h] for h in HANDOFFS), msg("bottleneck")],
         [[t["name"], *(_ratio(t[h.value], t["verdicts"][h.value]) for h in HANDOFFS),
@@ -208,7 +209,7 @@ def format_comparison(data: dict[str, Any]) -> str:
     parts.append("\n\n")
 
     changes = data["changes"]
-    parts.append(f"{msg('Changes ({n})', n=len(changes))}\n")
+    parts.append(str(msg("Changes ({n})", n=len(changes))) + "\n")
     if changes:
         rows = []
         for change in changes:
@@ -221,7 +222,7 @@ def format_comparison(data: dict[str, Any]) -> str:
         parts.append(_none())
 
     leavers = data["leavers"]
-    parts.append(f"\n{msg('Leaving within the horizon ({n})', n=len(leavers))}\n")
+    parts.append("\n" + str(msg("Leaving within the horizon ({n})", n=len(leavers))) + "\n")
     if leavers:
         parts.append(_table([msg("who"), msg("id"), msg("leaves"), msg("from"), msg("to")],
                             [[leaver["name"], leaver["id"], _day(leaver["leave_date"]), _place(leaver["from"]),
@@ -241,11 +242,11 @@ def format_comparison(data: dict[str, Any]) -> str:
     balanced = totals["teams_balanced"]
     rows.append([str(msg("Balanced teams")), str(balanced["before"]), str(balanced["after"]),
                  _signed(balanced["after"] - balanced["before"], 0)])
-    parts.append(f"\n{msg('Organisation')}\n")
+    parts.append("\n" + str(msg("Organisation")) + "\n")
     parts.append(_table(["", msg("before"), msg("after"), msg("change")], rows))
 
     teams = data["teams"]
-    parts.append(f"\n{msg('Teams — change from before to after')}\n")
+    parts.append("\n" + str(msg("Teams — change from before to after")) + "\n")
     team_rows = []
     for team in teams:
         status = (msg("added") if team["added"] else msg("removed") if team["removed"]
@@ -256,14 +257,15 @@ def format_comparison(data: dict[str, Any]) -> str:
     parts.append(_table([msg("team"), "", msg("headcount"), msg("openings"), msg("FTE"), msg("effective FTE"),
                          msg("annual cost"), "supply", "close_cap", "wins", "bookings/year"], team_rows, left=2))
 
-    parts.append(f"\n{msg('The target year before → after (expected: months 0 … 12 of the timeline)')}\n")
+    parts.append("\n" + str(msg("The target year before → after (expected: months 0 … 12 of the timeline)")) + "\n")
     parts.append(_table(
         ["", msg("target"), msg("expected"), msg("change"), msg("coverage")],
         [[name, *_target_change(targets, currency)]
          for name, targets in [(str(msg("Organisation")), totals["targets"]),
                                *((t["name"], t["targets"]) for t in teams)]]))
 
-    parts.append(f"\n{msg('Teams — handoffs before → after (load on the receiving role; * verdict changed)')}\n")
+    parts.append("\n" + str(msg("Teams — handoffs before → after (load on the receiving role; * verdict "
+                                 "changed)")) + "\n")
     parts.append(_table(
         [msg("team"), *(HANDOFF_LABELS[h] for h in HANDOFFS)],
         [[team["name"], *(f"{_ratio(b['before'], b['verdict_before'])} → {_ratio(b['after'], b['verdict_after'])}"
@@ -294,7 +296,7 @@ def format_import_report(result: RosterImport, output: str, titles: Sequence[Tit
         line = msg("{file}: {people} imported into {teams} ({bench} on the bench)", file=output, people=people,
                    teams=teams, bench=result.on_bench)
     lines = [str(line), str(msg('Plan name: "{name}"', name=result.plan.name))]
-    lines += [f"{msg('{note:capital}.', note=note)}" for note in result.notes]
+    lines += [str(msg("{note:capital}.", note=note)) for note in result.notes]
     if titles:
         lines.append(str(msg("Job titles and the role each is read as (choose others with --titles FILE):")))
         for title in titles[:MAX_TITLES_SHOWN]:
@@ -309,7 +311,7 @@ def format_import_report(result: RosterImport, output: str, titles: Sequence[Tit
             lines.append(f"  {read}")
         if len(titles) > MAX_TITLES_SHOWN:
             more = len(titles) - MAX_TITLES_SHOWN
-            lines.append(f"  {msg_n('… and {n} more title', '… and {n} more titles', n=more)}")
+            lines.append("  " + str(msg_n("… and {n} more title", "… and {n} more titles", n=more)))
     if result.problems:
         lines.append(str(msg_n("{n} row with problems, not imported:", "{n} rows with problems, not imported:",
                                n=result.rows_with_problems)))
