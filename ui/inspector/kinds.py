@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QLocale
 
 from salesplanner.roster.cells import DateColumn
 from ui import text
@@ -123,9 +123,10 @@ class PercentKind(NumberKind):
 
 
 class DateKind(FieldKind):
-    """A date typed as ISO (2027-12-31), in the locale's short format (31/12/2027 in the UK, 12/31/27 in
-    the US), or as the roster import reads it (31.12.2027, 31-12-2027); shown as ISO, which reads the
-    same in every locale and sorts. A calendar button beside the field picks one too."""
+    """A date typed as ISO (2027-12-31), in the locale's short format (31.12.2027 in Denmark, 31/12/2027 in
+    the UK, 12/31/27 in the US), or as the roster import reads it (31.12.2027, 31-12-2027); shown as the
+    locale writes it, year in full, like every date on screen. A calendar button beside the field picks
+    one too."""
 
     def __init__(self, *, optional: bool = False) -> None:
         super().__init__(optional=optional)
@@ -133,7 +134,7 @@ class DateKind(FieldKind):
             "%2", _locale_example())
 
     def format(self, value: object) -> str:
-        return value.isoformat() if isinstance(value, date) else ""
+        return text.date_text(value) if isinstance(value, date) else ""
 
     def parse(self, typed: str) -> object:
         stripped = typed.strip()
@@ -163,5 +164,5 @@ class DateKind(FieldKind):
 
 
 def _locale_example() -> str:
-    """31 December 2027 in the locale's short format, as a hint of what may be typed."""
-    return QLocale().toString(QDate(2027, 12, 31), QLocale.FormatType.ShortFormat)
+    """31 December 2027 as dates are shown, a hint of what may be typed."""
+    return text.date_text(date(2027, 12, 31))

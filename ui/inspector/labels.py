@@ -1,12 +1,13 @@
 """The inspector's field labels, through Qt's translation mechanism.
 
-The core names fields by their attribute (``win_rate``, ``max_open_opps``) and keeps English labels
-for the CLI (``roles.PARAMETER_LABELS``); the screen needs translatable ones, so they are listed here
-once, keyed by the core's names, the way ``ui.text.role_name`` mirrors ``roles.DISPLAY_NAMES``.
+The core names fields by their attribute (``win_rate``, ``max_open_opps``); role parameters are labelled
+by the core's ``roles.PARAMETER_LABELS`` (one table for the inspector, the workbook and the command line),
+the other fields here, keyed by the core's names.
 """
 
 from __future__ import annotations
 
+from salesplanner.roles import PARAMETER_LABELS
 from ui.text import translate
 
 
@@ -24,21 +25,9 @@ def market_label(name: str) -> str:
 
 
 def parameter_label(name: str) -> str:
-    """The full label of a role parameter (a tooltip in the parameter tables)."""
-    return {
-        "opps_per_month": translate("Inspector", "Opportunities sourced / month"),
-        "leads_per_month": translate("Inspector", "Inbound leads worked / month"),
-        "max_open_opps": translate("Inspector", "Open opportunities worked at once"),
-        "prospecting_share": translate("Inspector", "Time spent prospecting"),
-        "selling_share": translate("Inspector", "Selling share of a full-cycle rep"),
-        "accounts_per_am": translate("Inspector", "Accounts per AM"),
-        "span_min": translate("Inspector", "Healthy span, minimum"),
-        "span_max": translate("Inspector", "Healthy span, maximum"),
-        "ramp_months": translate("Inspector", "Ramp (months)"),
-        "annual_cost": translate("Inspector", "Default annual cost"),
-        "annual_attrition": translate("Inspector", "Expected attrition / year"),
-        "annual_quota": translate("Inspector", "Annual quota (bookings a closer is asked for)"),
-    }.get(name, name)
+    """The full label of a role parameter (a tooltip in the parameter tables): the core's."""
+    label = PARAMETER_LABELS.get(name)
+    return str(label) if label is not None else name
 
 
 def parameter_unit(name: str) -> str:

@@ -50,10 +50,11 @@ class RoleParameterGrid(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(3)
         muted = current_theme().muted.name()
-        captions = ((translate("Inspector", "Capacity"), ""),
-                    (translate("Inspector", "Ramp"), parameter_label(RAMP_MONTHS)),
-                    (translate("Inspector", "Annual cost"), parameter_label(ANNUAL_COST)),
-                    (translate("Inspector", "Attrition"), parameter_label(ANNUAL_ATTRITION)))
+        # Short column headers (the full label is each one's tooltip): the dock is 340 pixels wide.
+        captions = ((translate("Inspector", "Capacity", "column header"), ""),
+                    (translate("Inspector", "Ramp", "column header"), parameter_label(RAMP_MONTHS)),
+                    (translate("Inspector", "Annual cost", "column header"), parameter_label(ANNUAL_COST)),
+                    (translate("Inspector", "Attrition", "column header"), parameter_label(ANNUAL_ATTRITION)))
         for column, (caption, tooltip) in enumerate(captions, start=1):
             header = QLabel(caption, self)
             header.setToolTip(tooltip)
@@ -73,6 +74,7 @@ class RoleParameterGrid(QWidget):
                 label = QLabel(f"{role_text}<br><span style='color:{muted}; font-size:small'>"
                                f"{parameter_unit(name)}</span>", self)
                 label.setTextFormat(Qt.TextFormat.RichText)
+                label.setWordWrap(True)  # a long role name ("Full-cycle-sælger") breaks after its hyphen
                 label.setToolTip(parameter_label(name))
                 grid.addWidget(label, row, 0)
                 grid.addWidget(self._field(role, name, optional), row, 1)
