@@ -15,6 +15,7 @@ from ui.dialogs.about import show_about
 from ui.dialogs.advisor_dialog import run_advisor
 from ui.dialogs.excel_export import run_excel_export
 from ui.dialogs.export_dialog import run_export_layout, run_print
+from ui.window.language import language_menu
 from ui.window.shortcuts import MAIN_WINDOW, sequences
 
 if TYPE_CHECKING:
@@ -165,6 +166,8 @@ class Actions:
         view_menu.addSeparator()
         view_menu.addActions([self.show_bench, self.show_details, self.show_warnings, self.show_changes,
                               self.show_timeline, self.show_hiring, self.history])
+        settings = menus.addMenu(tr("Se&ttings"))
+        settings.addMenu(language_menu(window))
         help_menu = menus.addMenu(tr("&Help"))
         help_menu.addActions([self.about, self.about_qt])
 
