@@ -100,7 +100,11 @@ def update() -> None:
         catalog = _read(path)
         catalog.update(new, no_fuzzy_matching=True, update_creation_date=False)
         _write(path, catalog)
-        print(f"{path.relative_to(ROOT)}: {len(catalog)} texts")
+        print(f"{_shown(path)}: {len(catalog)} texts")
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
 def _placeholders(text: str) -> list[str]:
@@ -145,7 +149,7 @@ def check() -> int:
     for path in catalogues():
         found = problems(path, expected)
         for problem in found:
-            print(f"{path.relative_to(ROOT)}: {problem}", file=sys.stderr)
+            print(f"{_shown(path)}: {problem}", file=sys.stderr)
         failed += len(found)
     return 1 if failed else 0
 
