@@ -84,3 +84,22 @@ def test_compile_writes_the_catalogue_the_app_reads(tmp_path: Path, monkeypatch:
 def test_a_language_is_one_catalogue_file() -> None:
     assert i18n.available_languages() == ("en", "da")
     assert [i18n.language_name(code) for code in i18n.available_languages()] == ["English", "Dansk"]
+
+
+def test_no_marked_text_hides_inside_an_f_string() -> None:
+    """The extractor cannot see a ``tr("…")`` or ``msg("…")`` written inside an f-string's braces: such a
+    text would stay English in every language."""
+    import ast
+
+    hidden = []
+    for source in catalogue_tool.SOURCES:
+        for path in sorted((ROOT / source).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.JoinedStr):
+                    continue
+                for call in (inner for value in node.values for inner in ast.walk(value)
+                             if isinstance(inner, ast.Call)):
+                    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+                    if name in catalogue_tool.KEYWORDS:
+                        hidden.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert hidden == []

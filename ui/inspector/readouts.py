@@ -139,5 +139,6 @@ class OrganisationReadout(ReadoutSection):
                     totals.quota_capacity, currency)
         self.flush()
         reasons = "\n".join(f"• {reason}" for reason in diagnosis.reasons)
-        self.notes.setText(f"{reasons}\n\n{translate('Inspector', 'Next:')} {diagnosis.next_stage}")
+        next_stage = translate("Inspector", "Next: %1").replace("%1", str(diagnosis.next_stage))
+        self.notes.setText(f"{reasons}\n\n{next_stage}")
         return text.stage_name(diagnosis.stage)

@@ -150,7 +150,7 @@ class SummaryStrip(QFrame):
                                            "people into it."))
         else:
             self.stage.set(text.stage_name(diagnosis.stage),
-                           tooltip=f"{reasons}\n\n{self.tr('Next:')} {diagnosis.next_stage}")
+                           tooltip=f"{reasons}\n\n" + self.tr("Next: %1").replace("%1", str(diagnosis.next_stage)))
         baseline = None if document.scenario.id == document.plan.baseline else \
             document.analysis_of(document.plan.baseline).totals
         self.bookings.set(text.money(totals.bookings_year, currency, compact=True),
