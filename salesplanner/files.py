@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from salesplanner.i18n import Message, msg
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows: no advisory locks, the age rule alone decides
@@ -29,19 +31,19 @@ The age rule covers the instant between creating a temporary and locking it."""
 class NotARegularFileError(OSError):
     """The path names a folder, a named pipe, a device or a socket rather than a file."""
 
-    def __init__(self, kind: str) -> None:
-        super().__init__(f"is {kind}, not a file")
+    def __init__(self, kind: Message) -> None:
+        super().__init__(str(msg("is {kind}, not a file", kind=kind)))
         self.kind = kind
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Message:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return msg("a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe"
+        return msg("a named pipe")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "a device"
+        return msg("a socket")
+    return msg("a device")
 
 
 def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
@@ -55,7 +57,7 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     try:
         descriptor = os.open(path, flags)
     except IsADirectoryError:
-        raise NotARegularFileError("a folder") from None
+        raise NotARegularFileError(msg("a folder")) from None
     try:
         mode = os.fstat(descriptor).st_mode
         if not stat.S_ISREG(mode):

@@ -31,6 +31,7 @@ from salesplanner.model import (
     PersonId,
     Placement,
     Plan,
+    Problems,
     Scenario,
     ScenarioId,
     Status,
@@ -150,7 +151,7 @@ def _columns(items: Any, table: Mapping[str, Any], optional: frozenset[str] = fr
     return columns
 
 
-def _unique(items: list[Any], problems: Callable[[Any], list[tuple[str, str]]], taken: Mapping[Any, object]
+def _unique(items: list[Any], problems: Callable[[Any], Problems], taken: Mapping[Any, object]
             ) -> dict[Any, Any]:
     """Items by id, if every id is a non-empty id used once (and not in ``taken``) and no item has a problem."""
     by_id = {item.id: item for item in items}
@@ -222,7 +223,7 @@ _ROLE_PARAMETERS = [(role, role.value, DEFAULT_ROLE_PARAMETERS[role]) for role i
 _ROLE_POSITION = {role.value: index for index, role in enumerate(ROLE_ORDER)}
 
 
-def _no_problems(_: object) -> list[tuple[str, str]]:
+def _no_problems(_: object) -> Problems:
     return []
 
 

@@ -13,18 +13,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from salesplanner.model import PlanError
+from salesplanner.i18n import Message, Text, joined, msg, msg_n
+from salesplanner.model import FIELD_LABELS, PlanError
 from salesplanner.roles import DISPLAY_NAMES, PARAMETER_LABELS, Role
 
-_FIELD_WORDS = {
-    "fte": "FTE", "as_of": "as-of date", "horizon_months": "horizon (months)", "start_date": "start date",
-    "leave_date": "leave date", "annual_cost": "annual cost", "lead_to_opp_rate": "lead-to-opportunity rate",
-    "sales_cycle_days": "sales cycle (days)", "avg_deal_size": "average deal size",
-    "target_bookings": "target", "quota_to_cost_min": "lowest quota-to-cost multiple",
-    "quota_to_cost_max": "highest quota-to-cost multiple", "attainment_min": "lowest expected attainment",
+_FIELD_WORDS: dict[str, Message] = {
+    "fte": msg("FTE"), "as_of": msg("as-of date"), "horizon_months": msg("horizon (months)"),
+    "start_date": msg("start date"), "leave_date": msg("leave date"), "annual_cost": msg("annual cost"),
+    "lead_to_opp_rate": msg("lead-to-opportunity rate"), "sales_cycle_days": msg("sales cycle (days)"),
+    "avg_deal_size": msg("average deal size"), "target_bookings": msg("target"),
+    "quota_to_cost_min": msg("lowest quota-to-cost multiple"),
+    "quota_to_cost_max": msg("highest quota-to-cost multiple"),
+    "attainment_min": msg("lowest expected attainment"),
 }
-_KINDS = {"people": ("person", "name"), "teams": ("team", "name"), "openings": ("opening", "title"),
-          "scenarios": ("scenario", "name")}
+_KINDS = {"people": "name", "teams": "name", "openings": "title", "scenarios": "name"}
 _STEP = re.compile(r'\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
 _ROLES = {role.value: role for role in Role}
 
@@ -34,7 +36,7 @@ class Problem:
     """One problem: where in the file (a path, "" for the whole file) and why."""
 
     path: str
-    reason: str
+    reason: Text
 
 
 def _quoted(text: str) -> str:
@@ -46,14 +48,25 @@ def _quoted(text: str) -> str:
     return f'"{shown[:40]}…"' if len(shown) > 40 else f'"{shown}"'
 
 
-def _field_words(name: str) -> str:
-    return _FIELD_WORDS.get(name, name.replace("_", " "))
+def _field_words(name: str) -> Message:
+    words = _FIELD_WORDS.get(name) or FIELD_LABELS.get(name)
+    return words if words is not None else msg("{name}", name=name.replace("_", " "))
 
 
-def _parameter_words(role: str, name: str) -> str:
+def _parameter_words(role: str, name: str) -> Message:
     label = PARAMETER_LABELS.get(name)
-    words = label[0].lower() + label[1:] if label else _field_words(name)
-    return f"{DISPLAY_NAMES[_ROLES[role]]} {words}" if role in _ROLES else words
+    words = label if label is not None else _field_words(name)
+    return msg("{role} {parameter:lower}", role=DISPLAY_NAMES[_ROLES[role]], parameter=words) if role in _ROLES \
+        else msg("{parameter:lower}", parameter=words)
+
+
+def _place(kind: str, name: str | None, position: int) -> Message:
+    """'team "Nordic SMB"', or 'team 3' for one without a name."""
+    if name is not None:
+        return {"people": msg("person {name}", name=name), "teams": msg("team {name}", name=name),
+                "openings": msg("opening {name}", name=name), "scenarios": msg("scenario {name}", name=name)}[kind]
+    return {"people": msg("person {n}", n=position), "teams": msg("team {n}", n=position),
+            "openings": msg("opening {n}", n=position), "scenarios": msg("scenario {n}", n=position)}[kind]
 
 
 def _steps(path: str) -> list[str | int]:
@@ -64,9 +77,9 @@ def _steps(path: str) -> list[str | int]:
     return steps
 
 
-def _describe(path: str, document: Any) -> tuple[list[str], list[str | int]]:
+def _describe(path: str, document: Any) -> tuple[list[Message], list[str | int]]:
     """The named objects along ``path`` ('Scenario "Today"', 'team "SMB"') and the steps left after them."""
-    places: list[str] = []
+    places: list[Message] = []
     node, steps = document, _steps(path)
     index = 0
     while index + 1 < len(steps) and isinstance(steps[index], str) and isinstance(steps[index + 1], int):
@@ -75,62 +88,70 @@ def _describe(path: str, document: Any) -> tuple[list[str], list[str | int]]:
         node = items[position] if isinstance(items, list) and isinstance(position, int) and \
             position < len(items) else None
         if key == "assignments":
-            places.append(f"assignment {int(position) + 1}")
+            places.append(msg("assignment {n}", n=int(position) + 1))
         elif key in _KINDS:
-            kind, name_key = _KINDS[str(key)]
-            name = node.get(name_key) if isinstance(node, dict) else None
-            places.append(f"{kind} {_quoted(name)}" if isinstance(name, str) and name.strip()
-                          else f"{kind} {int(position) + 1}")
+            name = node.get(_KINDS[str(key)]) if isinstance(node, dict) else None
+            places.append(_place(str(key), _quoted(name) if isinstance(name, str) and name.strip() else None,
+                                 int(position) + 1))
         else:
-            places.append(f"{key} {int(position) + 1}")
+            places.append(msg("{key} {n}", key=str(key), n=int(position) + 1))
         index += 2
     rest = steps[index:]
     if rest[:1] == ["assumptions"]:
-        places.append("assumptions")
+        places.append(msg("assumptions"))
         rest = rest[1:]
     return places, rest
 
 
-def _field(rest: list[str | int], reason: str) -> str:
+def _english(reason: Text) -> str:
+    """The reason in English, which the sentence's shape depends on (the rules below read it)."""
+    return reason.text if isinstance(reason, Message) else reason
+
+
+def _field(rest: list[str | int], reason: Text) -> Message | None:
     names = [str(step) for step in rest]
-    if names == ["id"] and reason.startswith("duplicate id"):
-        return ""
-    if reason == "unknown field" and names:
+    english = _english(reason)
+    if names == ["id"] and english.startswith("duplicate id"):
+        return None
+    if english == "unknown field" and names:
         last = names[-1]
-        return f"unknown field {last if last.startswith(chr(34)) else _quoted(last)}"
+        return msg("unknown field {name}", name=last if last.startswith(chr(34)) else _quoted(last))
     if names[:1] == ["market"] and len(names) == 2:
         return _field_words(names[1])
     if names[:1] == ["roles"] and len(names) == 3:
         return _parameter_words(names[1], names[2])
     if names[:1] == ["roles"] and len(names) == 2:
-        return f"{DISPLAY_NAMES[_ROLES[names[1]]]} parameters" if names[1] in _ROLES else _quoted(names[1])
-    return " ".join(_field_words(name) for name in names)
+        return msg("{role} parameters", role=DISPLAY_NAMES[_ROLES[names[1]]]) if names[1] in _ROLES \
+            else msg("{name}", name=_quoted(names[1]))
+    return joined([_field_words(name) for name in names], " ") if names else None
 
 
-def _predicate(reason: str) -> bool:
-    return reason.startswith(("must ", "is ", "contains ", "appears "))
+def _predicate(reason: Text) -> bool:
+    return _english(reason).startswith(("must ", "is ", "contains ", "appears "))
 
 
-def describe(problem: Problem, document: Any) -> str:
+def describe(problem: Problem, document: Any) -> Text:
     """The problem as a sentence naming its place in words, then the path in parentheses."""
     if not problem.path:
         return problem.reason
     places, rest = _describe(problem.path, document)
     field = _field(rest, problem.reason)
-    if field.startswith("unknown field"):
-        body = field
-    elif field and _predicate(problem.reason):
-        body = f"{field} {problem.reason}"
-    elif field:
-        body = f"{field}: {problem.reason}"
+    reason = problem.reason
+    if field is not None and _english(reason) == "unknown field":
+        body: Text = field
+    elif field is not None and _predicate(reason):
+        body = msg("{field} {reason}", field=field, reason=reason)
+    elif field is not None:
+        body = msg("{field}: {reason}", field=field, reason=reason)
     else:
-        body = problem.reason
+        body = reason
     if places:
-        place = ", ".join(places)
-        sentence = f"{place}: {body}" if field or not _predicate(problem.reason) else f"{place} {body}"
+        place = joined(places, ", ")
+        sentence = msg("{place}: {body}", place=place, body=body) if field is not None or not _predicate(reason) \
+            else msg("{place} {body}", place=place, body=body)
     else:
-        sentence = body
-    return f"{sentence[0].upper()}{sentence[1:]} ({problem.path})"
+        sentence = msg("{body}", body=body)
+    return msg("{sentence:capital} ({path})", sentence=sentence, path=problem.path)
 
 
 class PlanFileError(PlanError):
@@ -138,22 +159,24 @@ class PlanFileError(PlanError):
     the path into the file of each ("" where the whole file is meant); ``total`` how many problems were
     found, and ``complete`` whether the reader looked at the whole file or stopped counting."""
 
-    def __init__(self, problems: Sequence[str], *, places: Sequence[str] | None = None, total: int | None = None,
+    def __init__(self, problems: Sequence[Text], *, places: Sequence[str] | None = None, total: int | None = None,
                  complete: bool = True) -> None:
         self.problems = list(problems)
         self.places = list(places) if places is not None else [""] * len(self.problems)
         self.total = max(total or 0, len(self.problems))
         self.complete = complete
         more = self.total - 1
+        first = self.problems[0]
         if more <= 0:
-            suffix = ""
+            message: Text = first
         elif complete:
-            suffix = f" (and {more:,} more problem{'s' if more > 1 else ''})"
+            message = msg_n("{problem} (and {n} more problem)", "{problem} (and {n} more problems)", n=more,
+                            problem=first)
         else:
-            suffix = f" (and at least {more:,} more problems)"
-        super().__init__(self.problems[0] + suffix)
+            message = msg("{problem} (and at least {n} more problems)", problem=first, n=more)
+        super().__init__(message)
 
     def in_file(self, name: str) -> PlanFileError:
         """The same problems, each starting with the file's name."""
-        return PlanFileError([f"{name}: {problem}" for problem in self.problems], places=self.places,
-                             total=self.total, complete=self.complete)
+        return PlanFileError([msg("{file}: {problem}", file=name, problem=problem) for problem in self.problems],
+                             places=self.places, total=self.total, complete=self.complete)

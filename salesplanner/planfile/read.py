@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from salesplanner.files import NotARegularFileError, open_regular
-from salesplanner.i18n import Text
+from salesplanner.i18n import Text, msg
 from salesplanner.model import (
     MARKET_FIELDS,
     Assumptions,
@@ -131,18 +131,18 @@ class _Reader:
 
     def object(self, value: Any, path: str, fields: Collection[str]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.problem(path, "must be an object")
+            self.problem(path, msg("must be an object"))
             return None
         for key in getattr(value, "repeated", ()):
-            self.problem(_field_path(path, key), "appears more than once in this object")
+            self.problem(_field_path(path, key), msg("appears more than once in this object"))
         if not value.keys() <= set(fields):
             for key in sorted(value.keys() - set(fields)):
-                self.problem(_field_path(path, key), "unknown field")
+                self.problem(_field_path(path, key), msg("unknown field"))
         return value
 
     def list(self, value: Any, path: str) -> list[Any]:
         if not isinstance(value, list):
-            self.problem(path, "must be a list")
+            self.problem(path, msg("must be a list"))
             return []
         return value
 
@@ -151,10 +151,10 @@ class _Reader:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(f"{path}.{key}" if path else key, "is required")
+                self.problem(f"{path}.{key}" if path else key, msg("is required"))
             return default
         if not isinstance(value, str):
-            self.problem(f"{path}.{key}" if path else key, "must be text")
+            self.problem(f"{path}.{key}" if path else key, msg("must be text"))
             return default
         return value
 
@@ -163,10 +163,10 @@ class _Reader:
         if value is None:
             return default
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.problem(f"{path}.{key}" if path else key, "must be a number")
+            self.problem(f"{path}.{key}" if path else key, msg("must be a number"))
             return default
         if isinstance(value, float) and not math.isfinite(value):
-            self.problem(f"{path}.{key}" if path else key, "must be a finite number")
+            self.problem(f"{path}.{key}" if path else key, msg("must be a finite number"))
             return default
         return value
 
@@ -182,20 +182,20 @@ class _Reader:
         where = f"{path}.{key}" if path else key
         if value is None:
             if required:
-                self.problem(where, "is required")
+                self.problem(where, msg("is required"))
             return None
         if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
             try:
                 return date.fromisoformat(value)
             except ValueError:
                 pass
-        self.problem(where, "must be a date written YYYY-MM-DD")
+        self.problem(where, msg("must be a date written YYYY-MM-DD"))
         return None
 
     def id(self, data: Mapping[str, Any], key: str, path: str) -> str:
         value = data.get(key)
         if not isinstance(value, str) or not value.strip():
-            self.problem(f"{path}.{key}", "must be a non-empty id")
+            self.problem(f"{path}.{key}", msg("must be a non-empty id"))
             return ""
         return value
 
@@ -209,7 +209,7 @@ def _read_role(reader: _Reader, value: Any, path: str) -> Role | None:
         import json
 
         shown = json.dumps(value)[:40]
-        reader.problem(path, f"unknown role {shown} (roles are {_ROLE_NAMES})")
+        reader.problem(path, msg("unknown role {role} (roles are {roles})", role=shown, roles=_ROLE_NAMES))
     return role
 
 
@@ -240,7 +240,7 @@ def _read_person(reader: _Reader, raw: Any, path: str) -> Person | None:
         return None
     status_text = reader.text(data, "status", path, default="active")
     if status_text not in ("active", "leaving"):
-        reader.problem(f"{path}.status", "must be active or leaving")
+        reader.problem(f"{path}.status", msg("must be active or leaving"))
         status_text = "active"
     person = Person(
         id=PersonId(reader.id(data, "id", path)),
@@ -316,7 +316,8 @@ def _read_unique(reader: _Reader, raw: Any, path: str, read: Callable[[_Reader, 
             continue
         if item_id in seen:
             first_path, first_index = seen[item_id]
-            reader.problem(f"{path}[{index}].id", f"duplicate id {item_id} (also {first_path}[{first_index}])")
+            reader.problem(f"{path}[{index}].id", msg("duplicate id {id} (also {place})", id=item_id,
+                                                      place=f"{first_path}[{first_index}]"))
             continue
         seen[item_id] = (path, index)
         items[item_id] = item
@@ -330,7 +331,7 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
         return None
     baseline = data.get("baseline", False)
     if not isinstance(baseline, bool):
-        reader.problem(f"{path}.baseline", "must be true or false")
+        reader.problem(f"{path}.baseline", msg("must be true or false"))
         baseline = False
     teams: dict[TeamId, Team] = _read_unique(reader, data.get("teams", []), f"{path}.teams",
                                              _read_team, {})
@@ -357,14 +358,14 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
         member_id, team_id = reader.id(item, "person", where), reader.id(item, "team", where)
         role = _read_role(reader, item.get("role"), f"{where}.role")
         if member_id and member_id not in people and member_id not in openings:
-            reader.problem(f"{where}.person", f"no person or opening has id {member_id}")
+            reader.problem(f"{where}.person", msg("no person or opening has id {id}", id=member_id))
             continue
         if team_id and team_id not in teams:
-            reader.problem(f"{where}.team", f"this scenario has no team with id {team_id}")
+            reader.problem(f"{where}.team", msg("this scenario has no team with id {id}", id=team_id))
             continue
         if member_id in assigned_at:
-            reader.problem(f"{where}.person",
-                           f"{member_id} is already assigned ({path}.assignments[{assigned_at[member_id]}])")
+            reader.problem(f"{where}.person", msg("{id} is already assigned ({place})", id=member_id,
+                                                  place=f"{path}.assignments[{assigned_at[member_id]}]"))
             continue
         if member_id and team_id and role is not None:
             assigned_at[member_id] = index
@@ -384,28 +385,28 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
 
 def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
     if not isinstance(raw, dict):
-        reader.problem("", "is not a Sales Planner plan (the file is not a JSON object)")
+        reader.problem("", msg("is not a Sales Planner plan (the file is not a JSON object)"))
         return None
     if raw.get("format") != FORMAT:
-        reader.problem("", f'is not a Sales Planner plan ("format" is not "{FORMAT}")')
+        reader.problem("", msg('is not a Sales Planner plan ("format" is not "{format}")', format=FORMAT))
         return None
     version = raw.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        reader.problem("version", "must be a whole number")
+        reader.problem("version", msg("must be a whole number"))
         return None
     if version > VERSION:
         shown = str(version) if version < 10**6 else "newer"
-        reader.problem("", f"was written by a newer Sales Planner (plan format version {shown}); "
-                           f"this version reads plan format version {VERSION}")
+        reader.problem("", msg("was written by a newer Sales Planner (plan format version {newer}); this version "
+                               "reads plan format version {version}", newer=shown, version=str(VERSION)))
         return None
     if version < 1:
-        reader.problem("version", f"must be {VERSION}")
+        reader.problem("version", msg("must be {version}", version=str(VERSION)))
         return None
     data = reader.object(raw, "", PLAN_FIELDS) or {}
 
     horizon = reader.number(data, "horizon_months", "", 12)
     if horizon != int(horizon):
-        reader.problem("horizon_months", "must be a whole number of months between 1 and 120")
+        reader.problem("horizon_months", msg("must be a whole number of months between 1 and 120"))
     name = reader.text(data, "name", "", default="Untitled plan") or ""
     currency = reader.text(data, "currency", "", default="EUR") or ""
     reader.add("", plan_field_problems(name=name, currency=currency, horizon_months=int(horizon)))
@@ -441,10 +442,11 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
             continue
         scenario, is_baseline = read
         if scenario.id in scenario_paths:
-            reader.problem(f"{where}.id", f"duplicate id {scenario.id} (also {scenario_paths[scenario.id]})")
+            reader.problem(f"{where}.id", msg("duplicate id {id} (also {place})", id=scenario.id,
+                                              place=scenario_paths[scenario.id]))
             continue
         if scenario.name in name_paths:  # names are how people and --scenario address scenarios
-            reader.problem(f"{where}.name", f"is already used by scenario {name_paths[scenario.name] + 1}")
+            reader.problem(f"{where}.name", msg("is already used by scenario {n}", n=name_paths[scenario.name] + 1))
         elif scenario.name:
             name_paths[scenario.name] = index
         for team_index, team in enumerate(scenario.teams.values()):
@@ -455,12 +457,12 @@ def _read_plan(reader: _Reader, raw: Any) -> Plan | None:
             if is_baseline:
                 baselines.append((scenario.id, where))
     if not raw_scenarios and isinstance(data.get("scenarios"), list):
-        reader.problem("scenarios", "a plan needs at least one scenario")
+        reader.problem("scenarios", msg("a plan needs at least one scenario"))
     elif scenarios and not baselines:
-        reader.problem("scenarios", 'one scenario must be the baseline ("baseline": true)')
+        reader.problem("scenarios", msg('one scenario must be the baseline ("baseline": true)'))
     elif len(baselines) > 1:
         reader.problem(f"{baselines[1][1]}.baseline",
-                       f"only one scenario can be the baseline ({baselines[0][1]} is too)")
+                       msg("only one scenario can be the baseline ({place} is too)", place=baselines[0][1]))
     if reader.problems or as_of is None:
         return None
     return Plan(name=name, currency=currency, as_of=as_of, horizon_months=int(horizon),
@@ -477,8 +479,8 @@ def _refuse_if_too_many_values(content: str | bytes) -> None:
     else:
         containers, values = content.count("{") + content.count("["), content.count(",")
     if 120 * containers + 60 * values > MAX_PARSE_BYTES:
-        raise PlanFileError([f"is not a Sales Planner plan (its {containers + values:,} JSON values would need more "
-                             "memory than any plan of its size)"])
+        raise PlanFileError([msg("is not a Sales Planner plan (its {n} JSON values would need more memory than any "
+                                 "plan of its size)", n=containers + values)])
 
 
 def _parse(text: str) -> Any:
@@ -489,28 +491,28 @@ def _parse(text: str) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_object_from_pairs)
     except json.JSONDecodeError as error:
-        reason = "ends too early" if error.pos >= len(text.rstrip()) else error.msg
-        raise PlanFileError([f"is not valid JSON (line {error.lineno}, column {error.colno}: {reason})"]) \
-            from None
+        reason = msg("ends too early") if error.pos >= len(text.rstrip()) else error.msg
+        raise PlanFileError([msg("is not valid JSON (line {line}, column {column}: {reason})", line=error.lineno,
+                                 column=error.colno, reason=reason)]) from None
     except RecursionError:
-        raise PlanFileError(["is nested too deeply to be a plan"]) from None
+        raise PlanFileError([msg("is nested too deeply to be a plan")]) from None
     except ValueError:
-        raise PlanFileError(["contains a number too long to read"]) from None
+        raise PlanFileError([msg("contains a number too long to read")]) from None
 
 
-_NOT_UTF8 = "is not a Sales Planner plan (it is not UTF-8 text)"
+_NOT_UTF8 = msg("is not a Sales Planner plan (it is not UTF-8 text)")
 
 
 def _read_carefully(content: str | bytes) -> Plan:
     if isinstance(content, bytes):
         if not content.strip():
-            raise PlanFileError(["is empty"])
+            raise PlanFileError([msg("is empty")])
         try:
             content = content.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise PlanFileError([_NOT_UTF8]) from None
     if not content.strip():
-        raise PlanFileError(["is empty"])
+        raise PlanFileError([msg("is empty")])
     if "\x00" in content:  # UTF-16 or UTF-32 without a byte-order mark decodes as UTF-8 full of NULs
         raise PlanFileError([_NOT_UTF8])
     raw = _parse(content)
@@ -521,7 +523,7 @@ def _read_carefully(content: str | bytes) -> Plan:
     except _TooManyProblemsError:
         plan, complete = None, False
     except RecursionError:
-        raise PlanFileError(["is nested too deeply to be a plan"]) from None
+        raise PlanFileError([msg("is nested too deeply to be a plan")]) from None
     if plan is None:
         raise PlanFileError([describe(problem, raw) for problem in reader.problems],
                             places=[problem.path for problem in reader.problems], total=reader.count,
@@ -537,7 +539,7 @@ def loads_plan(content: str | bytes) -> Plan:
                          content)
         return plan if plan is not None else _read_carefully(content)
     except MemoryError:
-        raise PlanFileError(["is too large to read with the memory this computer has free"]) from None
+        raise PlanFileError([msg("is too large to read with the memory this computer has free")]) from None
 
 
 def load_plan(path: str | os.PathLike[str]) -> Plan:
@@ -550,16 +552,18 @@ def load_plan(path: str | os.PathLike[str]) -> Plan:
         with open_regular(path) as stream:
             content = stream.read(MAX_FILE_BYTES + 1)
     except NotARegularFileError as error:
-        raise PlanFileError([f"{path.name}: is {error.kind}, not a plan file"]) from None
+        raise PlanFileError([msg("{file}: is {kind}, not a plan file", file=path.name, kind=error.kind)]) from None
     except FileNotFoundError:
-        raise PlanFileError([f"{path}: no such file"]) from None
+        raise PlanFileError([msg("{file}: no such file", file=str(path))]) from None
     except MemoryError:
-        raise PlanFileError([f"{path.name}: is too large to read with the memory this computer has free"]) \
-            from None
+        raise PlanFileError([msg("{file}: is too large to read with the memory this computer has free",
+                                 file=path.name)]) from None
     except OSError as error:
-        raise PlanFileError([f"{path.name}: cannot be read ({error.strerror or error})"]) from None
+        raise PlanFileError([msg("{file}: cannot be read ({reason})", file=path.name,
+                                 reason=error.strerror or str(error))]) from None
     if len(content) > MAX_FILE_BYTES:
-        raise PlanFileError([f"{path.name}: is larger than {limit} MB, too large for a plan"])
+        raise PlanFileError([msg("{file}: is larger than {limit} MB, too large for a plan", file=path.name,
+                                 limit=limit)])
     try:
         return loads_plan(content)
     except PlanFileError as error:

@@ -12,6 +12,7 @@ from typing import Any
 import orjson
 
 from salesplanner.files import write_atomically
+from salesplanner.i18n import msg
 from salesplanner.model import MARKET_FIELDS, Plan, Scenario
 from salesplanner.planfile.format import ASSUMPTIONS_FIELDS, FORMAT, OPTIONAL_FIELDS, VERSION
 from salesplanner.planfile.problems import PlanFileError
@@ -98,12 +99,13 @@ def encode_plan(plan: Plan) -> bytes:
     except orjson.JSONEncodeError:  # text no file can hold, or a whole number beyond 64 bits
         where = _first(data, lambda value: isinstance(value, str) and not _encodable(value))
         if where:
-            raise PlanFileError([f"{where}: holds a character that is not valid Unicode"]) from None
+            raise PlanFileError([msg("{place}: holds a character that is not valid Unicode", place=where)]) from None
         where = _first(data, lambda value: type(value) is int and not -2**63 <= value < 2**64)
-        raise PlanFileError([f"{where or 'the plan'}: holds a number too large for a plan file"]) from None
+        place = where or msg("the plan")
+        raise PlanFileError([msg("{place}: holds a number too large for a plan file", place=place)]) from None
     if not _all_finite(data):  # orjson would have written NaN or infinity as null
         where = _first(data, _not_finite)
-        raise PlanFileError([f"{where}: holds a number that is not finite"])
+        raise PlanFileError([msg("{place}: holds a number that is not finite", place=where)])
     return content
 
 
@@ -155,8 +157,9 @@ def save_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
     try:
         content = encode_plan(plan)
     except PlanFileError as error:
-        raise PlanFileError([f"{name}: could not be saved: {error}"]) from None
+        raise PlanFileError([msg("{file}: could not be saved: {reason}", file=name, reason=error)]) from None
     try:
         write_atomically(path, content)
     except OSError as error:
-        raise PlanFileError([f"{name}: could not be saved ({error.strerror or error})"]) from None
+        raise PlanFileError([msg("{file}: could not be saved ({reason})", file=name,
+                                 reason=error.strerror or str(error))]) from None
