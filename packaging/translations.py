@@ -38,7 +38,8 @@ KEYWORDS = {
     # The Qt context (a class name) is not part of the key, so one English text has one translation
     # wherever the UI says it; a disambiguation tells two meanings apart, as msg_p's context does.
     # By number of arguments, as a disambiguation is optional.
-    "tr": {1: (1,), 2: (1, (2, "c"))}, "translate": {2: (2,), 3: (2, (3, "c"))},
+    # tr(text, "", n) is Qt's plural form (%n): keyed by its text alone.
+    "tr": {1: (1,), 2: (1, (2, "c")), 3: (1,)}, "translate": {2: (2,), 3: (2, (3, "c"))},
 }
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(?::[^{}]*)?\}|(%\d)")
 

@@ -442,11 +442,11 @@ def compare(plan: Plan, from_id: ScenarioId, to_id: ScenarioId, *,
     instead of having them recomputed; they must be of ``from_id`` and ``to_id``, in that order."""
     for scenario_id in (from_id, to_id):
         if scenario_id not in plan.scenarios:
-            raise PlanError(f"the plan has no scenario with id {scenario_id}")
+            raise PlanError(msg("the plan has no scenario with id {scenario_id}", scenario_id=scenario_id))
     source, target = plan.scenarios[from_id], plan.scenarios[to_id]
     old, new = analyses or (ScenarioAnalysis(plan, from_id), ScenarioAnalysis(plan, to_id))
     if (old.scenario_id, new.scenario_id) != (from_id, to_id):
-        raise ValueError("analyses must be of the compared scenarios, source first")
+        raise ValueError(msg("analyses must be of the compared scenarios, source first"))
     horizon_end = month_date(plan.as_of, plan.horizon_months)
     team_ids = [*target.teams, *(team_id for team_id in source.teams if team_id not in target.teams)]
     return Comparison(

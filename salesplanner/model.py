@@ -223,7 +223,7 @@ class Plan:
             if scenario.name == name:
                 return scenario
         names = ", ".join(f'"{s.name}"' for s in self.scenarios.values())
-        raise PlanError(f'there is no scenario named "{name}" (the plan has {names})')
+        raise PlanError(msg('there is no scenario named "{name}" (the plan has {names})', name=name, names=names))
 
     def snapshot(self) -> Plan:
         """A copy that later edits do not reach, for work done while the user goes on editing (autosave,

@@ -103,6 +103,21 @@ ALIASES: Mapping[str, Role] = MappingProxyType({
     "vp of sales": Role.MANAGER,
     "vp sales": Role.MANAGER,
     "sales director": Role.MANAGER,
+    # Danish (docs/glossary.md): the app's own role names, and titles of Danish HR systems.
+    "stifter": Role.FOUNDER,
+    "medstifter": Role.FOUNDER,
+    "grundlægger": Role.FOUNDER,
+    "indehaver": Role.FOUNDER,
+    "administrerende direktør": Role.FOUNDER,
+    "adm direktør": Role.FOUNDER,
+    "full-cycle-sælger": Role.FULL_CYCLE,
+    "sælger": Role.FULL_CYCLE,
+    "udgående sdr": Role.SDR_OUTBOUND,
+    "salgsudvikler": Role.SDR_OUTBOUND,
+    "indgående sdr": Role.SDR_INBOUND,
+    "kundeansvarlig": Role.AM,
+    "salgsleder": Role.MANAGER,
+    "salgschef": Role.MANAGER,
 })
 
 
@@ -117,37 +132,43 @@ _ABBREVIATIONS: Mapping[str, str] = MappingProxyType({
 # title decides, and the words it matched are used up (so the "manager" of "Account Manager" does not
 # also make a sales leader). None: a job the plan has no role for (marketing, engineering …): the bench.
 FUNCTION_PATTERNS: tuple[tuple[str, Role | None], ...] = (
-    (r"(co )?founder|ceo|owner", Role.FOUNDER),
+    (r"(co )?founder|ceo|owner|(med)?stifter|grundlægger|indehaver|(administrerende|adm) direktør", Role.FOUNDER),
     # Inbound when inbound or leads are named, else outbound (issue wording: "unless inbound / lead is named").
     (r"inbound( \w+)*? (sdr|bdr|representative|development|specialist|qualifier)|"
      r"(sdr|bdr|sales development|business development representative) inbound|"
      r"ldr|mdr|lead (development|qualification|qualifier|response)|leads? generation|marketing development|"
-     r"inbound", Role.SDR_INBOUND),
+     r"inbound|indgående( salgsudvikl\w*)?|leadkvalificering", Role.SDR_INBOUND),
     (r"sdr|bdr|sales development|business development representative|outbound|prospector|"
-     r"appointment setter", Role.SDR_OUTBOUND),
+     r"appointment setter|(udgående )?salgsudvikl(er|ere|ing)|udgående|mødebooker|prospektør", Role.SDR_OUTBOUND),
     (r"(key |strategic |global |major |named )?account (manager|management|director)|key accounts?|"
      r"customer success( manager)?|client success( manager)?|csm|(client|customer|relationship) manager|"
      r"(partner|channel|alliances?|partnerships?)( account)?( manager| management| executive)?|"
      r"renewals?( manager| specialist)?|retention( manager| specialist)?|onboarding( manager| specialist)?|"
-     r"farmer|expansion|account representative", Role.AM),
-    (r"account executive|ae|closer|new business( executive| manager| sales)?|hunter", Role.AE),
+     r"farmer|expansion|account representative|(nøgle)?kundeansvarlig(e)?|kundesucces|kunderådgiver|"
+     r"kundechef", Role.AM),
+    (r"account executive|ae|closer|new business( executive| manager| sales)?|hunter|nykundesælger", Role.AE),
     (r"sales engineer(ing)?|sales (operations|ops|enablement|support|analyst|assistant|coordinator|"
      r"administrator|trainer)|revenue operations", None),
     (r"(sales|business development|territory|field sales|inside sales) (representative|executive|"
      r"consultant|specialist|associate)|territory manager|business development manager|"
-     r"salesperson|sales person|seller|sales", Role.FULL_CYCLE),
+     r"salesperson|sales person|seller|sales|sælger(e)?|salgskonsulent|salgsrepræsentant|"
+     r"salgsmedarbejder", Role.FULL_CYCLE),
     (r"marketing|product|engineer|engineering|developer|solutions?|presales|pre sales|technical|"
      r"operations|ops|revops|enablement|analyst|analytics|assistant|coordinator|administrator|admin|"
      r"recruiter|recruiting|hr|human resources|people|finance|controller|accountant|legal|support|"
-     r"design|designer|office|it", None),
+     r"design|designer|office|it|udvikler|salgsassistent|salgskoordinator|marketing\w*|økonomi\w*|"
+     r"kundeservice|support\w*|bogholder|controller", None),
 )
-LEADER_PATTERN = r"head|director|vp|vice president|chief|cro|cco|svp|evp|avp|president|team lead(er)?|manager"
+LEADER_PATTERN = (r"head|director|vp|vice president|chief|cro|cco|svp|evp|avp|president|team lead(er)?|manager|"
+                  r"\w*chef|\w*leder|\w*direktør")
 """Words that make the title a sales leader's (role manager), once the function's own words are used up;
-so does a last word "lead" or "leader" ("SDR Lead", but not "Lead SDR")."""
+so does a last word "lead" or "leader" ("SDR Lead", but not "Lead SDR"). Danish leaders' titles are
+compounds ("Salgschef", "Teamleder", "Salgsdirektør")."""
 
 _FUNCTIONS = tuple((re.compile(rf"\b(?:{pattern})\b"), role) for pattern, role in FUNCTION_PATTERNS)
 _LEADER = re.compile(rf"\b(?:{LEADER_PATTERN})\b")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+_NON_WORD = re.compile(r"[\W_]+")
+"""Anything but letters (Danish ones too: "Kundeansvarlig, Indgående") and digits."""
 
 
 def title_key(title: str) -> str:

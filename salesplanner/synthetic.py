@@ -16,6 +16,7 @@ from itertools import product
 
 from salesplanner.capacity import TeamResult, compute_team
 from salesplanner.commands import copy_scenario
+from salesplanner.i18n import msg
 from salesplanner.model import (
     Assumptions,
     MarketProfile,
@@ -244,7 +245,9 @@ def synthetic_plan(*, people: int, teams: int, seed: int, as_of: date = date(202
     teams; a negative count raises ``PlanError``. With no teams everyone is on the bench.
     """
     if people < 0 or teams < 0:
-        raise PlanError(f"a synthetic plan needs zero or more people and teams (got {people} and {teams})")
+        raise PlanError(msg(
+            "a synthetic plan needs zero or more people and teams (got {people} and {teams})",
+            people=people, teams=teams))
     rng = random.Random(seed)
     horizon_months, assumptions = 12, Assumptions()
     markets = list(product(GEOGRAPHIES, SEGMENTS, PRODUCT_LINES))

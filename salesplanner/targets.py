@@ -251,7 +251,7 @@ def hire_contributions(plan: Plan, scenario_id: ScenarioId, *,
 
     scenario = plan.scenarios.get(scenario_id)
     if scenario is None:
-        raise PlanError(f"the plan has no scenario with id {scenario_id}")
+        raise PlanError(msg("the plan has no scenario with id {scenario_id}", scenario_id=scenario_id))
     placed = [(opening, scenario.assignments[opening.id]) for opening in scenario.openings.values()
               if opening.id in scenario.assignments and scenario.assignments[opening.id].role in BOOKING_ROLES
               and (team_ids is None or scenario.assignments[opening.id].team in team_ids)]

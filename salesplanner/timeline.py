@@ -39,6 +39,7 @@ from salesplanner.capacity import (
     survival,
     team_flows,
 )
+from salesplanner.i18n import msg
 from salesplanner.model import (
     MARKET_FIELDS,
     Member,
@@ -66,7 +67,9 @@ def month_date(as_of: date, month: int) -> date:
     try:
         return as_of + timedelta(days=-(-month * 365 // 12))
     except OverflowError:
-        raise PlanError(f"month {month} after {as_of.isoformat()} is past the last date a calendar holds") from None
+        raise PlanError(msg(
+            "month {month} after {date} is past the last date a calendar holds",
+            month=month, date=as_of)) from None
 
 
 def calendar_month(as_of: date, month: int) -> date:
@@ -145,7 +148,7 @@ def total(series: list[Series], months: int) -> Series:
 def scenario_of(plan: Plan, scenario_id: ScenarioId) -> Scenario:
     scenario = plan.scenarios.get(scenario_id)
     if scenario is None:
-        raise PlanError(f"the plan has no scenario with id {scenario_id}")
+        raise PlanError(msg("the plan has no scenario with id {scenario_id}", scenario_id=scenario_id))
     return scenario
 
 

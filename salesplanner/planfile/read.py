@@ -316,8 +316,8 @@ def _read_unique(reader: _Reader, raw: Any, path: str, read: Callable[[_Reader, 
             continue
         if item_id in seen:
             first_path, first_index = seen[item_id]
-            reader.problem(f"{path}[{index}].id", msg("duplicate id {id} (also {place})", id=item_id,
-                                                      place=f"{first_path}[{first_index}]"))
+            first = f"{first_path}[{first_index}]"
+            reader.problem(f"{path}[{index}].id", msg("duplicate id {id} (also {place})", id=item_id, place=first))
             continue
         seen[item_id] = (path, index)
         items[item_id] = item
@@ -364,8 +364,8 @@ def _read_scenario(reader: _Reader, raw: Any, path: str, people: dict[PersonId, 
             reader.problem(f"{where}.team", msg("this scenario has no team with id {id}", id=team_id))
             continue
         if member_id in assigned_at:
-            reader.problem(f"{where}.person", msg("{id} is already assigned ({place})", id=member_id,
-                                                  place=f"{path}.assignments[{assigned_at[member_id]}]"))
+            first = f"{path}.assignments[{assigned_at[member_id]}]"
+            reader.problem(f"{where}.person", msg("{id} is already assigned ({place})", id=member_id, place=first))
             continue
         if member_id and team_id and role is not None:
             assigned_at[member_id] = index

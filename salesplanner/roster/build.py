@@ -28,7 +28,7 @@ from datetime import date
 from types import MappingProxyType
 from typing import TypeVar
 
-from salesplanner.i18n import Text, msg
+from salesplanner.i18n import Message, Text, msg, msg_n
 from salesplanner.model import (
     MemberId,
     Opening,
@@ -71,6 +71,10 @@ STATUS_ALIASES: Mapping[str, str] = MappingProxyType({
     "leaving": "leaving", "leaver": "leaving", "left": "leaving", "notice": "leaving", "resigned": "leaving",
     "open position": "opening", "opening": "opening", "open": "opening", "to hire": "opening",
     "hire": "opening", "vacancy": "opening", "tbh": "opening",
+    # Danish, and the status words a Danish workbook of the app writes.
+    "aktiv": "active", "ansat": "active", "fratræder": "leaving", "fratrædende": "leaving", "fratrådt": "leaving",
+    "opsagt": "leaving", "åben stilling": "opening", "ledig stilling": "opening", "ny stilling": "opening",
+    "stilling": "opening", "vakant": "opening",
 })
 
 SMALL_AMOUNT = 1_000
@@ -128,7 +132,7 @@ class RosterImport:
     openings: int
     teams: int
     on_bench: int
-    notes: tuple[str, ...] = ()
+    notes: tuple[Message, ...] = ()
     """What the import decided for the whole file, said once ("formed 6 teams from Segment and Region")."""
     matched_teams: int = 0
     """Teams of the open plan that the roster's team names matched (kept with their markets)."""
@@ -153,7 +157,7 @@ class _Row:
         self.headers = builder.headers
         self.problems: list[RowProblem] = []
 
-    def header(self, field: Field) -> str:
+    def header(self, field: Field) -> Text:
         return self.headers.get(field) or FIELD_LABELS[field]
 
     def problem(self, field: Field | None, reason: Text) -> None:
@@ -168,7 +172,8 @@ class _Row:
         column = self.parsed.get(field)
         value = None if column is None else column[self.index]
         if isinstance(value, ValueError):
-            self.problem(field, str(value))
+            reason = value.args[0] if value.args else ""
+            self.problem(field, reason if isinstance(reason, Message) else str(value))
             return default
         return default if value is None else value
 
@@ -248,7 +253,7 @@ class _Builder:
         status = self.status(row)
         member_id = row.text(Field.ID)
         if member_id is not None and member_id in self.taken:
-            row.problem(Field.ID, f'"{member_id}" is already used by another row or team')
+            row.problem(Field.ID, msg('"{id}" is already used by another row or team', id=member_id))
         fte = row.value(Field.FTE, 1.0)
         productivity = row.value(Field.PRODUCTIVITY, 1.0)
         cost = row.value(Field.ANNUAL_COST, None)
@@ -292,7 +297,7 @@ class _Builder:
             return None
         status = STATUS_ALIASES.get(raw) or STATUS_ALIASES.get(" ".join(raw.lower().split()))
         if status is None:
-            row.problem(Field.STATUS, f'"{raw}" is not a status (active, leaving or open position)')
+            row.problem(Field.STATUS, msg('"{status}" is not a status (active, leaving or open position)', status=raw))
         return status
 
     def role(self, title: str) -> tuple[Role | None, bool]:
@@ -311,7 +316,8 @@ class _Builder:
         if title is not None:
             role, chosen = self.role(title)
             if role is None and not chosen:
-                self.warn(row, self.role_field, f'"{title}" is not a known role; imported on the bench')
+                self.warn(row, self.role_field, msg('"{title}" is not a known role; imported on the bench',
+                                                    title=title))
         market = [row.text(field) for field in MARKET_FIELDS]
         team: Team | None
         if self.market_teams:
@@ -319,13 +325,15 @@ class _Builder:
             if team is None:
                 if role is not None:
                     self.warn(row, next(f for f in MARKET_FIELDS if f in self.columns),
-                              f"no {self.market_words}; imported on the bench instead of as {DISPLAY_NAMES[role]}")
+                              msg("no {market}; imported on the bench instead of as {role}", market=self.market_words,
+                                  role=DISPLAY_NAMES[role]))
                 return None
         else:
             team_name, team_id = row.text(Field.TEAM), row.text(Field.TEAM_ID)
             if team_name is None and team_id is None:
                 if role is not None and self.has_team_column:
-                    self.warn(row, Field.TEAM, f"no team; imported on the bench instead of as {DISPLAY_NAMES[role]}")
+                    self.warn(row, Field.TEAM, msg("no team; imported on the bench instead of as {role}",
+                                                   role=DISPLAY_NAMES[role]))
                 return None
             team = self.teams.named(team_name, team_id, market, row.problem, lambda field, reason: (
                 None if field in self.quiet else self.warn(row, field, reason)))
@@ -333,7 +341,8 @@ class _Builder:
             return None
         if role is None:
             if title is None:
-                self.warn(row, self.role_field, f"no role; imported on the bench instead of in {team.name}")
+                self.warn(row, self.role_field, msg("no role; imported on the bench instead of in {team}",
+                                                    team=team.name))
             return None
         return Placement(team.id, role)
 
@@ -351,10 +360,14 @@ class _Builder:
         amounts = sum(1 for value in column if type(value) is float and value > 0)
         first = small[0]
         raw = self.table.rows[first][self.columns[Field.ANNUAL_COST]]
-        shown = f'"{raw}" reads as {column[first]:,g}' if isinstance(raw, str) else f"{column[first]:,g}"
+        value = column[first]
+        assert isinstance(value, float)
+        shown = msg('"{raw}" reads as {value}', raw=raw, value=value) if isinstance(raw, str) else msg("{value}",
+                                                                                                      value=value)
         return RowProblem(self.table.row_numbers[first], self.headers[Field.ANNUAL_COST],
-                          f"{len(small):,} of {amounts:,} amounts are below {SMALL_AMOUNT:,} ({shown}), small "
-                          "for annual costs; check that the column holds whole yearly amounts")
+                          msg("{n} of {amounts} amounts are below {limit} ({shown}), small for annual costs; check "
+                              "that the column holds whole yearly amounts", n=len(small), amounts=amounts,
+                              limit=SMALL_AMOUNT, shown=shown))
 
 
 def column_texts(table: RosterTable, column: int) -> list[str | None]:
@@ -363,27 +376,30 @@ def column_texts(table: RosterTable, column: int) -> list[str | None]:
             for value in (row[column] for row in table.rows)]
 
 
-def _markets_within_teams(table: RosterTable, mapping: ColumnMapping) -> tuple[ColumnMapping, list[str], set[Field]]:
+def _markets_within_teams(table: RosterTable,
+                          mapping: ColumnMapping) -> tuple[ColumnMapping, list[Message], set[Field]]:
     """Market columns whose values differ within a team, each said once rather than on every row. A
     region that differs describes people, not the team: it is read as their location (or, when a column
     already holds the location, left out). A segment or product line keeps the team's first row's value.
     Returns the mapping to build with, the sentences, and the fields whose row-by-row differences to
     leave unsaid."""
-    notes = []
+    notes: list[Message] = []
     quiet: set[Field] = set()
     for column, example in market_differs_within_teams(table, mapping, lambda index: column_texts(table, index)):
         header, field = table.headers[column], mapping.fields[column]
         assert field is not None
-        differs = f"{header} differs within teams ({example})"
         if field is not Field.GEOGRAPHY:
             quiet.add(field)
-            notes.append(f"{differs}; each team keeps its first row's {FIELD_LABELS[field].lower()}")
+            notes.append(msg("{header} differs within teams ({example}); each team keeps its first row's "
+                             "{field:lower}", header=header, example=example, field=FIELD_LABELS[field]))
         elif Field.LOCATION in mapping.fields:
             mapping = mapping.with_field(column, None)
-            notes.append(f"{differs}, so it is not used as the teams' geography")
+            notes.append(msg("{header} differs within teams ({example}), so it is not used as the teams' geography",
+                             header=header, example=example))
         else:
             mapping = mapping.with_field(column, Field.LOCATION)
-            notes.append(f"{differs}, so it is read as each person's location")
+            notes.append(msg("{header} differs within teams ({example}), so it is read as each person's location",
+                             header=header, example=example))
     return mapping, notes, quiet
 
 
@@ -401,17 +417,18 @@ def build_plan_from_roster(table: RosterTable, mapping: ColumnMapping | None = N
     """
     mapping = mapping or ColumnMapping.guess(table.headers)
     if len(mapping.fields) != len(table.headers):
-        raise PlanError("the column mapping does not fit the table (different number of columns)")
+        raise PlanError(msg("the column mapping does not fit the table (different number of columns)"))
     if Field.NAME not in mapping.fields:
-        raise PlanError(f"{table.source}: no column holds the name (expected one such as "
-                        f"{', '.join(repr(a.title()) for a in COLUMN_ALIASES[Field.NAME][:2])})")
+        raise PlanError(msg(
+            "{file}: no column holds the name (expected one such as {name})",
+            file=table.source, name=', '.join(repr(a.title()) for a in COLUMN_ALIASES[Field.NAME][:2])))
     ignored = tuple(table.headers[index] for index in mapping.ignored())
     mapping, notes, quiet = _markets_within_teams(table, mapping)
     builder = _Builder(table, mapping, teams, titles or {}, quiet)
     if not builder.has_team_column and not builder.market_teams and table.rows:
         # Said once, on the header row, rather than on every row.
-        builder.warnings.append(RowProblem(1, None, "no column holds the team or its market (segment, product line "
-                                                    "or geography), so everyone is imported on the bench"))
+        builder.warnings.append(RowProblem(1, None, msg("no column holds the team or its market (segment, product "
+                                                        "line or geography), so everyone is imported on the bench")))
     small = builder.small_amounts()
     if small is not None:
         builder.warnings.append(small)
@@ -420,8 +437,8 @@ def build_plan_from_roster(table: RosterTable, mapping: ColumnMapping | None = N
     plan_teams = builder.teams.teams
     if builder.market_teams:
         count = len(builder.teams.formed)
-        notes.insert(0, f"formed {count:,} team{'' if count == 1 else 's'} from "
-                        f"{join_words(market_labels(table, mapping))}")
+        notes.insert(0, msg_n("formed {n} team from {columns}", "formed {n} teams from {columns}", n=count,
+                              columns=join_words(market_labels(table, mapping))))
     scenario = Scenario(ScenarioId("s-today"), "Today", teams=plan_teams, openings=builder.openings,
                         assignments=builder.assignments)
     plan = Plan(name=name or suggest_plan_name(table, mapping), scenarios={scenario.id: scenario},

@@ -27,12 +27,13 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from salesplanner.i18n import msg
 from salesplanner.roster.files import Cell
 
 _EXCEL_EPOCH = date(1899, 12, 30)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-"""English, whatever the process locale (calendar.month_name follows it, and Qt sets it)."""
+_MONTHS = (msg("January"), msg("February"), msg("March"), msg("April"), msg("May"), msg("June"), msg("July"),
+           msg("August"), msg("September"), msg("October"), msg("November"), msg("December"))
+"""In the language in force, whatever the process locale (calendar.month_name follows that, and Qt sets it)."""
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})")
 _DOTTED = re.compile(r"(\d{1,2})[.\-](\d{1,2})[.\-](\d{2}|\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?")
@@ -105,7 +106,7 @@ class NumberColumn:
         if type(value) is float:
             return value
         if isinstance(value, bool | date | timedelta):
-            raise ValueError("is not a number")
+            raise ValueError(msg("is not a number"))
         if isinstance(value, int | float):
             return float(value)
         raw = str(value).strip()
@@ -125,9 +126,9 @@ class NumberColumn:
         try:
             result = float(cleaned)
         except ValueError:
-            raise ValueError("is not a number") from None
+            raise ValueError(msg("is not a number")) from None
         if not math.isfinite(result):
-            raise ValueError("is not a number")
+            raise ValueError(msg("is not a number"))
         return result / 100 if raw.endswith("%") else result
 
 
@@ -151,11 +152,11 @@ class DateColumn:
         if isinstance(value, date):
             return value
         if isinstance(value, bool):
-            raise ValueError("is not a date")
+            raise ValueError(msg("is not a date"))
         if isinstance(value, int | float):
             if 1 <= value < 2_958_466:  # an Excel serial day number (1900-01-01 to 9999-12-31)
                 return _EXCEL_EPOCH + timedelta(days=int(value))
-            raise ValueError("is not a date")
+            raise ValueError(msg("is not a date"))
         raw = str(value).strip()
         if not raw:
             return None
@@ -168,19 +169,19 @@ class DateColumn:
             day, month = (second, first) if self.month_first else (first, second)
             return _date(raw, _year(match[3]), month, day)
         expected = "mm/dd/yyyy" if self.month_first else "yyyy-mm-dd, dd.mm.yyyy or dd/mm/yyyy"
-        raise ValueError(f"is not a date ({expected})")
+        raise ValueError(msg("is not a date ({expected})", expected=expected))
 
 
 def _date(raw: str, year: int, month: int, day: int) -> date:
     """The date, or a ValueError that says what is impossible about it: "February has no day 31"."""
     if not 1 <= month <= 12:
-        raise ValueError(f'"{raw}" is not a date: there is no month {month}')
+        raise ValueError(msg('"{raw}" is not a date: there is no month {month}', raw=raw, month=month))
     if not 1 <= year <= 9999:
-        raise ValueError(f'"{raw}" is not a date: there is no year {year}')
+        raise ValueError(msg('"{raw}" is not a date: there is no year {year}', raw=raw, year=str(year)))
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        name = _MONTHS[month - 1] if day != 29 else f"{_MONTHS[month - 1]} {year}"
-        raise ValueError(f'"{raw}" is not a date: {name} has no day {day}')
+        name = _MONTHS[month - 1] if day != 29 else msg("{month} {year}", month=_MONTHS[month - 1], year=str(year))
+        raise ValueError(msg('"{raw}" is not a date: {name} has no day {day}', raw=raw, name=name, day=day))
     return date(year, month, day)
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
 
+from salesplanner.i18n import Message, msg
+
 
 class Field(StrEnum):
     """What a roster column can hold."""
@@ -32,34 +34,43 @@ class Field(StrEnum):
     STATUS = "status"
 
 
-FIELD_LABELS: Mapping[Field, str] = MappingProxyType({
-    Field.ID: "ID", Field.NAME: "Name", Field.TITLE: "Job title", Field.EMAIL: "Email", Field.LOCATION: "Location",
-    Field.ROLE: "Role", Field.TEAM: "Team", Field.TEAM_ID: "Team id", Field.SEGMENT: "Segment",
-    Field.PRODUCT_LINE: "Product line", Field.GEOGRAPHY: "Geography", Field.FTE: "FTE",
-    Field.PRODUCTIVITY: "Productivity", Field.START_DATE: "Start date", Field.LEAVE_DATE: "Leave date",
-    Field.ANNUAL_COST: "Annual cost", Field.STATUS: "Status",
+FIELD_LABELS: Mapping[Field, Message] = MappingProxyType({
+    Field.ID: msg("ID"), Field.NAME: msg("Name"), Field.TITLE: msg("Job title"), Field.EMAIL: msg("Email"),
+    Field.LOCATION: msg("Location"), Field.ROLE: msg("Role"), Field.TEAM: msg("Team"), Field.TEAM_ID: msg("Team id"),
+    Field.SEGMENT: msg("Segment"), Field.PRODUCT_LINE: msg("Product line"), Field.GEOGRAPHY: msg("Geography"),
+    Field.FTE: msg("FTE"), Field.PRODUCTIVITY: msg("Productivity"), Field.START_DATE: msg("Start date"),
+    Field.LEAVE_DATE: msg("Leave date"), Field.ANNUAL_COST: msg("Annual cost"), Field.STATUS: msg("Status"),
 })
 
 COLUMN_ALIASES: Mapping[Field, tuple[str, ...]] = MappingProxyType({
-    Field.ID: ("id", "person id", "employee id", "employee number", "member id", "personnel number"),
-    Field.NAME: ("name", "full name", "employee", "employee name", "person", "rep", "rep name"),
-    Field.TITLE: ("job title", "title", "position", "job", "position title", "job name", "designation"),
-    Field.EMAIL: ("email", "e-mail", "email address", "e-mail address", "mail", "work email"),
-    Field.LOCATION: ("location", "office", "city", "home location", "work location", "country"),
-    Field.ROLE: ("role", "sales role", "plan role"),
-    Field.TEAM: ("team", "team name", "sales team"),
+    Field.ID: ("id", "person id", "employee id", "employee number", "member id", "personnel number",
+               "medarbejder id", "medarbejdernummer", "medarbejdernr", "personalenummer", "lønnummer"),
+    Field.NAME: ("name", "full name", "employee", "employee name", "person", "rep", "rep name",
+                 "navn", "fulde navn", "fuldt navn", "medarbejder", "medarbejdernavn"),
+    Field.TITLE: ("job title", "title", "position", "job", "position title", "job name", "designation",
+                  "stilling", "titel", "stillingsbetegnelse", "jobtitel", "stillingstitel"),
+    Field.EMAIL: ("email", "e-mail", "email address", "e-mail address", "mail", "work email",
+                  "e-mailadresse", "mailadresse", "arbejdsmail"),
+    Field.LOCATION: ("location", "office", "city", "home location", "work location", "country",
+                     "lokation", "kontor", "by", "arbejdssted", "land"),
+    Field.ROLE: ("role", "sales role", "plan role", "rolle", "salgsrolle"),
+    Field.TEAM: ("team", "team name", "sales team", "teamnavn", "salgsteam"),
     Field.TEAM_ID: ("team id",),
-    Field.SEGMENT: ("segment", "market segment", "customer segment"),
-    Field.PRODUCT_LINE: ("product line", "product", "products"),
-    Field.GEOGRAPHY: ("geography", "geo", "region", "territory", "market", "sales region"),
-    Field.FTE: ("fte", "ftes", "full-time equivalent", "full time equivalent"),
-    Field.PRODUCTIVITY: ("productivity", "productivity factor", "multiplier"),
+    Field.SEGMENT: ("segment", "market segment", "customer segment", "markedssegment", "kundesegment"),
+    Field.PRODUCT_LINE: ("product line", "product", "products", "produktlinje", "produkt", "produkter"),
+    Field.GEOGRAPHY: ("geography", "geo", "region", "territory", "market", "sales region",
+                      "geografi", "område", "salgsområde", "marked"),
+    Field.FTE: ("fte", "ftes", "full-time equivalent", "full time equivalent", "årsværk", "heltidsækvivalent"),
+    Field.PRODUCTIVITY: ("productivity", "productivity factor", "multiplier", "produktivitet",
+                         "produktivitetsfaktor"),
     Field.START_DATE: ("start date", "start", "hire date", "started", "joined", "date joined", "start day",
-                       "entry date"),
-    Field.LEAVE_DATE: ("leave date", "end date", "leaving date", "exit date", "last day", "termination date"),
+                       "entry date", "ansat", "ansættelsesdato", "startdato", "tiltrådt", "tiltrædelsesdato"),
+    Field.LEAVE_DATE: ("leave date", "end date", "leaving date", "exit date", "last day", "termination date",
+                       "fratrådt", "fratrædelsesdato", "fratræder", "slutdato", "sidste arbejdsdag"),
     Field.ANNUAL_COST: ("annual cost", "cost", "salary", "annual salary", "yearly cost", "total cost",
-                        "base salary", "yearly salary"),
-    Field.STATUS: ("status", "employment status"),
+                        "base salary", "yearly salary", "løn", "årsløn", "omkostning", "årlig omkostning",
+                        "lønomkostning", "grundløn", "samlet omkostning"),
+    Field.STATUS: ("status", "employment status", "ansættelsesstatus"),
 })
 """Column names (normalised by ``normalise_header``) that mean each field: the one alias table. A job
 title column is the person's ``title`` and, when no column holds the plan's role, where the role is

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import IO, TypeAlias, cast
 
 from salesplanner.files import NotARegularFileError, open_regular
+from salesplanner.i18n import msg
 from salesplanner.model import PlanError
 
 Cell: TypeAlias = str | float | int | bool | date | datetime | time | timedelta | None
@@ -107,29 +108,37 @@ def read_roster(path: str | Path, *, sheet: str | None = None) -> RosterTable:
             size = os.fstat(stream.fileno()).st_size
             head = stream.read(_SNIFF_BYTES)
             if size == 0:
-                raise PlanError(f"{path.name} is empty")
+                raise PlanError(msg("{file} is empty", file=path.name))
             if head.startswith(_OLE_MAGIC):
-                raise PlanError(f"{path.name} is a password-protected workbook or an old .xls file: save it "
-                                "unprotected as .xlsx (or as CSV) and import that")
+                raise PlanError(msg(
+                    "{file} is a password-protected workbook or an old .xls file: save it unprotected as .xlsx (or as "
+                    "CSV) and import that",
+                    file=path.name))
             if head.startswith(_ZIP_MAGIC):
                 return _read_xlsx(path, stream, sheet)
             if path.suffix.lower() in (".xlsx", ".xlsm"):
-                raise PlanError(f"{path.name} is not an Excel workbook (it is not a zip archive); if it is a "
-                                "CSV file, give it the .csv extension")
+                raise PlanError(msg(
+                    "{file} is not an Excel workbook (it is not a zip archive); if it is a CSV file, give it the .csv "
+                    "extension",
+                    file=path.name))
             if size > MAX_CSV_BYTES:
-                raise PlanError(f"{path.name} is larger than {MAX_CSV_BYTES // 2**20} MB; split it")
+                raise PlanError(msg(
+                    "{file} is larger than {limit} MB; split it",
+                    file=path.name, limit=MAX_CSV_BYTES // 2**20))
             return _read_csv(path.name, stream, head)
     except NotARegularFileError as error:
-        raise PlanError(f"{path.name} is {error.kind}, not a roster file") from None
+        raise PlanError(msg("{file} is {kind}, not a roster file", file=path.name, kind=error.kind)) from None
     except OSError as error:
-        raise PlanError(f"{path.name}: could not be read ({error.strerror or error})") from None
+        raise PlanError(msg(
+            "{file}: could not be read ({reason})",
+            file=path.name, reason=str(error.strerror or error))) from None
 
 
 def _table(source: str, raw_rows: Iterator[tuple[int, list[Cell]]], sheet: str | None) -> RosterTable:
     """Header from the first row, then the data rows cut to its width, blank rows left out."""
     first = next(raw_rows, None)
     if first is None or _blank(first[1]):
-        raise PlanError(f"{source}: row 1 must hold the column names, but it is empty")
+        raise PlanError(msg("{file}: row 1 must hold the column names, but it is empty", file=source))
     header_cells = first[1]
     while header_cells and not _filled(header_cells[-1]):
         header_cells = header_cells[:-1]
@@ -142,7 +151,9 @@ def _table(source: str, raw_rows: Iterator[tuple[int, list[Cell]]], sheet: str |
         if _blank(cells):
             continue
         if len(rows) >= MAX_ROWS:
-            raise PlanError(f"{source} has more than {MAX_ROWS:,} rows; split it or remove unused rows")
+            raise PlanError(msg(
+                "{file} has more than {limit} rows; split it or remove unused rows",
+                file=source, limit=MAX_ROWS))
         if len(cells) > width and any(_filled(value) for value in cells[width:]):
             # Data beyond the last named column: keep it in an unnamed column so it is reported.
             while not _filled(cells[-1]):
@@ -153,8 +164,9 @@ def _table(source: str, raw_rows: Iterator[tuple[int, list[Cell]]], sheet: str |
             rows = [row + (None,) * extra for row in rows]
             width = len(cells)
         if (len(rows) + 1) * width > MAX_CELLS:
-            raise PlanError(f"{source} has more than {MAX_CELLS:,} cells ({width:,} columns); "
-                            "remove unused rows and columns")
+            raise PlanError(msg(
+                "{file} has more than {limit} cells ({width} columns); remove unused rows and columns",
+                file=source, limit=MAX_CELLS, width=width))
         rows.append(tuple(cells) if len(cells) == width else tuple(cells[:width]) + (None,) * (width - len(cells)))
         numbers.append(number)
     return RosterTable(source, headers, tuple(rows), tuple(numbers), sheet)
@@ -162,8 +174,10 @@ def _table(source: str, raw_rows: Iterator[tuple[int, list[Cell]]], sheet: str |
 
 def _check_width(source: str, number: int, width: int) -> None:
     if width > MAX_COLUMNS:
-        raise PlanError(f"{source}: row {number:,} has data in more than {MAX_COLUMNS} columns (beyond column "
-                        f"{_letters(MAX_COLUMNS - 1)}); remove unused columns")
+        raise PlanError(msg(
+            "{file}: row {number} has data in more than {limit} columns (beyond column {max_columns}); remove unused "
+            "columns",
+            file=source, number=number, limit=MAX_COLUMNS, max_columns=_letters(MAX_COLUMNS - 1)))
 
 
 def _filled(value: Cell) -> bool:
@@ -197,9 +211,10 @@ def _letters(index: int) -> str:
 _SNIFF_BYTES = 1 << 16
 _BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
          (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-_SIGNATURES = ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-               (b"GIF8", "a GIF image"), (b"\x1f\x8b", "a gzip archive"), (b"7z\xbc\xaf", "a 7-Zip archive"),
-               (b"Rar!", "a RAR archive"), (b"{\\rtf", "an RTF document"))
+_SIGNATURES = ((b"%PDF", msg("a PDF document")), (b"\x89PNG", msg("a PNG image")),
+               (b"\xff\xd8\xff", msg("a JPEG image")), (b"GIF8", msg("a GIF image")),
+               (b"\x1f\x8b", msg("a gzip archive")), (b"7z\xbc\xaf", msg("a 7-Zip archive")),
+               (b"Rar!", msg("a RAR archive")), (b"{\\rtf", msg("an RTF document")))
 # Bytes that text never holds (tab, line feed, form feed and carriage return aside).
 _BINARY_BYTES = bytes(range(0, 9)) + b"\x0b" + bytes(range(14, 32))
 
@@ -211,7 +226,7 @@ def _encodings(source: str, head: bytes) -> tuple[str, ...]:
             return (encoding,)
     for signature, kind in _SIGNATURES:
         if head.startswith(signature):
-            raise PlanError(f"{source} is {kind}, not a roster: import a CSV or XLSX file")
+            raise PlanError(msg("{file} is {kind}, not a roster: import a CSV or XLSX file", file=source, kind=kind))
     if b"\x00" in head:
         even, odd = head[0::2], head[1::2]
         if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
@@ -219,8 +234,9 @@ def _encodings(source: str, head: bytes) -> tuple[str, ...]:
         if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
             return ("utf-16-be",)
     if len(head.translate(None, _BINARY_BYTES)) < len(head) * 0.99 or b"\x00" in head:
-        raise PlanError(f"{source} is not a text file (it holds binary data), so not a CSV roster: "
-                        "import a CSV or XLSX file")
+        raise PlanError(msg(
+            "{file} is not a text file (it holds binary data), so not a CSV roster: import a CSV or XLSX file",
+            file=source))
     return ("utf-8-sig", "cp1252", "latin-1")
 
 
@@ -233,11 +249,14 @@ def _read_csv(source: str, stream: IO[bytes], head: bytes) -> RosterTable:
             return _parse_csv(source, wrapper)
         except UnicodeDecodeError:
             if len(encodings) == 1:
-                raise PlanError(f"{source} is not readable {encoding.upper().removesuffix('-SIG')} text "
-                                "although it starts like it; save it again as CSV (UTF-8)") from None
+                raise PlanError(msg(
+                    "{file} is not readable {sig} text although it starts like it; save it again as CSV (UTF-8)",
+                    file=source, sig=encoding.upper().removesuffix('-SIG'))) from None
             continue  # the next encoding reads the whole file again; only the first few fail here
         except csv.Error as error:
-            raise PlanError(f"{source} is not a readable CSV file ({error})") from None
+            raise PlanError(msg(
+                "{file} is not a readable CSV file ({reason})",
+                file=source, reason=str(error))) from None
         finally:
             wrapper.detach()  # the stream stays open for the next encoding
             stream.seek(0)
@@ -248,8 +267,8 @@ def _parse_csv(source: str, text: IO[str]) -> RosterTable:
     header_line = text.readline(MAX_RECORD_CHARS)
     if not header_line.strip():
         if not text.read(1 << 16).strip():
-            raise PlanError(f"{source} is empty")
-        raise PlanError(f"{source}: row 1 must hold the column names, but it is empty")
+            raise PlanError(msg("{file} is empty", file=source))
+        raise PlanError(msg("{file}: row 1 must hold the column names, but it is empty", file=source))
     counts = {delimiter: header_line.count(delimiter) for delimiter in (",", ";", "\t")}
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
     lines = _BoundedLines(source, header_line, text)
@@ -283,8 +302,9 @@ class _BoundedLines:
                 raise StopIteration
         self._record += len(line)
         if self._record > MAX_RECORD_CHARS:
-            raise PlanError(f"{self._source}: row {self._records:,} is longer than {MAX_RECORD_CHARS:,} "
-                            "characters; this is not a roster a spreadsheet wrote")
+            raise PlanError(msg(
+                "{file}: row {records} is longer than {limit} characters; this is not a roster a spreadsheet wrote",
+                file=self._source, records=self._records, limit=MAX_RECORD_CHARS))
         return line
 
     def record_read(self, cells: list[str]) -> list[Cell]:
@@ -310,7 +330,9 @@ def _read_xlsx(path: Path, stream: IO[bytes], wanted: str | None) -> RosterTable
     except PlanError:
         raise
     except Exception as error:  # a parser error on a malformed file: the user needs one sentence
-        raise PlanError(f"{path.name} could not be read as a workbook ({error})") from None
+        raise PlanError(msg(
+            "{file} could not be read as a workbook ({reason})",
+            file=path.name, reason=str(error))) from None
     return _table(path.name, ((number, list(cells)) for number, cells in enumerate(values, start=1)), name)
 
 
@@ -326,7 +348,9 @@ def _stream_rows(source: str, stream: IO[bytes], sheet: str) -> Iterator[tuple[i
             worksheet.reset_dimensions()  # ignore <dimension>: rows are as wide as their own cells
             for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
                 if number > MAX_ROWS + 1:
-                    raise PlanError(f"{source} reaches beyond row {MAX_ROWS + 1:,}; remove unused rows")
+                    raise PlanError(msg(
+                        "{file} reaches beyond row {limit}; remove unused rows",
+                        file=source, limit=MAX_ROWS + 1))
                 if len(cells) > MAX_COLUMNS and any(_filled(value) for value in cells[MAX_COLUMNS:]):
                     _check_width(source, number, len(cells))
                 yield number, list(cells)
@@ -335,7 +359,9 @@ def _stream_rows(source: str, stream: IO[bytes], sheet: str) -> Iterator[tuple[i
     except PlanError:
         raise
     except Exception as error:  # a parser error on a malformed file: the user needs one sentence
-        raise PlanError(f"{source} could not be read as a workbook ({error})") from None
+        raise PlanError(msg(
+            "{file} could not be read as a workbook ({reason})",
+            file=source, reason=str(error))) from None
 
 
 def _check_xlsx(source: str, stream: IO[bytes], wanted: str | None) -> tuple[str, bool]:
@@ -344,19 +370,21 @@ def _check_xlsx(source: str, stream: IO[bytes], wanted: str | None) -> tuple[str
         with zipfile.ZipFile(stream) as archive:
             for info in archive.infolist():
                 if info.file_size > MAX_PART_BYTES:
-                    raise PlanError(f"{source}: part {info.filename} unpacks to more than "
-                                    f"{MAX_PART_BYTES // 2**20} MB; refusing it")
+                    raise PlanError(msg(
+                        "{file}: part {filename} unpacks to more than {limit} MB; refusing it",
+                        file=source, filename=info.filename, limit=MAX_PART_BYTES // 2**20))
             sheets, held = _sheets(archive, source)
             for info in archive.infolist():
                 if info.filename in held and info.file_size > MAX_SHARED_STRINGS_BYTES:
-                    raise PlanError(f"{source}: part {info.filename} unpacks to more than "
-                                    f"{MAX_SHARED_STRINGS_BYTES // 2**20} MB; refusing it")
+                    raise PlanError(msg(
+                        "{file}: part {filename} unpacks to more than {limit} MB; refusing it",
+                        file=source, filename=info.filename, limit=MAX_SHARED_STRINGS_BYTES // 2**20))
             if not sheets:
-                raise PlanError(f"{source} has no worksheet")
+                raise PlanError(msg("{file} has no worksheet", file=source))
             if wanted is not None:
                 chosen = next(((n, p) for n, p in sheets if n == wanted), None)
                 if chosen is None:
-                    raise PlanError(f'{source} has no sheet named "{wanted}"')
+                    raise PlanError(msg('{file} has no sheet named "{wanted}"', file=source, wanted=wanted))
             else:
                 chosen = next(((n, p) for n, p in sheets if n.lower() == PREFERRED_SHEET.lower()), sheets[0])
             sparse = _scan_sheet(archive, chosen[1], source)
@@ -364,16 +392,20 @@ def _check_xlsx(source: str, stream: IO[bytes], wanted: str | None) -> tuple[str
                 _refuse_dtd(archive, part, source)
             return chosen[0], sparse
     except zipfile.BadZipFile as error:
-        raise PlanError(f"{source} is not a readable Excel workbook ({error})") from None
+        raise PlanError(msg(
+            "{file} is not a readable Excel workbook ({reason})",
+            file=source, reason=str(error))) from None
 
 
 def _xml(archive: zipfile.ZipFile, part: str, source: str) -> bytes:
     try:
         data = archive.read(part)
     except KeyError:
-        raise PlanError(f"{source} is not an Excel workbook (it has no {part})") from None
+        raise PlanError(msg("{file} is not an Excel workbook (it has no {part})", file=source, part=part)) from None
     if _DTD.search(data[:65536]):
-        raise PlanError(f"{source}: {part} declares a DTD, which a workbook never needs; refusing it as unsafe")
+        raise PlanError(msg(
+            "{file}: {part} declares a DTD, which a workbook never needs; refusing it as unsafe",
+            file=source, part=part))
     return data
 
 
@@ -392,9 +424,13 @@ def _sheets(archive: zipfile.ZipFile, source: str) -> tuple[list[tuple[str, str]
     except PlanError:
         raise
     except ElementTree.ParseError as error:
-        raise PlanError(f"{source} is not a readable Excel workbook ({error})") from None
+        raise PlanError(msg(
+            "{file} is not a readable Excel workbook ({reason})",
+            file=source, reason=str(error))) from None
     except Exception as error:  # defusedxml refuses entities and external references with its own errors
-        raise PlanError(f"{source}: refusing an unsafe workbook ({type(error).__name__})") from None
+        raise PlanError(msg(
+            "{file}: refusing an unsafe workbook ({kind})",
+            file=source, kind=type(error).__name__)) from None
     targets: dict[str | None, str] = {}
     held = {"xl/sharedStrings.xml", "xl/styles.xml"}
     for item in relations.iter(f"{{{_PACKAGE_NS}}}Relationship"):
@@ -420,7 +456,9 @@ def _part(target: str) -> str:
 def _refuse_dtd(archive: zipfile.ZipFile, part: str, source: str) -> None:
     with archive.open(part) as stream:
         if _DTD.search(stream.read(65536)):
-            raise PlanError(f"{source}: {part} declares a DTD, which a workbook never needs; refusing it as unsafe")
+            raise PlanError(msg(
+                "{file}: {part} declares a DTD, which a workbook never needs; refusing it as unsafe",
+                file=source, part=part))
 
 
 def _count(data: bytes, tags: tuple[bytes, ...]) -> int:
@@ -433,7 +471,9 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, source: str) -> bool:
     try:
         stream = archive.open(part)
     except KeyError:
-        raise PlanError(f"{source} is not a readable Excel workbook (it has no {part})") from None
+        raise PlanError(msg(
+            "{file} is not a readable Excel workbook (it has no {part})",
+            file=source, part=part)) from None
     rows = cells = 0
     tail = b""
     wide = long = unusual = False
@@ -441,8 +481,9 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, source: str) -> bool:
         first = True
         while chunk := stream.read(_SCAN_CHUNK):
             if first and _DTD.search(chunk[:65536]):
-                raise PlanError(f"{source}: {part} declares a DTD, which a workbook never needs; "
-                                "refusing it as unsafe")
+                raise PlanError(msg(
+                    "{file}: {part} declares a DTD, which a workbook never needs; refusing it as unsafe",
+                    file=source, part=part))
             first = False
             # A tag start cut by the chunk boundary waits for the next chunk: counted once, whole.
             window = tail + chunk
@@ -453,13 +494,18 @@ def _scan_sheet(archive: zipfile.ZipFile, part: str, source: str) -> bool:
             rows += _count(head, _ROW_TAGS)
             cells += _count(head, _CELL_TAGS)
             if rows > MAX_ROWS + 1:
-                raise PlanError(f"{source} has more than {MAX_ROWS:,} rows; split it or remove unused rows")
+                raise PlanError(msg(
+                    "{file} has more than {limit} rows; split it or remove unused rows",
+                    file=source, limit=MAX_ROWS))
             if cells > MAX_CELLS:
-                raise PlanError(f"{source} has more than {MAX_CELLS:,} cells; remove unused columns")
+                raise PlanError(msg(
+                    "{file} has more than {limit} cells; remove unused columns",
+                    file=source, limit=MAX_CELLS))
             for far in _FAR_REFERENCE.finditer(head):
                 if far[1] is None or int(far[1]) > MAX_ROWS + 1:
-                    raise PlanError(f"{source} reaches beyond row {MAX_ROWS + 1:,} or column ZZ; "
-                                    "remove unused rows and columns")
+                    raise PlanError(msg(
+                        "{file} reaches beyond row {limit} or column ZZ; remove unused rows and columns",
+                        file=source, limit=MAX_ROWS + 1))
             wide = wide or _WIDE_REFERENCE.search(head) is not None
             long = long or _LONG_REFERENCE.search(head) is not None
             unusual = unusual or any(marker in head for marker in _UNUSUAL_REFERENCES)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from salesplanner.i18n import msg
 from salesplanner.model import PlanError
 from salesplanner.roles import ALIASES, ROLE_ORDER, Role, role_from_title, role_names, title_key
 from salesplanner.roster.cells import text
@@ -68,7 +69,7 @@ def role_choice(value: str) -> Role | None:
     if key in _ROLE_NAMES:
         return _ROLE_NAMES[key]
     names = ", ".join(role.value for role in ROLE_ORDER)
-    raise ValueError(f'"{value}" is not a role ({names} or {BENCH})')
+    raise ValueError(msg('"{value}" is not a role ({names} or {bench})', value=value, names=names, bench=BENCH))
 
 
 def read_titles(path: str | Path) -> dict[str, Role | None]:
@@ -80,7 +81,7 @@ def read_titles(path: str | Path) -> dict[str, Role | None]:
         title_column = next(i for i, h in enumerate(headers) if h in ("title", "job title"))
         role_column = headers.index("role")
     except (StopIteration, ValueError):
-        raise PlanError(f'{table.source}: row 1 must name the columns "title" and "role"') from None
+        raise PlanError(msg('{file}: row 1 must name the columns "title" and "role"', file=table.source)) from None
     choices: dict[str, Role | None] = {}
     for number, row in zip(table.row_numbers, table.rows, strict=True):
         title, role = text(row[title_column]), text(row[role_column])
@@ -89,5 +90,7 @@ def read_titles(path: str | Path) -> dict[str, Role | None]:
         try:
             choices[title_key(title)] = role_choice(role or BENCH)
         except ValueError as error:
-            raise PlanError(f"{table.source}, row {number}: {error}") from None
+            raise PlanError(msg(
+                "{file}, row {number}: {reason}",
+                file=table.source, number=number, reason=str(error))) from None
     return choices

@@ -402,7 +402,7 @@ class RosterImportDialog(QDialog):
         lines = []
         imported = self._import
         if imported is not None:
-            lines += [note[:1].upper() + note[1:] for note in imported.notes]
+            lines += [str(note)[:1].upper() + str(note)[1:] for note in imported.notes]
             if imported.on_bench:
                 lines.append(self.tr("1 on the bench (no team or no known role)") if imported.on_bench == 1 else
                              self.tr("%Ln on the bench (no team or no known role)", "", imported.on_bench))
