@@ -235,7 +235,9 @@ def _write_json(data: Any, out: TextIO) -> None:
     import orjson
 
     with i18n.speaking(i18n.SOURCE_LANGUAGE):
-        content = orjson.dumps(data, default=str, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+        # Messages (dataclasses, which orjson would write field by field) become their English sentences.
+        content = orjson.dumps(data, default=str, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+                               | orjson.OPT_PASSTHROUGH_DATACLASS)
     buffer = getattr(out, "buffer", None)
     if buffer is not None:
         out.flush()

@@ -385,9 +385,9 @@ def person_problems(person: Person) -> Problems:
     if person.status is Status.LEAVING and person.leave_date is None:
         problems.append(("leave_date", msg("is required when status is leaving")))
     if person.status is Status.ACTIVE and person.leave_date is not None:
-        problems.append(("status", msg("must be leaving when a leave date is set")))
+        problems.append(("status", msg("must be leaving when a leave_date is set")))
     if person.start_date and person.leave_date and person.leave_date < person.start_date:
-        problems.append(("leave_date", msg("must not be before the start date")))
+        problems.append(("leave_date", msg("must not be before start_date")))
     return problems
 
 

@@ -286,7 +286,7 @@ def test_dates_outside_1900_to_2199_are_refused_on_load(key: str, value: str, wh
             data["people"][0][key] = value
             data["people"][0]["status"] = "leaving" if key == "leave_date" else "active"
 
-    assert refusal(plan_text(change)).startswith(f"{where} must be between 1900-01-01 and 2199-12-31")
+    assert refusal(plan_text(change)).startswith(f"{where} must be between 01/01/1900 and 31/12/2199")
 
 
 def test_the_last_date_a_plan_holds_runs_through_every_command(tmp_path: Path) -> None:
@@ -301,13 +301,13 @@ def test_the_last_date_a_plan_holds_runs_through_every_command(tmp_path: Path) -
                  ["export", "-o", str(tmp_path / "late.xlsx"), "--baseline", "Today"]):
         code, _, err = run(argv[0], str(tmp_path / "late.salesplan"), *argv[1:])
         assert (code, err) == (0, "")
-    with pytest.raises(PlanError, match=r"^plan as_of: must be between 1900-01-01 and 2199-12-31$"):
+    with pytest.raises(PlanError, match=r"^plan as_of: must be between 01/01/1900 and 31/12/2199$"):
         EditPlan(as_of=date(9999, 12, 31)).do(plan)
     assert plan.as_of == MAX_DATE
 
 
 def test_timeline_arithmetic_past_the_calendar_is_a_sentence() -> None:
-    with pytest.raises(PlanError, match=r"^month 12 after 9999-12-01 is past the last date a calendar holds$"):
+    with pytest.raises(PlanError, match=r"^month 12 after 01/12/9999 is past the last date a calendar holds$"):
         month_date(date(9999, 12, 1), 12)
     assert month_date(MIN_DATE, 1) == date(1900, 2, 1)  # ⌈365/12⌉ = 31 days
 
@@ -317,7 +317,7 @@ def test_roster_dates_outside_the_range_are_row_problems(tmp_path: Path) -> None
     roster.write_text("Name,Start date\nAna,9999-12-31\nBo,2027-01-01\n", encoding="utf-8")
     result = build_plan_from_roster(read_roster(roster))
     assert [str(problem) for problem in result.problems] == [
-        "row 2, column Start date: must be between 1900-01-01 and 2199-12-31"]
+        "row 2, column Start date: must be between 01/01/1900 and 31/12/2199"]
     assert [p.name for p in result.plan.people.values()] == ["Bo"]
 
 

@@ -56,17 +56,17 @@ def test_json_totals_take_the_scenarios_own_target(tmp_path: Path) -> None:
 
 def test_the_table_shows_the_target_year(tmp_path: Path) -> None:
     text = _summary(tmp_path)
-    assert "  Target                EUR 400,000  the sum of the teams' targets\n" in text
-    assert "  Expected bookings     EUR 300,000  short by EUR 100,000\n" in text
-    assert "  Coverage               75 % short  expected ÷ target\n" in text
-    assert "  Quota capacity      EUR 1,600,000  closers' quotas for the target year\n" in text
+    assert "  Target                € 400,000  the sum of the teams' targets\n" in text
+    assert "  Expected bookings     € 300,000  short by € 100,000\n" in text
+    assert "  Coverage             75 % short  expected ÷ target\n" in text
+    assert "  Quota capacity      € 1,600,000  closers' quotas for the target year\n" in text
     lines = text.splitlines()
     start = lines.index("Teams — the target year (expected: months 0 … 12 of the timeline, with ramp, starts, "
                         "leaves and attrition)")
     assert lines[start + 1].split() == ["team", "target", "expected", "coverage", "quota", "capacity"]
-    assert lines[start + 3].split() == ["North", "EUR", "400,000", "EUR", "300,000", "75", "%", "short",
-                                        "EUR", "800,000"]
-    assert lines[start + 4].split() == ["South", "—", "EUR", "0", "—", "EUR", "800,000"]
+    assert lines[start + 3].split() == ["North", "€", "400,000", "€", "300,000", "75", "%", "short",
+                                        "€", "800,000"]
+    assert lines[start + 4].split() == ["South", "—", "€", "0", "—", "€", "800,000"]
 
 
 # --- the rest of the summary, by hand ----------------------------------------------------------------
@@ -102,32 +102,32 @@ def test_json_lists_the_warnings_organisation_first(tmp_path: Path) -> None:
     # organisation 300,000 against 1,600,000 (19 %).
     assert json.loads(_summary(tmp_path, "--json"))["warnings"] == [
         "Superstar dependency: the top closer holds 50 % of closing capacity (above 40 %)",
-        "Organisation: the model expects 19 % attainment (EUR 300 k expected against EUR 1.60 M of quota; "
+        "Organisation: the model expects 19 % attainment (€ 300 k expected against € 1.60 M of quota; "
         "below 60 %)",
         "North: closers overloaded: 2 opportunities/month not worked",
         "North: account managers overloaded: 30 accounts over capacity",
-        "North: the model expects 38 % attainment (EUR 300 k expected against EUR 800 k of quota; below 60 %)",
+        "North: the model expects 38 % attainment (€ 300 k expected against € 800 k of quota; below 60 %)",
         "South: closers underfed: 100 % of closing capacity idle",
-        "South: the model expects 0 % attainment (EUR 0 expected against EUR 800 k of quota; below 60 %)",
+        "South: the model expects 0 % attainment (€ 0 expected against € 800 k of quota; below 60 %)",
     ]
 
 
 def test_the_table_shows_the_stage_organisation_flows_and_handoffs(tmp_path: Path) -> None:
     text = _summary(tmp_path)
     lines = text.splitlines()
-    assert lines[0] == 'Timeline test — scenario "Plan" (baseline) · as of 2027-01-01 · horizon 12 months'
+    assert lines[0] == 'Timeline test — scenario "Plan" (baseline) · as of 01/01/2027 · horizon 12 months'
     assert "Stage: Specialists" in lines
-    assert "  Bookings / year       EUR 300,000" in lines
-    assert "  Annual cost           EUR 450,000  people in teams and open positions" in lines
-    assert "  Cost of sales                1.50  annual cost ÷ bookings per year" in lines
-    assert "  Balanced teams              0 / 2" in lines
+    assert "  Bookings / year       € 300,000" in lines
+    assert "  Annual cost           € 450,000  people in teams and open positions" in lines
+    assert "  Cost of sales              1.50  annual cost ÷ bookings per year" in lines
+    assert "  Balanced teams            0 / 2" in lines
     assert "Warnings (7)" in lines
     flows = lines.index("Teams — flows per month")
     assert lines[flows + 3].split() == ["North", "2", "0.0", "0.0", "0.0", "12.0", "12.0", "10.0", "10.0", "2.5",
-                                        "EUR", "25,000", "30.0", "0.0"]
+                                        "€", "25,000", "30.0", "0.0"]
     handoffs = lines.index("Teams — handoffs (load on the receiving role; 1.00 is ideal)")
     # No inbound at all: no verdict; accounts but no AM: overloaded without a ratio.
-    assert lines[handoffs + 3].split() == ["North", "—", "1.20", "overloaded", "—", "overloaded", "sdr_to_closer"]
+    assert lines[handoffs + 3].split() == ["North", "—", "1.20", "overloaded", "—", "overloaded", "SDR", "→", "closer"]
     assert lines[handoffs + 4].split() == ["South", "—", "0.00", "underused", "—", "—"]
 
 

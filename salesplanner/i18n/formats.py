@@ -146,12 +146,16 @@ def format_value(value: Any, spec: str, language: Language) -> str:
     """A placeholder's value as text. By type: a message is rendered, an int grouped, a float with at most
     two decimals, a date in the short form, ``Money`` in full, None as "—". Specs: ``.2f`` fixed decimals,
     ``amount`` (whole or one decimal), ``%`` / ``.1%`` a share as a percentage, ``compact`` money, ``lower``
-    and ``capital`` for a text or message used inside a sentence or at its start."""
+    (the first letter, unless the first word is an abbreviation) and ``capital`` for a text or message used
+    inside a sentence or at its start."""
     if value is None:
         return NO_VALUE
     if isinstance(value, Message | str) and spec in ("lower", "capital"):
         text = render(value, language) if isinstance(value, Message) else value
-        return text.lower() if spec == "lower" else text[:1].upper() + text[1:]
+        if spec == "capital":
+            return text[:1].upper() + text[1:]
+        first = text.split(" ", 1)[0]
+        return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]  # "FTE" stays
     if isinstance(value, Message):
         return render(value, language)
     if isinstance(value, Money):

@@ -155,18 +155,19 @@ def describe(problem: Problem, document: Any) -> Text:
 
 
 class PlanFileError(PlanError):
-    """A plan file that cannot be read or written. ``problems`` are the sentences, first first; ``places``
-    the path into the file of each ("" where the whole file is meant); ``total`` how many problems were
-    found, and ``complete`` whether the reader looked at the whole file or stopped counting."""
+    """A plan file that cannot be read or written. ``messages`` are the problems, first first (``problems``
+    the same as sentences in the language in force); ``places`` the path into the file of each ("" where
+    the whole file is meant); ``total`` how many problems were found, and ``complete`` whether the reader
+    looked at the whole file or stopped counting."""
 
     def __init__(self, problems: Sequence[Text], *, places: Sequence[str] | None = None, total: int | None = None,
                  complete: bool = True) -> None:
-        self.problems = list(problems)
-        self.places = list(places) if places is not None else [""] * len(self.problems)
-        self.total = max(total or 0, len(self.problems))
+        self.messages = list(problems)
+        self.places = list(places) if places is not None else [""] * len(self.messages)
+        self.total = max(total or 0, len(self.messages))
         self.complete = complete
         more = self.total - 1
-        first = self.problems[0]
+        first = self.messages[0]
         if more <= 0:
             message: Text = first
         elif complete:
@@ -178,5 +179,9 @@ class PlanFileError(PlanError):
 
     def in_file(self, name: str) -> PlanFileError:
         """The same problems, each starting with the file's name."""
-        return PlanFileError([msg("{file}: {problem}", file=name, problem=problem) for problem in self.problems],
+        return PlanFileError([msg("{file}: {problem}", file=name, problem=problem) for problem in self.messages],
                              places=self.places, total=self.total, complete=self.complete)
+
+    @property
+    def problems(self) -> list[str]:
+        return [str(problem) for problem in self.messages]
