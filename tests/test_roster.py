@@ -223,7 +223,8 @@ def test_existing_teams_are_matched_by_name_and_keep_their_market(tmp_path: Path
     assert list(scenario.teams.values()) == [enterprise]
     assert set(placement.team for placement in scenario.assignments.values()) == {enterprise.id}
     assert result.warnings == ()  # the second row's different segment is said once, as a note
-    assert tuple(map(str, result.notes)) == ("Segment differs within teams (nordic enterprise: Enterprise and SMB); each team keeps "
+    notes = tuple(map(str, result.notes))
+    assert notes == ("Segment differs within teams (nordic enterprise: Enterprise and SMB); each team keeps "
                             "its first row's segment",)
     assert isinstance(enterprise, Team)
 
