@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from salesplanner.analysis import ScenarioAnalysis
-from salesplanner.capacity import HANDOFF_LABELS, Balance, TeamResult, Verdict, has_left
+from salesplanner.capacity import HANDOFF_LABELS, VERDICT_NAMES, Balance, TeamResult, Verdict, has_left
 from salesplanner.compare import CHANGE_LABELS, compare
 from salesplanner.diagnosis import STAGE_NAMES, diagnose
 from salesplanner.files import write_atomically
@@ -137,7 +137,8 @@ class _Deck:
 def _pill_text(item: Balance) -> str:
     assert item.verdict is not None
     ratio = NO_VALUE if item.ratio is None else number(item.ratio, 2)
-    return f"{HANDOFF_LABELS[item.handoff]}  {ratio} {MARKS[item.verdict]}  {item.note}"
+    note = VERDICT_NAMES[Verdict.BALANCED] if item.verdict is Verdict.BALANCED else item.sentence
+    return f"{HANDOFF_LABELS[item.handoff]}  {ratio} {MARKS[item.verdict]}  {note}"
 
 
 def _lanes(plan: Plan, analysis: ScenarioAnalysis, team_id: Any) -> dict[Role, list[_Chip]]:

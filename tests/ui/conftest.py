@@ -87,7 +87,9 @@ def collect_garbage_between_tests() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def english_unless_asked(qapp: QApplication) -> Iterator[None]:
-    """Every test starts in English with British conventions, whatever a test before it chose."""
+    """Every test starts in English with British conventions, whatever a test before it chose and whatever
+    the computer's locale (the app's set-up, which speaks the system's language, comes first)."""
+    create_application()
     if (i18n.current().code, i18n.current().locale) != ("en", "en_GB"):
         install_language(qapp, "en", locale="en_GB")
     yield

@@ -11,13 +11,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
 
 from salesplanner.roles import Role
 from tests.ui.conftest import ENTERPRISE, SMB, two_team_plan, without_unsaved_changes
 from tests.ui.test_board import pill_labels
 from ui.app import create_application
 from ui.document import PlanDocument
+from ui.translator import install_language
 from ui.window.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,11 +27,13 @@ SHARE = ["tests/ui/test_board.py", "tests/ui/test_targets.py"]
 
 
 @pytest.fixture
-def german() -> Iterator[None]:
-    previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+def german(qapp: QApplication) -> Iterator[None]:
+    """A computer set to German: the app has no German catalogue, so it speaks English, with German
+    conventions (CLDR's English in Germany: decimal commas)."""
+    create_application()  # its first call speaks the system's language: before ours
+    install_language(qapp, None, locale="de_DE")
     yield
-    QLocale.setDefault(previous)
+    install_language(qapp, "en", locale="en_GB")
 
 
 def test_a_german_user_reads_decimal_commas_on_the_board_and_the_strip(german: None, qtbot) -> None:
@@ -52,7 +55,7 @@ def test_a_german_user_reads_decimal_commas_on_the_board_and_the_strip(german: N
 def test_the_ui_tests_pass_on_a_computer_set_to_german_or_danish(locale: str) -> None:
     # Qt takes the locale from these variables even where the C library has no such locale installed.
     env = {**os.environ, "LANG": f"{locale}.UTF-8", "LC_ALL": f"{locale}.UTF-8", "LANGUAGE": locale,
-           "QT_QPA_PLATFORM": "offscreen"}
+           "QT_QPA_PLATFORM": "offscreen", "SALESPLANNER_TEST_LOCALE": f"{locale}.UTF-8"}
     seen = subprocess.run([sys.executable, "-c", "from PySide6.QtCore import QLocale; print(QLocale().name())"],
                           env=env, capture_output=True, text=True, timeout=60, check=True)
     assert seen.stdout.split()[-1] == locale  # the run below really is under that locale

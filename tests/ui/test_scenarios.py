@@ -83,7 +83,7 @@ def test_the_last_scenario_cannot_be_deleted(window: MainWindow) -> None:
 
 def test_clicking_a_warning_selects_and_reveals_its_team(window: MainWindow) -> None:
     window.show_warnings()
-    texts = [w.text for w in window.warnings.model.warnings]
+    texts = [str(w.text) for w in window.warnings.model.warnings]
     # Hand-computed in test_board: Enterprise 1.20 overloaded / 0.75 underused, SMB 2.40 / 0.75.
     assert "Nordic SMB: closers overloaded: 14 opportunities/month not worked" in texts
     assert texts.index("Nordic SMB: closers overloaded: 14 opportunities/month not worked") > 0
@@ -99,7 +99,7 @@ def test_clicking_a_warning_selects_and_reveals_its_team(window: MainWindow) -> 
 def test_warnings_follow_the_plan(window: MainWindow) -> None:
     window.show_warnings()
     window.board.handle_drop([DITA], Placement(ENTERPRISE, Role.AE))
-    texts = [w.text for w in window.warnings.model.warnings]
+    texts = [str(w.text) for w in window.warnings.model.warnings]
     assert "Nordic SMB: closers overloaded: 2 opportunities/month not worked" in texts
     assert "Nordic SMB: closers overloaded: 14 opportunities/month not worked" not in texts
     assert window.summary.warnings.value.text() == str(window.document.analysis.totals.warning_count)

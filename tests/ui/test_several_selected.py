@@ -116,4 +116,4 @@ def test_a_date_picked_in_the_calendar_is_committed(window: MainWindow) -> None:
     calendar.setSelectedDate(QDate(2027, 2, 15))
     QTest.keyClick(calendar.findChild(QTableView), Qt.Key.Key_Return)  # the day grid, as a keyboard user picks
     assert window.document.plan.people[DITA].start_date == date(2027, 2, 15)
-    assert field.text() == "2027-02-15" and not field.calendar_menu.isVisible()  # type: ignore[attr-defined]
+    assert field.text() == "15/02/2027" and not field.calendar_menu.isVisible()  # type: ignore[attr-defined]
