@@ -37,6 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     if sys.platform.startswith("linux"):
         _check_x11_libraries()
+    # The bundle ships compiled catalogues: a catalogue with an unfinished or obsolete text stops the build.
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import translations
+
+    if translations.compile_all() != 0:
+        raise SystemExit("build: the translations are not complete (see above)")
     work, dist = args.work.resolve(), args.dist.resolve()
     generated = work / "generated"
     shutil.rmtree(generated, ignore_errors=True)

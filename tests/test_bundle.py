@@ -153,7 +153,26 @@ def test_the_window_starts_and_quits(bundle: Bundle) -> None:
     result = bundle.run(SALESPLANNER_SMOKE_TEST="1")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ('window "Nordlys Software 2027 — Sales Planner" shown\n'
-                             'plan "Nordlys Software 2027" (43 people) from the demo plan\n')
+                             'plan "Nordlys Software 2027" (43 people) from the demo plan\n'
+                             "speaks en (en_GB): File · Edit · Cancel\n")
+
+
+def test_the_window_speaks_danish_on_a_danish_computer(bundle: Bundle) -> None:
+    """The compiled catalogue and Qt's own Danish ship in the bundle; no .po source does."""
+    result = bundle.run(SALESPLANNER_SMOKE_TEST="1", LANG="da_DK.UTF-8")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.splitlines()[-1] == "speaks da (da_DK): Filer · Rediger · Annuller"
+    translations = bundle.folder / "_internal" / "resources" / "translations"
+    assert sorted(path.name for path in translations.iterdir()) == ["da.mo"]
+
+
+def test_the_command_line_speaks_danish(bundle: Bundle, tmp_path: Path) -> None:
+    plan = tmp_path / "demo.salesplan"
+    assert bundle.run("demo", "-o", plan).returncode == 0
+    result = bundle.run("summary", plan, LANG="da_DK.UTF-8")
+    assert result.returncode == 0, result.stderr
+    assert "Fase: Specialister" in result.stdout and "pr. 01.01.2027" in result.stdout
+    assert "Stage: Specialists" in bundle.run("--lang", "en", "summary", plan, LANG="da_DK.UTF-8").stdout
 
 
 def test_it_opens_a_plan_given_on_the_command_line(bundle: Bundle, tmp_path: Path) -> None:
@@ -161,7 +180,8 @@ def test_it_opens_a_plan_given_on_the_command_line(bundle: Bundle, tmp_path: Pat
     result = bundle.run(plan, SALESPLANNER_SMOKE_TEST="1")
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == (f'window "{plan.name} — Sales Planner" shown\n'
-                             f'plan "Nordlys Software 2027" (43 people) from {plan}\n')
+                             f'plan "Nordlys Software 2027" (43 people) from {plan}\n'
+                             "speaks en (en_GB): File · Edit · Cancel\n")
 
 
 def test_install_adds_the_menu_entry_file_type_and_icons_and_its_exec_line_opens_a_plan(

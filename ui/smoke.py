@@ -13,9 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from salesplanner import i18n
 from ui.window.main_window import MainWindow
 
 TIMEOUT_S = 20.0
@@ -58,8 +59,12 @@ class SmokeTest(QObject):
             self.problems.append(f"the plan on screen is {document.path}, not {self._plan_path}")
         plan = document.plan
         source = str(document.path) if document.path is not None else "the demo plan"
+        menus = [action.text().replace("&", "") for action in self._window.menuBar().actions()]
+        # Qt's own texts (a standard dialog button) come from Qt's catalogue, shipped for each language.
+        cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
         report = [f'window "{self._window.windowTitle().replace("[*]", "")}" shown',
                   f'plan "{plan.name}" ({len(plan.people)} people) from {source}',
+                  f"speaks {i18n.current().code} ({i18n.current().locale}): {' · '.join(menus[:2])} · {cancel}",
                   *(f"problem: {problem}" for problem in self.problems)]
         text = "\n".join(report) + "\n"
         if self._report_to == "1":
