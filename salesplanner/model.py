@@ -500,7 +500,8 @@ def assumptions_problems(assumptions: Assumptions) -> Problems:
     _check(problems, "attainment_min", assumptions.attainment_min, 0, 1)
     if assumptions.hiring_lead_days != int(assumptions.hiring_lead_days) or \
             not 0 <= assumptions.hiring_lead_days <= MAX_HIRING_LEAD_DAYS:
-        problems.append(("hiring_lead_days", f"must be a whole number of days between 0 and {MAX_HIRING_LEAD_DAYS}"))
+        problems.append(("hiring_lead_days", msg("must be a whole number of days between 0 and {most}",
+                                                 most=MAX_HIRING_LEAD_DAYS)))
     for role, values in assumptions.roles.items():
         problems += [(f"roles.{role.value}.{name}", reason)
                      for name, reason in role_parameter_problems(role, values)]

@@ -11,6 +11,8 @@ from salesplanner.advisor.formulation import FOCUS_BUDGET, Formulation, focus, f
 from salesplanner.advisor.problem import build_problem
 from salesplanner.advisor.solve import Outcome, Progress, StopAsked, solve
 from salesplanner.advisor.types import Advice, AdviceOptions, Move, Status, SuggestedHire, TeamOutcome
+from salesplanner.capacity import VERDICT_NAMES
+from salesplanner.i18n import Message, msg
 from salesplanner.model import Plan, PlanError, ScenarioId
 
 MARGINS = (0.0, 1e-7, 1e-5, 1e-3)
@@ -24,13 +26,13 @@ class AdvisorError(RuntimeError):
 
 def _check_options(options: AdviceOptions) -> None:
     if options.max_hires is not None and options.max_hires < 0:
-        raise PlanError("the most hires must be 0 or more")
+        raise PlanError(msg("the most hires must be 0 or more"))
     if options.hire_budget is not None and options.hire_budget < 0:
-        raise PlanError("the hiring budget must be 0 or more")
+        raise PlanError(msg("the hiring budget must be 0 or more"))
     if not options.time_limit > 0:
-        raise PlanError("the time limit must be more than 0 seconds")
+        raise PlanError(msg("the time limit must be more than 0 seconds"))
     if options.move_weight <= 0 or options.role_change_weight <= 0:
-        raise PlanError("the weights of a move and of a role change must be more than 0")
+        raise PlanError(msg("the weights of a move and of a role change must be more than 0"))
 
 
 WARM_START_COLUMNS = 3_000
@@ -61,19 +63,20 @@ def advise(plan: Plan, scenario_id: ScenarioId, options: AdviceOptions | None = 
     _check_options(options)
     scenario = plan.scenarios.get(scenario_id)
     if scenario is None:
-        raise PlanError(f"the plan has no scenario with id {scenario_id}")
+        raise PlanError(msg("the plan has no scenario with id {scenario_id}", scenario_id=scenario_id))
     deadline = time.monotonic() + options.time_limit
     problem = build_problem(plan, scenario, options)
-    notes = []
+    notes: list[Message] = []
     for outcome in outcomes(problem, (), ()):
         status = outcome.before.status
         if outcome.locked and not is_balanced(outcome.before) and status is not None:
-            notes.append(f"{outcome.before.team.name} is locked and stays {status.value}.")
+            notes.append(msg("{team} is locked and stays {verdict}.", team=outcome.before.team.name,
+                             verdict=VERDICT_NAMES[status]))
     kept = focus(problem, FOCUS_BUDGET)
     if kept is not None:
-        notes.append("This plan is large: the search let only the most common kinds of people (the same role and "
-                     "effective FTE) arrive in each team, most of them where a team's handoffs ask for that role, "
-                     "so the answer balances every team but is not proven best.")
+        notes.append(msg("This plan is large: the search let only the most common kinds of people (the same role and "
+                         "effective FTE) arrive in each team, most of them where a team's handoffs ask for that role, "
+                         "so the answer balances every team but is not proven best."))
     for margin in MARGINS:
         formulation = formulate(problem, margin=margin, kept=kept)
         start: list[tuple[int, float]] = []
@@ -91,8 +94,8 @@ def advise(plan: Plan, scenario_id: ScenarioId, options: AdviceOptions | None = 
                           reason=explain(problem, should_stop=should_stop, kept=kept))
         if solution.outcome is Outcome.NO_ANSWER:
             return Advice(Status.INFEASIBLE, month=problem.month, on=problem.on, notes=tuple(notes),
-                          reason=f"No answer was found within the time limit of {options.time_limit:g} s, and none "
-                                 "was proven impossible either: allow more time.")
+                          reason=msg("No answer was found within the time limit of {seconds} s, and none was "
+                                     "proven impossible either: allow more time.", seconds=options.time_limit))
         moves, hires = decode(problem, formulation, solution.values)
         teams = outcomes(problem, moves, hires)
         if all(passes(team) for team in teams) and organisation_reached(problem, teams):

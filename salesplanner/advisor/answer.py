@@ -15,6 +15,7 @@ from salesplanner.advisor.problem import Problem
 from salesplanner.advisor.types import Move, SuggestedHire, TeamOutcome
 from salesplanner.capacity import TeamResult, Verdict, compute_team
 from salesplanner.commands import new_id
+from salesplanner.i18n import tr
 from salesplanner.model import Member, MemberId, Opening, OpeningId, Placement, TeamId, resolved_role_parameters
 from salesplanner.roles import DISPLAY_NAMES, Role
 
@@ -95,7 +96,8 @@ def _cancel_round_trips(problem: Problem, lots: list[tuple[int, int]], arrivals:
 
 def hire_opening(hire: SuggestedHire) -> Opening:
     """The open position a suggested hire becomes: full time, the role's default cost (the team's override)."""
-    return Opening(id=hire.opening_id, title=f"{DISPLAY_NAMES[hire.role]} (suggested hire)", start_date=hire.start_date)
+    title = tr("{role} (suggested hire)", role=DISPLAY_NAMES[hire.role])
+    return Opening(id=hire.opening_id, title=title, start_date=hire.start_date)
 
 
 def outcomes(problem: Problem, moves: Iterable[Move], hires: Iterable[SuggestedHire]) -> tuple[TeamOutcome, ...]:

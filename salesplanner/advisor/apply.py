@@ -8,6 +8,7 @@ from typing import Any
 from salesplanner.advisor.answer import hire_opening
 from salesplanner.advisor.types import Advice, Move, SuggestedHire
 from salesplanner.commands import AddOpening, AddScenario, Assign, Batch, Command, copy_scenario, new_id
+from salesplanner.i18n import Message, msg, msg_n, tr
 from salesplanner.model import Placement, Plan, Scenario, ScenarioId
 
 
@@ -19,26 +20,27 @@ def _changes(scenario_id: ScenarioId, moves: Sequence[Move], hires: Sequence[Sug
     return commands
 
 
-def _counted(moves: Sequence[Move], hires: Sequence[SuggestedHire]) -> str:
-    parts = []
-    if moves:
-        parts.append(f"{len(moves)} move{'s' if len(moves) != 1 else ''}")
-    if hires:
-        parts.append(f"{len(hires)} hire{'s' if len(hires) != 1 else ''}")
-    return " and ".join(parts) or "nothing"
+def _counted(moves: Sequence[Move], hires: Sequence[SuggestedHire]) -> Message:
+    counted_moves = msg_n("{n} move", "{n} moves", n=len(moves))
+    counted_hires = msg_n("{n} hire", "{n} hires", n=len(hires))
+    if moves and hires:
+        return msg("{moves} and {hires}", moves=counted_moves, hires=counted_hires)
+    return counted_moves if moves else counted_hires if hires else msg("nothing")
 
 
 def apply_command(scenario_id: ScenarioId, moves: Sequence[Move], hires: Sequence[SuggestedHire]) -> Batch:
     """The suggested moves and hires in the scenario itself, as one step."""
-    return Batch(f"Apply suggested changes ({_counted(moves, hires)})", _changes(scenario_id, moves, hires))
+    return Batch(msg("Apply suggested changes ({changes})", changes=_counted(moves, hires)),
+                 _changes(scenario_id, moves, hires))
 
 
 def proposal_name(plan: Plan, source: Scenario) -> str:
-    """"Today (suggested)", or "Today (suggested 2)" when that name is taken."""
+    """"Today (suggested)", or "Today (suggested 2)" when that name is taken (in the language in force: the
+    user names it)."""
     names = {scenario.name for scenario in plan.scenarios.values()}
-    name, number = f"{source.name} (suggested)", 2
+    name, number = tr("{scenario} (suggested)", scenario=source.name), 2
     while name in names:
-        name, number = f"{source.name} (suggested {number})", number + 1
+        name, number = tr("{scenario} (suggested {n})", scenario=source.name, n=number), number + 1
     return name
 
 
@@ -50,7 +52,8 @@ def proposal_command(plan: Plan, source_id: ScenarioId, moves: Sequence[Move], h
     name = name or proposal_name(plan, source)
     commands: list[Command] = [AddScenario(copy_scenario(source, new_id=scenario_id, name=name))]
     commands += _changes(scenario_id, moves, hires)
-    return Batch(f"Create proposal {name} ({_counted(moves, hires)})", commands), scenario_id
+    return Batch(msg("Create proposal {name} ({changes})", name=name, changes=_counted(moves, hires)),
+                 commands), scenario_id
 
 
 def _side(placement: Placement | None) -> dict[str, str | None]:

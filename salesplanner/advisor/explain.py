@@ -27,6 +27,7 @@ from salesplanner.advisor.formulation import (
 from salesplanner.advisor.problem import Problem, build_problem
 from salesplanner.advisor.solve import Outcome, StopAsked, minimise
 from salesplanner.advisor.types import AdviceOptions
+from salesplanner.i18n import Message, Money, joined, msg, number
 from salesplanner.roles import Role
 
 SHORTFALL = 1e-6
@@ -37,25 +38,31 @@ RELAXED_MONTH = 6
 
 
 def _amount(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:,.1f}"
+    """A count for a sentence, in the language in force: whole from ten up, else one decimal."""
+    return number(value, 0 if abs(value) >= 10 else 1)
 
 
-LIMITS = "under these limits"
-FIT = (f"no combination of the people who can be moved or hired {LIMITS} gives that while every other team "
-       "stays balanced")
+LIMITS = msg("under these limits")
+FIT = msg("no combination of the people who can be moved or hired {limits} gives that while every other team "
+          "stays balanced", limits=LIMITS)
 
 
-def _need(name: str, demand: str, role: str, low: float, high: float, most: float) -> str:
-    """"{team}: {demand} need {low}–{high} {role}s …": why the receiving role cannot be staffed."""
+def _need(name: str, demand: Message, role: Message, roles: Message, low: float, high: float,
+          most: float) -> Message:
+    """"{team}: {demand} need {low}–{high} {roles} …": why the receiving role cannot be staffed."""
     if most < 0.05:
-        return f"{name}: {demand} and no {role} can be moved or hired {LIMITS}"
+        return msg("{team}: {demand} and no {role} can be moved or hired {limits}", team=name, demand=demand,
+                   role=role, limits=LIMITS)
     if most < low:
-        return (f"{name}: {demand} need at least {low:.1f} {role}s (full-time, fully productive); at most "
-                f"{most:.1f} can be in place {LIMITS}")
-    return f"{name}: {demand} need {low:.1f} to {high:.1f} {role}s (full-time, fully productive), and {FIT}"
+        return msg("{team}: {demand} need at least {low:.1f} {roles} (full-time, fully productive); at most "
+                   "{most:.1f} can be in place {limits}", team=name, demand=demand, low=low, roles=roles, most=most,
+                   limits=LIMITS)
+    return msg("{team}: {demand} need {low:.1f} to {high:.1f} {roles} (full-time, fully productive), and {fit}",
+               team=name, demand=demand, low=low, high=high, roles=roles, fit=FIT)
 
 
-def _sentence(problem: Problem, team_index: int, what: str, fte: dict[Role, float], most: dict[Role, float]) -> str:
+def _sentence(problem: Problem, team_index: int, what: str, fte: dict[Role, float],
+              most: dict[Role, float]) -> Message:
     """The sentence for one team's largest shortfall: ``fte`` is each role's effective FTE in the answer
     that comes closest, ``most`` the most each role could reach."""
     team = problem.teams[team_index]
@@ -76,40 +83,49 @@ def _sentence(problem: Problem, team_index: int, what: str, fte: dict[Role, floa
     per_sdr, per_am = team.cap_in[Role.SDR_INBOUND], team.am_cap[Role.AM]
     months = problem.plan.horizon_months
     if what == "inbound_short":
-        return _need(name, f"{_amount(team.inbound)} inbound leads a month", "inbound SDR",
-                     team.inbound / high / per_sdr, team.inbound / low / per_sdr, most[Role.SDR_INBOUND])
+        return _need(name, msg("{leads} inbound leads a month", leads=_amount(team.inbound)), msg("inbound SDR"),
+                     msg("inbound SDRs"), team.inbound / high / per_sdr, team.inbound / low / per_sdr,
+                     most[Role.SDR_INBOUND])
     if what == "am_short":
-        return _need(name, f"{_amount(accounts)} customer accounts after {months} months", "account manager",
+        return _need(name, msg("{accounts} customer accounts after {months} months", accounts=_amount(accounts),
+                               months=months), msg("account manager"), msg("account managers"),
                      accounts / high / per_am, accounts / low / per_am, most[Role.AM])
     if what == "inbound_idle":
-        leads = f"only {_amount(team.inbound)} come in" if team.inbound else "no inbound leads come in"
-        return f"{name}: inbound SDRs can work {_amount(cap_in)} leads a month, {leads}, and {FIT}"
+        leads = msg("only {leads} come in", leads=_amount(team.inbound)) if team.inbound else \
+            msg("no inbound leads come in")
+        return msg("{team}: inbound SDRs can work {capacity} leads a month, {leads}, and {fit}", team=name,
+                   capacity=_amount(cap_in), leads=leads, fit=FIT)
     if what == "am_idle":
-        return (f"{name}: account managers can look after {_amount(am_cap)} accounts, only {_amount(accounts)} "
-                f"are expected after {months} months, and {FIT}")
+        return msg("{team}: account managers can look after {capacity} accounts, only {accounts} are expected after "
+                   "{months} months, and {fit}", team=name, capacity=_amount(am_cap), accounts=_amount(accounts),
+                   months=months, fit=FIT)
     if what == "closers_short":
         if most_closing < 0.05:
-            return f"{name}: {_amount(supply)} opportunities a month and no closer can be moved or hired {LIMITS}"
+            return msg("{team}: {supply} opportunities a month and no closer can be moved or hired {limits}",
+                       team=name, supply=_amount(supply), limits=LIMITS)
         if most_closing < supply / high:
-            return (f"{name}: {_amount(supply)} opportunities a month need closers for at least "
-                    f"{_amount(supply / high)} of them; {LIMITS}, closers for at most {_amount(most_closing)} can "
-                    "be in place")
-        return (f"{name}: {_amount(supply)} opportunities a month need closers for {_amount(supply / high)} to "
-                f"{_amount(supply / low)} of them, and {FIT}")
+            return msg("{team}: {supply} opportunities a month need closers for at least {least} of them; {limits}, "
+                       "closers for at most {most} can be in place", team=name, supply=_amount(supply),
+                       least=_amount(supply / high), limits=LIMITS, most=_amount(most_closing))
+        return msg("{team}: {supply} opportunities a month need closers for {least} to {most} of them, and {fit}",
+                   team=name, supply=_amount(supply), least=_amount(supply / high), most=_amount(supply / low),
+                   fit=FIT)
     if what == "closers_idle":
         if most_supply < low * close_cap:
-            return (f"{name}: closers can take {_amount(close_cap)} opportunities a month and at most "
-                    f"{_amount(most_supply)} can be sourced {LIMITS}")
-        return f"{name}: closers can take {_amount(close_cap)} opportunities a month, and {FIT}"
+            return msg("{team}: closers can take {capacity} opportunities a month and at most {most} can be sourced "
+                       "{limits}", team=name, capacity=_amount(close_cap), most=_amount(most_supply), limits=LIMITS)
+        return msg("{team}: closers can take {capacity} opportunities a month, and {fit}", team=name,
+                   capacity=_amount(close_cap), fit=FIT)
     assert what == "target_short" and team.target_month is not None
     currency = problem.plan.currency
     # The answer closest to the target, with every team balanced: the most bookings the limits allow.
     possible = team.win_rate * team.deal_size * min(supply, close_cap)
-    return (f"{name}: the target of {currency} {12 * team.target_month:,.0f} a year needs {currency} "
-            f"{team.target_month:,.0f} of bookings a month; at most {currency} {possible:,.0f} are possible {LIMITS}")
+    return msg("{team}: the target of {target} a year needs {month} of bookings a month; at most {possible} are "
+               "possible {limits}", team=name, target=Money(12 * team.target_month, currency),
+               month=Money(team.target_month, currency), possible=Money(possible, currency), limits=LIMITS)
 
 
-def _organisation_sentence(problem: Problem, formulation: Formulation, values: Sequence[float]) -> str:
+def _organisation_sentence(problem: Problem, formulation: Formulation, values: Sequence[float]) -> Message:
     """The organisation's target, and the most bookings the answer closest to it reaches."""
     assert problem.organisation_target is not None
     currency = problem.plan.currency
@@ -117,13 +133,14 @@ def _organisation_sentence(problem: Problem, formulation: Formulation, values: S
     for team_index, team in enumerate(problem.teams):
         fte = {role: value_of(expression, values) for role, expression in formulation.fte[team_index].items()}
         reached += current_bookings(replace(team, current=fte))
-    return (f"The organisation: its target of {currency} {problem.organisation_target:,.0f} a year needs "
-            f"{currency} {problem.organisation_target / 12:,.0f} of bookings a month; at most {currency} "
-            f"{reached:,.0f} are possible {LIMITS}")
+    return msg("The organisation: its target of {target} a year needs {month} of bookings a month; at most "
+               "{possible} are possible {limits}", target=Money(problem.organisation_target, currency),
+               month=Money(problem.organisation_target / 12, currency), possible=Money(reached, currency),
+               limits=LIMITS)
 
 
 def shortfalls(problem: Problem, *, time_limit: float, should_stop: StopAsked | None = None,
-               kept: Focus | None = None) -> list[str]:
+               kept: Focus | None = None) -> list[Message]:
     """One sentence per team that falls short under the limits (the largest shortfalls first)."""
     formulation = formulate(problem, elastic=True, kept=kept)
     cost = {column: 1 / scale for _, _, column, scale in formulation.shortfalls}
@@ -136,7 +153,7 @@ def shortfalls(problem: Problem, *, time_limit: float, should_stop: StopAsked | 
         if share > SHORTFALL and share > worst.get(team_index, (0.0, ""))[0]:
             worst[team_index] = (share, what)
     ranked = sorted(worst.items(), key=lambda item: -item[1][0])[:MOST_TEAMS_NAMED]
-    sentences = []
+    sentences: list[Message] = []
     for team_index, (_, what) in ranked:
         if team_index == ORGANISATION:
             sentences.append(_organisation_sentence(problem, formulation, solution.values))
@@ -148,31 +165,31 @@ def shortfalls(problem: Problem, *, time_limit: float, should_stop: StopAsked | 
     return sentences
 
 
-def _relaxations(problem: Problem) -> list[tuple[str, Callable[[AdviceOptions], AdviceOptions]]]:
+def _relaxations(problem: Problem) -> list[tuple[Message, Callable[[AdviceOptions], AdviceOptions]]]:
     """Each limit that is set, with how to relax it, in the order a VP would reach for them."""
     options = problem.options
-    found: list[tuple[str, Callable[[AdviceOptions], AdviceOptions]]] = []
+    found: list[tuple[Message, Callable[[AdviceOptions], AdviceOptions]]] = []
     if not options.hires:
-        found.append(("allow hires", lambda o: replace(o, hires=True, max_hires=None, hire_budget=None)))
+        found.append((msg("allow hires"), lambda o: replace(o, hires=True, max_hires=None, hire_budget=None)))
     elif options.max_hires is not None or options.hire_budget is not None:
-        found.append(("raise the limit on hires", lambda o: replace(o, max_hires=None, hire_budget=None)))
+        found.append((msg("raise the limit on hires"), lambda o: replace(o, max_hires=None, hire_budget=None)))
     if not options.role_changes:
-        found.append(("allow role changes", lambda o: replace(o, role_changes=True)))
+        found.append((msg("allow role changes"), lambda o: replace(o, role_changes=True)))
     if options.same_geography:
-        found.append(("allow moves across geographies", lambda o: replace(o, same_geography=False)))
+        found.append((msg("allow moves across geographies"), lambda o: replace(o, same_geography=False)))
     if not options.moves:
-        found.append(("allow moves between teams", lambda o: replace(o, moves=True)))
+        found.append((msg("allow moves between teams"), lambda o: replace(o, moves=True)))
     if not (options.from_bench and options.to_bench):
-        found.append(("allow the bench", lambda o: replace(o, from_bench=True, to_bench=True)))
+        found.append((msg("allow the bench"), lambda o: replace(o, from_bench=True, to_bench=True)))
     if options.locked_members or options.locked_teams or problem.locked_members or any(t.locked for t in problem.teams):
-        found.append(("unlock people and teams", _unlocked))
+        found.append((msg("unlock people and teams"), _unlocked))
     if options.forbidden_hires:
-        found.append(("allow the hires you unticked", lambda o: replace(o, forbidden_hires=frozenset())))
+        found.append((msg("allow the hires you unticked"), lambda o: replace(o, forbidden_hires=frozenset())))
     if problem.organisation_target is not None or any(team.target_month is not None for team in problem.teams):
-        found.append(("leave the bookings targets out", lambda o: replace(o, reach_targets=False, targets={})))
+        found.append((msg("leave the bookings targets out"), lambda o: replace(o, reach_targets=False, targets={})))
     month = min(problem.plan.horizon_months, RELAXED_MONTH)
     if problem.month < month:
-        found.append((f"balance at month {month} instead, when hires have ramped",
+        found.append((msg("balance at month {month} instead, when hires have ramped", month=month),
                       lambda o: replace(o, at_month=month, hires=True, max_hires=None, hire_budget=None)))
     return found
 
@@ -194,19 +211,19 @@ relaxed one get a slice of it; what does not fit in it is left unsaid)."""
 
 
 def explain(problem: Problem, *, should_stop: StopAsked | None = None,
-            kept: Focus | None = None) -> str:
+            kept: Focus | None = None) -> Message:
     """Which teams cannot be balanced, what they lack, and which limit to relax."""
     deadline = time.monotonic() + max(2.0, problem.options.time_limit * EXPLAIN_SHARE)
     relaxations = _relaxations(problem)
     slice_ = (deadline - time.monotonic()) / (len(relaxations) + 2)
     sentences = shortfalls(problem, time_limit=slice_, should_stop=should_stop, kept=kept)
-    text = ". ".join(sentences) + "." if sentences else \
-        "No combination of the allowed moves and hires balances every team at once."
+    text = msg("{sentences}.", sentences=joined(sentences, ". ")) if sentences else \
+        msg("No combination of the allowed moves and hires balances every team at once.")
     for advice, relax in relaxations:
         if time.monotonic() > deadline - slice_:
             return text
         if _possible(problem, relax(problem.options), slice_, should_stop):
-            return f"{text} To find an answer, {advice}."
+            return msg("{text} To find an answer, {advice}.", text=text, advice=advice)
     everything = problem.options
     for _, relax in relaxations:
         everything = relax(everything)
@@ -214,8 +231,11 @@ def explain(problem: Problem, *, should_stop: StopAsked | None = None,
         return text
     if _possible(problem, everything, slice_, should_stop):
         names = [advice for advice, _ in relaxations]
-        listed = ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
-        return f"{text} No single limit is enough: {listed} together would find one."
+        listed = msg("{first} and {last}", first=joined(names[:-1], ", "), last=names[-1]) if len(names) > 1 \
+            else names[0]
+        return msg("{text} No single limit is enough: {listed} together would find one.", text=text, listed=listed)
     if kept is not None:
-        return f"{text} Relaxing the limits did not find one either, within the search this large plan allows."
-    return f"{text} No limit the advisor can relax is enough: the teams' markets ask for more than people can give."
+        return msg("{text} Relaxing the limits did not find one either, within the search this large plan allows.",
+                   text=text)
+    return msg("{text} No limit the advisor can relax is enough: the teams' markets ask for more than people can "
+               "give.", text=text)

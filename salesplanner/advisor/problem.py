@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from salesplanner.advisor.types import AdviceOptions
 from salesplanner.capacity import member_effective_fte, team_flows
+from salesplanner.i18n import msg
 from salesplanner.model import (
     MARKET_FIELDS,
     Member,
@@ -158,7 +159,8 @@ def _accounts_after(existing: float, churn: float, wins: float, months: int) -> 
 
 def month_on(plan: Plan, month: int) -> date:
     if not 0 <= month <= plan.horizon_months:
-        raise PlanError(f"the month to balance at must be between 0 and the plan's horizon ({plan.horizon_months})")
+        raise PlanError(msg("the month to balance at must be between 0 and the plan's horizon ({months})",
+                            months=plan.horizon_months))
     return month_date(plan.as_of, month)
 
 

@@ -20,6 +20,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from salesplanner.advisor.formulation import Formulation, LinearModel, Terms
+from salesplanner.i18n import tr
 
 if TYPE_CHECKING:
     import highspy
@@ -171,17 +172,17 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
         highs.setSolution(len(start), [column for column, _ in start], [float(value) for _, value in start])
     if progress is not None:
         def improved(event: highspy.HighsCallbackEvent) -> None:
-            progress(f"Found an answer (objective {event.data_out.objective_function_value:,.0f})")
+            progress(tr("Found an answer (objective {value:.0f})", value=event.data_out.objective_function_value))
 
         highs.cbMipImprovingSolution.subscribe(improved)
 
     if not formulation.hires:
         if progress is not None:
-            progress("Looking for the fewest moves")
+            progress(tr("Looking for the fewest moves"))
         return _run(highs, time_limit, should_stop)
 
     if progress is not None:
-        progress("Looking for the least costly hires")
+        progress(tr("Looking for the least costly hires"))
     first = _run(highs, time_limit * PHASE_ONE_SHARE, should_stop)
     if first.outcome in (Outcome.INFEASIBLE, Outcome.NO_ANSWER):
         return first
@@ -200,7 +201,7 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
     answer.value_valid = True
     highs.setSolution(answer)
     if progress is not None:
-        progress("Looking for the fewest moves with those hires")
+        progress(tr("Looking for the fewest moves with those hires"))
     second = _run(highs, max(0.5, deadline - time.monotonic()), should_stop)
     seconds = first.seconds + second.seconds
     if second.outcome in (Outcome.OPTIMAL, Outcome.FEASIBLE):

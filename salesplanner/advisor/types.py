@@ -8,6 +8,7 @@ from datetime import date
 from enum import StrEnum
 
 from salesplanner.capacity import TeamResult
+from salesplanner.i18n import Text
 from salesplanner.model import MemberId, OpeningId, Placement, TeamId
 from salesplanner.roles import Role
 
@@ -102,14 +103,14 @@ class Advice:
     hires: tuple[SuggestedHire, ...] = ()
     gap: float | None = None
     """The solver's relative gap on the objective still being minimised (0 when proven optimal)."""
-    reason: str | None = None
+    reason: Text | None = None
     """Why there is no answer, for a VP; or, for an unproven answer, why it may not be the best."""
     month: int = 0
     on: date | None = None
     """The date of the month the teams are balanced at."""
     teams: tuple[TeamOutcome, ...] = ()
     """Every team of the scenario, in order (empty when infeasible)."""
-    notes: tuple[str, ...] = ()
+    notes: tuple[Text, ...] = ()
     """Things to know about the answer (a locked team left unbalanced, a restricted search)."""
     organisation_target: float | None = None
     """The scenario's own bookings target the answer reaches, if it has one (and targets count)."""

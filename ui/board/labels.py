@@ -97,11 +97,11 @@ def member_summary(document: PlanDocument, member_id: MemberId) -> str:
     elif member.productivity != 1:
         lines.append(text.translate("Board", "Productivity ×%1").replace("%1", text.number(member.productivity, 2)))
     if member.start_date is not None:
-        lines.append(text.translate("Board", "Starts %1").replace("%1", member.start_date.isoformat())
+        lines.append(text.translate("Board", "Starts %1").replace("%1", text.date_text(member.start_date))
                      if member.start_date > plan.as_of else
-                     text.translate("Board", "Started %1").replace("%1", member.start_date.isoformat()))
+                     text.translate("Board", "Started %1").replace("%1", text.date_text(member.start_date)))
     if member.leave_date is not None:
-        lines.append(text.translate("Board", "Leaves %1").replace("%1", member.leave_date.isoformat()))
+        lines.append(text.translate("Board", "Leaves %1").replace("%1", text.date_text(member.leave_date)))
     if placement is not None and plan.baseline != scenario.id:
         was = baseline_seat(plan.scenarios[plan.baseline], member, placement)
         if was is not None:

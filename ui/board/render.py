@@ -25,6 +25,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from salesplanner.files import replacing
 from salesplanner.model import Plan, PlanError, ScenarioId
+from ui import text
 from ui.board.items import CARD_WIDTH, ChipItem
 from ui.board.scene import COLUMN_GAP, MARGIN, BoardScene
 from ui.document import PlanDocument
@@ -269,7 +270,7 @@ def render_pdf(board: ExportBoard, path: Path, *, page_size: str = "a4", per_gro
 
 
 def footer_text(plan: Plan, scenario_id: ScenarioId) -> str:
-    return f"{plan.name} · {plan.scenarios[scenario_id].name} · {date.today().isoformat()}"
+    return f"{plan.name} · {plan.scenarios[scenario_id].name} · {text.date_text(date.today())}"
 
 
 def render_file(plan: Plan, scenario_id: ScenarioId, path: Path, *, group_by: str | None = "segment",

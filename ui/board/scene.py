@@ -418,13 +418,13 @@ class BoardScene(QGraphicsScene):
                 if target.team == card.team_id:
                     by_role.setdefault(target.role, []).append(ChipData(
                         member_id=MemberId(f"~hire-{index}"), name=title, role=target.role, opening=True, ghost=True))
-            for chips in by_role.values():
-                for position, data in enumerate(chips):
+            for planned in by_role.values():
+                for position, data in enumerate(planned):
                     if not data.ghost and data.member_id in preview.moves:
                         goes = preview.moves[data.member_id]
                         where = text.translate("Board", "the bench") if goes is None else \
                             f"{scenario.teams[goes.team].name} · {text.role_name(goes.role)}"
-                        chips[position] = replace(data, moved_from=where)
+                        planned[position] = replace(data, moved_from=where)
 
         badge = badge_text(result)
         card.set_header(title=team.name, subtitle=market_line(team), badge=badge.text, badge_verdict=badge.verdict,

@@ -55,7 +55,7 @@ class SuggestionList(QTreeWidget):
                 item = QTreeWidgetItem(hires, [
                     self.tr("Hire: %1, %2 a year").replace("%1", text.role_name(hire.role))
                     .replace("%2", text.money(hire.annual_cost, currency)),
-                    self.tr("starts %1").replace("%1", hire.start_date.isoformat()),
+                    self.tr("starts %1").replace("%1", text.date_text(hire.start_date)),
                     _place(plan, scenario_id, Placement(hire.team, hire.role))])
                 item.setCheckState(0, Qt.CheckState.Checked)
                 item.setData(0, SUGGESTION, hire)

@@ -282,10 +282,10 @@ class AdvisorDialog(QDialog):
     def _headline(self, advice: Advice) -> str:
         when = self.tr("today") if advice.month == 0 else \
             self.tr("at month %1 (%2)").replace("%1", str(advice.month)).replace(
-                "%2", advice.on.isoformat() if advice.on else "")
+                "%2", text.date_text(advice.on) if advice.on else "")
         notes = "".join(f"\n{note}" for note in advice.notes)
         if advice.status is Status.INFEASIBLE:
-            return self.tr("No answer under these limits. %1").replace("%1", advice.reason or "") + notes
+            return self.tr("No answer under these limits. %1").replace("%1", str(advice.reason or "")) + notes
         if not advice.moves and not advice.hires:
             return self.tr("Every team is already balanced %1.").replace("%1", when) + notes
         currency = self._window.document.plan.currency
