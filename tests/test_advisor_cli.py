@@ -70,11 +70,11 @@ def test_advise_text_lists_hires_moves_and_changed_teams(tmp_path: Path) -> None
     assert (code, err) == (0, "")
     assert out.startswith('Test — scenario "Today" · every team balanced today\n\n')
     assert "Status: optimal — the fewest hires and moves under these limits\n" in out
-    assert "\nHires (0, EUR 0 a year)\n  none\n" in out
+    assert "\nHires (0, € 0 a year)\n  none\n" in out
     assert "\nMoves (1)\n  A-AE (a-ae): North · AE → South · AE\n" in out
     rows = {line.split()[0]: " ".join(line.split()) for line in out.splitlines()[-2:]}
-    assert rows == {"North": "North — → — 0.50 underused → 1.00 balanced — → — EUR 0 → EUR 0",
-                    "South": "South — → — — overloaded → 1.00 balanced — → — EUR 0 → EUR 0"}
+    assert rows == {"North": "North — → — 0.50 underused → 1.00 balanced — → — € 0 → € 0",
+                    "South": "South — → — — overloaded → 1.00 balanced — → — € 0 → € 0"}
 
 
 def test_advise_explains_an_infeasible_plan_and_writes_nothing(tmp_path: Path) -> None:

@@ -30,7 +30,8 @@ def test_the_window_shows_the_plan_given_on_the_command_line(tmp_path: Path) -> 
     result = start(tmp_path, str(path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == ('window "Q3 – Malmö.salesplan — Sales Planner" shown\n'
-                             f'plan "Nordic reorganisation" (8 people) from {path}\n')
+                             f'plan "Nordic reorganisation" (8 people) from {path}\n'
+                             "speaks en (en_GB): File · Edit · Cancel\n")
 
 
 def test_without_a_plan_it_shows_the_demo_plan_and_can_report_to_a_file(tmp_path: Path) -> None:
@@ -38,7 +39,8 @@ def test_without_a_plan_it_shows_the_demo_plan_and_can_report_to_a_file(tmp_path
     result = start(tmp_path, report_to=str(report))
     assert result.returncode == 0, result.stdout + result.stderr
     assert report.read_text(encoding="utf-8") == ('window "Nordlys Software 2027 — Sales Planner" shown\n'
-                                                  'plan "Nordlys Software 2027" (43 people) from the demo plan\n')
+                                                  'plan "Nordlys Software 2027" (43 people) from the demo plan\n'
+                                                  "speaks en (en_GB): File · Edit · Cancel\n")
 
 
 def test_a_plan_that_does_not_open_fails_the_check(tmp_path: Path) -> None:
