@@ -28,11 +28,13 @@ class CatalogueTranslator(QTranslator):
         self._language = language
 
     def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
+        """The translation, or None (a null QString) so Qt asks its next translator: an empty string counts
+        as a translation, and Qt's own texts ("Ctrl" of a shortcut) would vanish."""
         catalogue = self._language.catalogue
         if catalogue is None or not source_text:
-            return ""
-        return catalogue.lookup(source_text, disambiguation or None) or ""
+            return None
+        return catalogue.lookup(source_text, disambiguation or None)
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
         return self._language.catalogue is None
