@@ -158,3 +158,17 @@ def test_an_exported_danish_roster_imports_again(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     # The demo plan's 43 people: 40 in its two teams, 3 on the bench.
     assert out.startswith("again.salesplan: 43 personer importeret i 2 teams (3 på bænken)")
+
+
+def test_a_danish_import_names_the_plan_and_its_market_columns_in_danish(tmp_path: Path) -> None:
+    """The issue-10 HR export (no team column): the teams formed from Segment and Region, and the plan's
+    suggested name, are Danish sentences — no English "and" or "sales plan" beside the Danish."""
+    from tests.hr_roster import write_hr_export
+
+    roster = write_hr_export(tmp_path / "hr.csv")
+    code, out, err = run("--lang", "da", "import", str(roster), "-o", str(tmp_path / "hr.salesplan"))
+    assert (code, err) == (0, "")
+    assert "Segment og Region" in out and " and " not in out
+    from salesplanner.planfile.read import load_plan
+
+    assert load_plan(tmp_path / "hr.salesplan").name == "Nordvik salgsplan"

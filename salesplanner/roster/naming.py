@@ -9,12 +9,10 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from salesplanner.i18n import msg
 from salesplanner.roster.cells import text
 from salesplanner.roster.columns import ColumnMapping, Field
 from salesplanner.roster.files import RosterTable
-
-DEFAULT_NAME = "Sales plan"
-SUFFIX = " sales plan"
 
 PUBLIC_MAIL = frozenset({
     "gmail", "googlemail", "outlook", "hotmail", "live", "msn", "yahoo", "icloud", "me", "mac", "aol", "gmx",
@@ -52,7 +50,8 @@ def company_from_file(source: str) -> str | None:
 
 
 def suggest_plan_name(table: RosterTable, mapping: ColumnMapping) -> str:
-    """"Nordvik sales plan": the company of most email addresses, else of the file name; else "Sales plan"."""
+    """"Nordvik sales plan": the company of most email addresses, else of the file name; else "Sales plan".
+    In the language in force: the name is the plan's, kept as typed once imported."""
     column = mapping.column_of(Field.EMAIL)
     company = None
     if column is not None:
@@ -60,4 +59,9 @@ def suggest_plan_name(table: RosterTable, mapping: ColumnMapping) -> str:
                           if (address := text(row[column])) and "@" in address)
         company = next((name for domain, _ in domains.most_common(5) if (name := company_from_domain(domain))), None)
     company = company or company_from_file(table.source)
-    return f"{company}{SUFFIX}" if company else DEFAULT_NAME
+    return str(msg("{company} sales plan", company=company)) if company else default_plan_name()
+
+
+def default_plan_name() -> str:
+    """What a plan is called when nothing names its company, in the language in force."""
+    return str(msg("Sales plan"))

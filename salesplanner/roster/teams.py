@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from salesplanner.i18n import Text
+from salesplanner.i18n import Text, msg
 from salesplanner.model import Team, TeamId, team_problems
 from salesplanner.roster.columns import MARKET_FIELDS, ColumnMapping, Field
 from salesplanner.roster.files import RosterTable
@@ -115,7 +115,7 @@ class RosterTeams:
 
 
 def market_differs_within_teams(table: RosterTable, mapping: ColumnMapping,
-                                texts: Callable[[int], list[str | None]]) -> list[tuple[int, str]]:
+                                texts: Callable[[int], list[str | None]]) -> list[tuple[int, Text]]:
     """Market columns whose values differ between rows of one team — a person's own region, say, not
     the team's market — each with an example for the sentence that says so ("Nordic Enterprise: Sweden
     and Norway"). ``texts(column)`` gives a column's cells as text."""
@@ -125,7 +125,7 @@ def market_differs_within_teams(table: RosterTable, mapping: ColumnMapping,
     if team_column is None:
         return []
     team_cells = texts(team_column)
-    differing = []
+    differing: list[tuple[int, Text]] = []
     for field in MARKET_FIELDS:
         column = mapping.column_of(field)
         if column is None:
@@ -136,7 +136,8 @@ def market_differs_within_teams(table: RosterTable, mapping: ColumnMapping,
                 continue
             first = seen.setdefault(team.casefold(), (team, value))
             if first[1].casefold() != value.casefold():
-                differing.append((column, f"{first[0]}: {first[1]} and {value}"))
+                differing.append((column, msg("{team}: {one} and {other}", team=first[0], one=first[1],
+                                                  other=value)))
                 break
     return differing
 
@@ -147,9 +148,11 @@ def market_labels(table: RosterTable, mapping: ColumnMapping) -> list[str]:
             if (column := mapping.column_of(field)) is not None]
 
 
-def join_words(words: Sequence[str], conjunction: str = "and") -> str:
-    """"Segment", "Segment and Region", "Segment, Product and Region"."""
+def join_words(words: Sequence[str], conjunction: str = "and") -> Text:
+    """"Segment", "Segment and Region", "Segment, Product or Region", in the language in force."""
     if len(words) <= 1:
         return "".join(words)
-    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
-
+    first, last = ", ".join(words[:-1]), words[-1]
+    if conjunction == "or":
+        return msg("{first} or {last}", first=first, last=last)
+    return msg("{first} and {last}", first=first, last=last)

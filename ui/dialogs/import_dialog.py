@@ -50,12 +50,13 @@ from salesplanner.roles import Role
 from salesplanner.roster.build import ColumnMapping, Field, RosterImport, build_plan_from_roster
 from salesplanner.roster.columns import normalise_header
 from salesplanner.roster.files import RosterTable
-from salesplanner.roster.naming import DEFAULT_NAME, suggest_plan_name
+from salesplanner.roster.naming import default_plan_name, suggest_plan_name
 from salesplanner.roster.titles import title_counts
 from ui.dialogs.import_memory import remember_columns, remember_titles, remembered_columns, remembered_titles
 from ui.dialogs.import_models import ImportMessagesModel, RosterPreviewModel, cell_text, field_label
 from ui.dialogs.import_titles import TitleRolesWidget
 from ui.folders import Folder, remember_folder, start_folder
+from ui.two_lines import wrap_in_two_lines
 
 DEBOUNCE_MS = 150
 """Long enough to let a user scroll through a combo's choices with the arrow keys without a build per step."""
@@ -116,7 +117,7 @@ class RosterImportDialog(QDialog):
         # virtual method called", an abort).
         self.preview_model.setParent(self.preview)
         self.messages_model.setParent(self.messages)
-        self.messages.setUniformItemSizes(True)  # thousands of lines: no per-item size measuring
+        wrap_in_two_lines(self.messages)  # thousands of lines, each sentence whole
         self.messages.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.messages.setAlternatingRowColors(True)
         self.summary = QLabel(self)
@@ -139,7 +140,7 @@ class RosterImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.plan_name = QLineEdit(suggest_plan_name(table, self._mapping), self)
-        self.plan_name.setPlaceholderText(DEFAULT_NAME)
+        self.plan_name.setPlaceholderText(default_plan_name())
         self.plan_name.setToolTip(self.tr("The plan's name: the title of its workbook, slides and printouts"))
         self.match_teams = QCheckBox(self.tr("Match team names to the open plan “%1” (such teams keep its markets)")
                                      .replace("%1", open_plan or ""), self)
@@ -423,7 +424,7 @@ class RosterImportDialog(QDialog):
             self._collect(wait=True)
         if self._import is None:
             return
-        self._import.plan.name = self.plan_name.text().strip() or DEFAULT_NAME
+        self._import.plan.name = self.plan_name.text().strip() or default_plan_name()
         remember_columns(self._mapping.choices(self.table.headers), map(normalise_header, self.table.headers))
         remember_titles(self.titles.choices(), (title.key for title in self.titles.titles))
         super().accept()

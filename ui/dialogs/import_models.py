@@ -222,9 +222,9 @@ class ImportMessagesModel(QAbstractListModel):
             if message.warning:
                 return self.tr("Warning: %1").replace("%1", str(message.problem))
             return str(message.problem)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (self.tr("Imported with a caveat") if message.warning
-                    else self.tr("This row will not be imported"))
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole sentence: a row shows two lines of it
+            what = self.tr("Imported with a caveat") if message.warning else self.tr("This row will not be imported")
+            return f"{message.problem}\n{what}"
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons[message.warning]
         return None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QLabel, QListView, QVBoxLayout, QWidget
 
 from salesplanner.analysis import Warning
 from ui.document import PlanDocument, Subscription
+from ui.two_lines import wrap_in_two_lines
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -33,14 +34,6 @@ class WarningsModel(QAbstractListModel):
         return None
 
 
-class TwoLineDelegate(QStyledItemDelegate):
-    """Every row two lines high, its text wrapped into them."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), 2 * option.fontMetrics.lineSpacing() + 8)
-
-
 class WarningsPanel(QWidget):
     activated = Signal(object)
     """The Warning the user clicked."""
@@ -50,12 +43,7 @@ class WarningsPanel(QWidget):
         self.model = WarningsModel()
         self.view = QListView(self)
         self.view.setModel(self.model)
-        # Sentences wrapped to the panel's width on two lines (a cut warning says nothing; the tooltip has
-        # all of it). Rows of one height: a big plan has a thousand warnings, laid out without measuring each.
-        self.view.setWordWrap(True)
-        self.view.setUniformItemSizes(True)
-        self.view.setItemDelegate(TwoLineDelegate(self.view))
-        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_in_two_lines(self.view)  # the tooltip has the whole sentence
         self.view.setAlternatingRowColors(True)
         self.view.clicked.connect(lambda index: self.activated.emit(self.model.warnings[index.row()]))
         self.view.activated.connect(lambda index: self.activated.emit(self.model.warnings[index.row()]))
