@@ -74,7 +74,7 @@ def run(plan: Plan, options: AdviceOptions) -> tuple[str, float]:
     advice = advise(plan, plan.baseline, options)
     seconds = time.perf_counter() - started
     gap = "" if advice.gap is None else f" gap {100 * advice.gap:.1f} %"
-    figures = f"{len(advice.moves)} moves, {len(advice.hires)} hires" if advice.teams else (advice.reason or "")[:60]
+    figures = f"{len(advice.moves)} moves, {len(advice.hires)} hires" if advice.teams else str(advice.reason or "")[:60]
     return f"{advice.status.value}{gap} · {figures}", seconds
 
 

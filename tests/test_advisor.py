@@ -184,6 +184,21 @@ def test_an_impossible_market_is_explained_by_team_and_missing_capacity() -> Non
     assert [(hire.team, hire.role) for hire in advice.hires] == [(TeamId("dach"), Role.SDR_INBOUND)] * 3
 
 
+def test_a_large_program_is_explained_from_its_relaxation(monkeypatch: pytest.MonkeyPatch) -> None:
+    # On a large program the shortfalls come from the elastic program's relaxation (HiGHS's first round of
+    # cuts on the whole one ignores the time limit). Treating every program as large: DACH lacks inbound
+    # SDRs even in fractions, so the same sentence names it.
+    monkeypatch.setattr("salesplanner.advisor.explain.LARGE_MODEL", 0)
+    dach = MarketProfile(inbound_leads_per_month=450, lead_to_opp_rate=0, win_rate=0)
+    plan = plan_of([team("nordics"), team("dach", dach)],
+                   {"s": ("nordics", Role.SDR_OUTBOUND), "a": ("nordics", Role.AE)})
+    plan.scenarios[TODAY].teams[TeamId("dach")] = replace(plan.scenarios[TODAY].teams[TeamId("dach")], name="DACH")
+    advice = advise(plan, TODAY, AdviceOptions(hires=False))
+    assert advice.status is Status.INFEASIBLE
+    assert str(advice.reason).startswith("DACH: 450 inbound leads a month and no inbound SDR can be moved or hired "
+                                         "under these limits.")
+
+
 def test_hires_start_after_the_lead_time_and_cost_the_role_default_with_the_team_override() -> None:
     # One SDR and no closer. At month 12 a hired AE (started day 60, ramped after five months) gives
     # 0.85^(305/365) × 12 = 10.47 of closing against the SDR's 0.85 × 12 = 10.2 opportunities: 0.97

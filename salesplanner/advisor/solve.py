@@ -130,11 +130,14 @@ def _run(highs: highspy.Highs, seconds: float, should_stop: StopAsked | None) ->
     return Solution(Outcome.NO_ANSWER, seconds=elapsed)
 
 
-def minimise(model: LinearModel, cost: Terms, *, time_limit: float, should_stop: StopAsked | None = None) -> Solution:
-    """One plain solve: ``cost`` minimised (an empty cost asks only whether an answer exists)."""
+def minimise(model: LinearModel, cost: Terms, *, time_limit: float, should_stop: StopAsked | None = None,
+             relaxation: bool = False) -> Solution:
+    """One plain solve: ``cost`` minimised (an empty cost asks only whether an answer exists); with
+    ``relaxation``, its linear relaxation (whole numbers not asked for)."""
     if model.columns == 0:
         return solve(Formulation(model, {}, {}, [], [], [], []), time_limit=time_limit)
     highs = _highs(model, cost)
+    highs.setOptionValue("solve_relaxation", relaxation)
     if should_stop is not None:
         _listen(highs, should_stop)
     return _run(highs, time_limit, should_stop)
