@@ -3,6 +3,7 @@ on small plans, locks, hires, infeasible plans and their reasons."""
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -197,6 +198,21 @@ def test_a_large_program_is_explained_from_its_relaxation(monkeypatch: pytest.Mo
     assert advice.status is Status.INFEASIBLE
     assert str(advice.reason).startswith("DACH: 450 inbound leads a month and no inbound SDR can be moved or hired "
                                          "under these limits.")
+
+
+def test_a_focused_search_that_finds_nothing_says_it_proves_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Any plan counts as large with no room for a whole search: the search is focused, and when it finds no
+    # answer the note must not speak of "the answer".
+    monkeypatch.setattr(importlib.import_module("salesplanner.advisor.advise"), "FOCUS_BUDGET", 0)
+    dach = MarketProfile(inbound_leads_per_month=450, lead_to_opp_rate=0, win_rate=0)
+    plan = plan_of([team("nordics"), team("dach", dach)],
+                   {"s": ("nordics", Role.SDR_OUTBOUND), "a": ("nordics", Role.AE)})
+    advice = advise(plan, TODAY, AdviceOptions(hires=False))
+    assert advice.status is Status.INFEASIBLE
+    assert [str(note) for note in advice.notes] == [
+        "This plan is large: the search let only the most common kinds of people (the same role and effective FTE) "
+        "arrive in each team, most of them where a team's handoffs ask for that role, so finding no answer there "
+        "does not prove there is none."]
 
 
 def test_hires_start_after_the_lead_time_and_cost_the_role_default_with_the_team_override() -> None:

@@ -73,10 +73,15 @@ def advise(plan: Plan, scenario_id: ScenarioId, options: AdviceOptions | None = 
             notes.append(msg("{team} is locked and stays {verdict}.", team=outcome.before.team.name,
                              verdict=VERDICT_NAMES[status]))
     kept = focus(problem, FOCUS_BUDGET)
+    answered, unanswered = notes, notes
     if kept is not None:
-        notes.append(msg("This plan is large: the search let only the most common kinds of people (the same role and "
-                         "effective FTE) arrive in each team, most of them where a team's handoffs ask for that role, "
-                         "so the answer balances every team but is not proven best."))
+        answered = [*notes, msg("This plan is large: the search let only the most common kinds of people (the same "
+                                "role and effective FTE) arrive in each team, most of them where a team's handoffs "
+                                "ask for that role, so the answer balances every team but is not proven best.")]
+        unanswered = [*notes, msg("This plan is large: the search let only the most common kinds of people (the "
+                                  "same role and effective FTE) arrive in each team, most of them where a team's "
+                                  "handoffs ask for that role, so finding no answer there does not prove there is "
+                                  "none.")]
     for margin in MARGINS:
         formulation = formulate(problem, margin=margin, kept=kept)
         start: list[tuple[int, float]] = []
@@ -90,10 +95,10 @@ def advise(plan: Plan, scenario_id: ScenarioId, options: AdviceOptions | None = 
         solution = solve(formulation, time_limit=max(1.0, deadline - time.monotonic()), should_stop=should_stop,
                          progress=progress, start=start)
         if solution.outcome is Outcome.INFEASIBLE:
-            return Advice(Status.INFEASIBLE, month=problem.month, on=problem.on, notes=tuple(notes),
+            return Advice(Status.INFEASIBLE, month=problem.month, on=problem.on, notes=tuple(unanswered),
                           reason=explain(problem, should_stop=should_stop, kept=kept))
         if solution.outcome is Outcome.NO_ANSWER:
-            return Advice(Status.INFEASIBLE, month=problem.month, on=problem.on, notes=tuple(notes),
+            return Advice(Status.INFEASIBLE, month=problem.month, on=problem.on, notes=tuple(unanswered),
                           reason=msg("No answer was found within the time limit of {seconds} s, and none was "
                                      "proven impossible either: allow more time.", seconds=options.time_limit))
         moves, hires = decode(problem, formulation, solution.values)
@@ -102,7 +107,7 @@ def advise(plan: Plan, scenario_id: ScenarioId, options: AdviceOptions | None = 
             optimal = solution.outcome is Outcome.OPTIMAL and kept is None
             return Advice(Status.OPTIMAL if optimal else Status.FEASIBLE, tuple(moves), tuple(hires),
                           gap=0.0 if optimal else solution.gap, month=problem.month, on=problem.on, teams=teams,
-                          notes=tuple(notes), organisation_target=problem.organisation_target)
+                          notes=tuple(answered), organisation_target=problem.organisation_target)
     failing = [team.after.team.name for team in teams if not passes(team)]
     if not organisation_reached(problem, teams):
         failing.append("the organisation's target")
