@@ -8,18 +8,16 @@ Each figure is the median of ``--runs`` runs, with a garbage collection before e
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import platform
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+
+from measure import Row, median_measured, median_seconds, milliseconds, report, verdict
 
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.commands import Assign
@@ -36,18 +34,6 @@ SUMMARY_GOAL = 2.0  # (b) ÷ (a) on the largest plan, at most: opening costs lit
 SNAPSHOT_GOAL = 0.016  # (e) on the largest plan, at most: what autosave and export take on the UI thread
 MOVE_SCALING_GOAL = 2.0  # (c) on the largest plan ÷ (c) on the smallest, at most
 INCREMENTAL_GOAL = 50.0  # (d) ÷ (c) on the largest plan, at least
-
-
-def median_seconds(run: Callable[[], float | None], runs: int) -> float:
-    """Median over ``runs`` of ``run``'s own result, or of its wall time when it returns None."""
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        measured = run()
-        elapsed = time.perf_counter() - start
-        times.append(elapsed if measured is None else measured)
-    return statistics.median(times)
 
 
 def read_json(path: Path) -> None:
@@ -100,22 +86,6 @@ def full_recompute(analysis: ScenarioAnalysis) -> None:
     _ = analysis.totals
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
-    label: str
-    cells: tuple[str, ...]
-    goal: str = ""
-    met: str = ""
-
-
-def milliseconds(seconds: float) -> str:
-    return f"{seconds * 1e3:,.3f} ms" if seconds < 0.01 else f"{seconds * 1e3:,.1f} ms"
-
-
-def verdict(ok: bool) -> str:
-    return "yes" if ok else "NO"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per figure (median taken; at least 5)")
@@ -139,7 +109,7 @@ def main() -> int:
             plan = load_plan(path)
             analysis = ScenarioAnalysis(plan, plan.baseline)
             moves = pick_moves(plan, args.moves)
-            c[people] = median_seconds(partial(average_move, plan, analysis, moves), runs)
+            c[people] = median_measured(partial(average_move, plan, analysis, moves), runs)
             d[people] = median_seconds(partial(full_recompute, analysis), runs)
             e[people] = median_seconds(partial(take_snapshot, plan), runs)
 
@@ -163,30 +133,11 @@ def main() -> int:
         Row("(e) snapshot for autosave and export (UI thread)", tuple(milliseconds(e[n]) for n in SIZES),
             f"≤ {SNAPSHOT_GOAL * 1e3:g} ms at {large:,}", verdict(e[large] <= SNAPSHOT_GOAL)),
     ]
-    headers = Row("measure", tuple(f"{n:,} people" for n in SIZES), "goal", "met")
-    widths = [max(len(r.label) for r in [headers, *rows]),
-              *(max(len(r.cells[i]) for r in [headers, *rows]) for i in range(len(SIZES))),
-              max(len(r.goal) for r in [headers, *rows]), 3]
-
-    def line(row: Row) -> str:
-        cells = [row.label.ljust(widths[0]),
-                 *(cell.rjust(widths[i + 1]) for i, cell in enumerate(row.cells)),
-                 row.goal.ljust(widths[-2]), row.met]
-        return "  ".join(cells).rstrip()
-
-    print(f"Sales Planner core benchmark — median of {runs} runs, gc.collect() before each")
-    print(f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; "
-          f"seed {SEED}, {PEOPLE_PER_TEAM} people per team; files "
-          + ", ".join(f"{file_sizes[n] / 2**20:.2f} MB" for n in SIZES))
-    print()
-    print(line(headers))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print(line(row))
-    missed = [r.label.strip() for r in rows if r.met == "NO"]
-    print()
-    print("All goals met." if not missed else f"Goals missed: {len(missed)} (see benchmarks/README.md).")
-    return 1 if missed else 0
+    heading = [f"Sales Planner core benchmark — median of {runs} runs, gc.collect() before each",
+               f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; "
+               f"seed {SEED}, {PEOPLE_PER_TEAM} people per team; files "
+               + ", ".join(f"{file_sizes[n] / 2**20:.2f} MB" for n in SIZES)]
+    return report(heading, rows, SIZES)
 
 
 if __name__ == "__main__":

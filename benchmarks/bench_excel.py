@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import gc
 import platform
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from measure import median_seconds
 
 from salesplanner.model import Opening, Plan
 from salesplanner.roles import DISPLAY_NAMES
@@ -28,16 +26,6 @@ from salesplanner.workbook.export import export_workbook
 SEED = 7
 EXPORT_GOAL = 1.5  # export ÷ bare XlsxWriter writing the same cells, at most
 IMPORT_GOAL = 1.5  # import ÷ pandas.read_excel(engine="calamine") of the same file, at most
-
-
-def median_seconds(run: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def exported_cells(path: Path) -> list[tuple[str, list[tuple[int, int, Any, Any]]]]:
@@ -100,7 +88,7 @@ def write_roster_file(plan: Plan, path: Path) -> int:
         team = scenario.teams[placement.team] if placement else None
         opening = isinstance(member, Opening)
         texts = [member.id, member.name, None if opening else member.email, None if opening else member.location,
-                 DISPLAY_NAMES[placement.role] if placement else None, team.name if team else None,
+                 str(DISPLAY_NAMES[placement.role]) if placement else None, team.name if team else None,
                  team.segment if team else None, team.product_line if team else None,
                  team.geography if team else None]
         for column, text in enumerate(texts):

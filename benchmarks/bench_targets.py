@@ -9,13 +9,12 @@ target year") for what each row measures.
 from __future__ import annotations
 
 import argparse
-import gc
 import platform
-import statistics
 import sys
 import time
-from collections.abc import Callable
 from functools import partial
+
+from measure import Row, median_measured, median_seconds, milliseconds, report
 
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.capacity import compute_team
@@ -29,18 +28,6 @@ SIZES = (100, 1_000, 10_000)
 PEOPLE_PER_TEAM = 20
 SEED = 7
 MOVES = 100
-
-
-def median_seconds(run: Callable[[], float | None], runs: int) -> float:
-    """Median over ``runs`` of ``run``'s own result, or of its wall time when it returns None."""
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        measured = run()
-        elapsed = time.perf_counter() - start
-        times.append(elapsed if measured is None else measured)
-    return statistics.median(times)
 
 
 def compute_teams(plan: Plan, analysis: ScenarioAnalysis) -> None:
@@ -84,10 +71,6 @@ def average_move(plan: Plan, analysis: ScenarioAnalysis) -> float:
     return total / len(placed)
 
 
-def milliseconds(seconds: float) -> str:
-    return f"{seconds * 1e3:,.2f} ms" if seconds < 0.01 else f"{seconds * 1e3:,.1f} ms"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="runs per figure (median taken; at least 3)")
@@ -100,38 +83,23 @@ def main() -> int:
         figures["a"][people] = median_seconds(partial(compute_teams, plan, analysis), runs)
         figures["b"][people] = median_seconds(partial(every_figure, plan, analysis), runs)
         figures["c"][people] = median_seconds(partial(full_recompute, analysis), runs)
-        figures["e"][people] = median_seconds(partial(average_move, plan, analysis), runs)
+        figures["e"][people] = median_measured(partial(average_move, plan, analysis), runs)
         figures["g"][people] = median_seconds(partial(contributions, plan), runs)  # imports numpy
 
     a, b, c, e, g = (figures[key] for key in "abceg")
     rows = [
-        ("(a) every team's §4 figures by compute_team", [milliseconds(a[n]) for n in SIZES], "", ""),
-        ("(b) every team's §4 figures, target year and quotas (one pass)", [milliseconds(b[n]) for n in SIZES],
-         "", ""),
-        ("    (b) ÷ (a)", [f"{b[n] / a[n]:.2f}×" for n in SIZES], "", ""),
-        ("(c) full recompute", [milliseconds(c[n]) for n in SIZES], "", ""),
-        (f"(e) one move (mean of {MOVES})", [milliseconds(e[n]) for n in SIZES], "", ""),
-        ("    (e) ÷ (e at 100)", [f"{e[n] / e[SIZES[0]]:.2f}×" for n in SIZES], "", ""),
-        ("(g) hiring plan: every opening's contribution", [milliseconds(g[n]) for n in SIZES], "", ""),
+        Row("(a) every team's §4 figures by compute_team", tuple(milliseconds(a[n]) for n in SIZES)),
+        Row("(b) every team's §4 figures, target year and quotas (one pass)", tuple(milliseconds(b[n]) for n in SIZES)),
+        Row("    (b) ÷ (a)", tuple(f"{b[n] / a[n]:.2f}×" for n in SIZES)),
+        Row("(c) full recompute", tuple(milliseconds(c[n]) for n in SIZES)),
+        Row(f"(e) one move (mean of {MOVES})", tuple(milliseconds(e[n]) for n in SIZES)),
+        Row("    (e) ÷ (e at 100)", tuple(f"{e[n] / e[SIZES[0]]:.2f}×" for n in SIZES)),
+        Row("(g) hiring plan: every opening's contribution", tuple(milliseconds(g[n]) for n in SIZES)),
     ]
-    headers = ("measure", [f"{n:,} people" for n in SIZES], "goal", "met")
-    table = [headers, *rows]
-    widths = [max(len(r[0]) for r in table), *(max(len(r[1][i]) for r in table) for i in range(len(SIZES))),
-              max(len(r[2]) for r in table), 3]
-
-    def line(row: tuple[str, list[str], str, str]) -> str:
-        return "  ".join([row[0].ljust(widths[0]), *(cell.rjust(widths[i + 1]) for i, cell in enumerate(row[1])),
-                          row[2].ljust(widths[-2]), row[3]]).rstrip()
-
-    print(f"Sales Planner target-year benchmark — median of {runs} runs, gc.collect() before each")
-    print(f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; seed {SEED}, "
-          f"{PEOPLE_PER_TEAM} people per team, the baseline scenario")
-    print()
-    print(line(headers))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print(line(row))
-    return 0
+    heading = [f"Sales Planner target-year benchmark — median of {runs} runs, gc.collect() before each",
+               f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; seed {SEED}, "
+               f"{PEOPLE_PER_TEAM} people per team, the baseline scenario"]
+    return report(heading, rows, SIZES)
 
 
 if __name__ == "__main__":

@@ -8,14 +8,13 @@ warmed up) before timing. See ``benchmarks/README.md`` for what each row measure
 from __future__ import annotations
 
 import argparse
-import gc
 import platform
 import statistics
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
+
+from measure import Row, median_seconds, milliseconds, report, verdict
 
 from salesplanner.analysis import ScenarioAnalysis
 from salesplanner.model import Plan
@@ -29,16 +28,6 @@ SEED = 7
 HORIZON = 24
 SPEEDUP_GOAL = 5.0  # (a) ÷ (b) on the largest plan, at least
 ANALYSIS_GOAL = 2.0  # (b) ÷ (c) on the largest plan, at most
-
-
-def median_seconds(run: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def largest_difference(fast: Timeline, loop: Timeline) -> float:
@@ -60,10 +49,6 @@ def numpy_import_seconds() -> float:
     times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
              for _ in range(3)]
     return statistics.median(times)
-
-
-def milliseconds(seconds: float) -> str:
-    return f"{seconds * 1e3:,.2f} ms" if seconds < 0.01 else f"{seconds * 1e3:,.1f} ms"
 
 
 def main() -> int:
@@ -88,38 +73,21 @@ def main() -> int:
     large = SIZES[-1]
     speedup, versus_analysis = loop[large] / fast[large], fast[large] / analysis[large]
     rows = [
-        ("(a) timeline_by_loop: compute_team per team per month", [milliseconds(loop[n]) for n in SIZES], "", ""),
-        ("(b) timeline: vectorised", [milliseconds(fast[n]) for n in SIZES], "", ""),
-        ("    (a) ÷ (b)", [f"{loop[n] / fast[n]:.1f}×" for n in SIZES], f"≥ {SPEEDUP_GOAL:g}× at {large:,}",
-         "yes" if speedup >= SPEEDUP_GOAL else "NO"),
-        ("(c) ScenarioAnalysis: today and the target year", [milliseconds(analysis[n]) for n in SIZES], "", ""),
-        ("    (b) ÷ (c)", [f"{fast[n] / analysis[n]:.2f}×" for n in SIZES], f"≤ {ANALYSIS_GOAL:g}× at {large:,}",
-         "yes" if versus_analysis <= ANALYSIS_GOAL else "NO"),
-        ("largest relative difference (b) vs (a)", [f"{difference[n]:.1e}" for n in SIZES], "0 (identical)",
-         "yes" if max(difference.values()) == 0 else "NO"),
+        Row("(a) timeline_by_loop: compute_team per team per month", tuple(milliseconds(loop[n]) for n in SIZES)),
+        Row("(b) timeline: vectorised", tuple(milliseconds(fast[n]) for n in SIZES)),
+        Row("    (a) ÷ (b)", tuple(f"{loop[n] / fast[n]:.1f}×" for n in SIZES), f"≥ {SPEEDUP_GOAL:g}× at {large:,}",
+            verdict(speedup >= SPEEDUP_GOAL)),
+        Row("(c) ScenarioAnalysis: today and the target year", tuple(milliseconds(analysis[n]) for n in SIZES)),
+        Row("    (b) ÷ (c)", tuple(f"{fast[n] / analysis[n]:.2f}×" for n in SIZES),
+            f"≤ {ANALYSIS_GOAL:g}× at {large:,}", verdict(versus_analysis <= ANALYSIS_GOAL)),
+        Row("largest relative difference (b) vs (a)", tuple(f"{difference[n]:.1e}" for n in SIZES), "0 (identical)",
+            verdict(max(difference.values()) == 0)),
     ]
-    headers = ("measure", [f"{n:,} people" for n in SIZES], "goal", "met")
-    table = [headers, *rows]
-    widths = [max(len(r[0]) for r in table), *(max(len(r[1][i]) for r in table) for i in range(len(SIZES))),
-              max(len(r[2]) for r in table), 3]
-
-    def line(row: tuple[str, list[str], str, str]) -> str:
-        return "  ".join([row[0].ljust(widths[0]), *(c.rjust(widths[i + 1]) for i, c in enumerate(row[1])),
-                          row[2].ljust(widths[-2]), row[3]]).rstrip()
-
-    print(f"Sales Planner timeline benchmark — {HORIZON + 1} months (0 … {HORIZON}), median of {runs} runs")
-    print(f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; seed {SEED}, "
-          f"{PEOPLE_PER_TEAM} people per team; `import numpy` in a fresh process: "
-          f"{milliseconds(numpy_import_seconds())} (paid once, by the first timeline)")
-    print()
-    print(line(headers))
-    print("  ".join("-" * w for w in widths))
-    for row in rows:
-        print(line(row))
-    missed = [row[0].strip() for row in rows if row[3] == "NO"]
-    print()
-    print("All goals met." if not missed else f"Goals missed: {len(missed)} (see benchmarks/README.md).")
-    return 1 if missed else 0
+    heading = [f"Sales Planner timeline benchmark — {HORIZON + 1} months (0 … {HORIZON}), median of {runs} runs",
+               f"Python {platform.python_version()} on {platform.machine()} {platform.system()}; seed {SEED}, "
+               f"{PEOPLE_PER_TEAM} people per team; `import numpy` in a fresh process: "
+               f"{milliseconds(numpy_import_seconds())} (paid once, by the first timeline)"]
+    return report(heading, rows, SIZES)
 
 
 if __name__ == "__main__":
