@@ -8,7 +8,7 @@ compute no figure of docs/model.md. Geometry is in scene units (pixels at 100 % 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from salesplanner.capacity import Balance, Verdict
@@ -163,6 +163,17 @@ class LaneItem(QGraphicsItem):
 PILL_RECT = QRectF(0, 0, CARD_WIDTH - 2 * PADDING, PILL_HEIGHT)
 
 
+def draw_pill(painter: QPainter, box: QRectF, caption: str, strong: QColor, fill: QColor, font: QFont) -> None:
+    """A rounded box with one line of text, elided to fit: the handoff pills and the target line."""
+    painter.setPen(QPen(strong, 0.8))
+    painter.setBrush(QBrush(fill))
+    painter.drawPath(rounded(box, 5))
+    painter.setFont(font)
+    painter.setPen(QPen(strong))
+    label = QFontMetricsF(font).elidedText(caption, Qt.TextElideMode.ElideRight, box.width() - 16)
+    painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, label)
+
+
 class PillItem(QGraphicsItem):
     """A handoff between two lanes: its load ratio, coloured by verdict, with its sentence (docs/model.md §5)."""
 
@@ -188,15 +199,8 @@ class PillItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(strong, 2))
         painter.drawLine(QPointF(9, -GAP), QPointF(9, PILL_HEIGHT + GAP))
-        box = QRectF(22, 1, self.boundingRect().width() - 22, PILL_HEIGHT - 2)
-        painter.setPen(QPen(strong, 0.8))
-        painter.setBrush(QBrush(fill))
-        painter.drawPath(rounded(box, 5))
-        painter.setFont(self._style.pill)
-        painter.setPen(QPen(strong))
-        label = QFontMetricsF(self._style.pill).elidedText(self.label, Qt.TextElideMode.ElideRight,
-                                                           box.width() - 16)
-        painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, label)
+        draw_pill(painter, QRectF(22, 1, self.boundingRect().width() - 22, PILL_HEIGHT - 2), self.label,
+                  strong, fill, self._style.pill)
 
 
 class TargetItem(QGraphicsItem):
@@ -217,15 +221,8 @@ class TargetItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         strong, fill = self._style.theme.target(self.verdict)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        box = self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5)
-        painter.setPen(QPen(strong, 0.8))
-        painter.setBrush(QBrush(fill))
-        painter.drawPath(rounded(box, 5))
-        painter.setFont(self._style.pill)
-        painter.setPen(QPen(strong))
-        label = QFontMetricsF(self._style.pill).elidedText(self.label, Qt.TextElideMode.ElideRight,
-                                                           box.width() - 16)
-        painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter, label)
+        draw_pill(painter, self.boundingRect().adjusted(0.5, 0.5, -0.5, -0.5), self.label, strong, fill,
+                  self._style.pill)
 
 
 TARGET_RECT = QRectF(0, 0, CARD_WIDTH - 2 * PADDING, PILL_HEIGHT)
