@@ -169,7 +169,9 @@ class AdvisorDialog(QDialog):
         self._update_buttons()
         window.document.changed.connect(self._on_plan_changed)
         screen = window.screen().availableGeometry()
-        self.resize(min(760, screen.width() - 40), min(680, screen.height() - 40))
+        # Wide enough for the team table's eight columns on a 1600-pixel screen; at most five eighths of
+        # the screen, so the board's preview stays in sight beside it.
+        self.resize(min(1000, screen.width() * 5 // 8), min(680, screen.height() - 40))
 
     # --- options -------------------------------------------------------------------------------------
 
