@@ -241,6 +241,23 @@ def test_fewest_hires_by_cost_come_before_fewest_moves() -> None:
     assert advice.hires == () and len(advice.moves) == 1
 
 
+def test_a_hire_that_costs_nothing_is_taken_before_a_move() -> None:
+    # North: 8 outbound SDRs and 8 AEs (1.0); without one AE, 96 ÷ 84 = 1.14, still balanced. South: an SDR
+    # and no closer. At month 12 moving one of North's AEs south balances South (10.2 ÷ 10.2) with one move;
+    # a hired AE (10.47 of closing, as above) does it with none. Where South's AEs cost nothing, both answers
+    # cost 0 in hires, so the one without a move is best; at the default cost the move is.
+    seats: dict[str, tuple[str, Role] | None] = {f"n-sdr-{i}": ("north", Role.SDR_OUTBOUND) for i in range(8)}
+    seats |= {f"n-ae-{i}": ("north", Role.AE) for i in range(8)}
+    seats["s-sdr"] = ("south", Role.SDR_OUTBOUND)
+    free = team("south", roles={Role.AE: {"annual_cost": 0}})
+    advice = advise(plan_of([team("north"), free], seats), TODAY, AdviceOptions(at_month=12))
+    assert advice.status is Status.OPTIMAL and advice.moves == ()
+    assert [(hire.team, hire.role, hire.annual_cost) for hire in advice.hires] == [(TeamId("south"), Role.AE, 0)]
+    advice = advise(plan_of([team("north"), team("south")], seats), TODAY, AdviceOptions(at_month=12))
+    assert advice.status is Status.OPTIMAL and advice.hires == ()
+    assert [move.after for move in advice.moves] == [Placement(TeamId("south"), Role.AE)]
+
+
 def test_role_changes_are_off_by_default_and_weigh_more_than_moves() -> None:
     # One team: three outbound SDRs and an AE (36 for 12: overloaded). One SDR becoming an AE gives 24 for
     # 24; sending two SDRs to the bench gives 12 for 12 with two moves, which weigh less than one role change.
@@ -417,6 +434,18 @@ def test_role_changes_match_brute_force(plan: Plan, moves: bool) -> None:
 def test_hires_match_brute_force(plan: Plan, max_hires: int, month: int) -> None:
     options = AdviceOptions(max_hires=max_hires, at_month=month)
     assert _objective(plan, options) == brute_force(plan, TODAY, options, hire_cap=max_hires)
+
+
+@settings(max_examples=15, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(small_plans(max_people=5), st.sampled_from([0, 6]))
+def test_searches_that_give_up_at_once_still_match_brute_force(plan: Plan, month: int) -> None:
+    # The search without paid hires gives up at once, and every search with no answer yet looks for an answer
+    # to the rows alone at once, then minimises from it: the optimum is the same.
+    options = AdviceOptions(max_hires=1, at_month=month)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("salesplanner.advisor.solve.FIRST_ANSWER_SHARE", 0.0)
+        patch.setattr("salesplanner.advisor.solve.NO_HIRES_SHARE", 0.0)
+        assert _objective(plan, options) == brute_force(plan, TODAY, options, hire_cap=1)
 
 
 # --- round trip: the suggestion, applied, is balanced by the summary ------------------------------

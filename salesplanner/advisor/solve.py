@@ -1,7 +1,9 @@
 """Solving the advisor's program with HiGHS, lexicographically (docs/model.md §10).
 
 Phase 1 minimises the hires' annual cost; phase 2 keeps that cost (≤ the phase-1 answer) and minimises
-the weighted moves, starting from the phase-1 answer. Two exact solves, rather than one objective with
+the weighted moves, starting from the phase-1 answer. On a program of moderate size, phase 2 is first tried with the
+cost held at 0 (no paid hire): when that has an answer, it is the least cost there is, and phase 1 is
+skipped. Two exact solves, rather than one objective with
 the cost multiplied by a large weight: such a weight would have to outweigh every possible move count,
 and an objective spanning that many orders of magnitude is where a solver's tolerances start deciding.
 
@@ -37,6 +39,13 @@ COST_ROOM = 1e-7
 PHASE_ONE_SHARE = 0.8
 """Share of the time limit phase 1 may use when it needs it; phase 2 gets the rest. An answer matters
 more than its moves being minimised, so phase 1 gets most of it."""
+FIRST_ANSWER_SHARE = 0.3
+"""Share of a search's time after which, with no answer yet, a program under ``LARGE_MODEL`` columns looks for
+any answer first (``_search``)."""
+NO_HIRES_SHARE = 0.4
+"""Share of the time limit the search without paid hires (``solve``, programs under ``LARGE_MODEL`` columns)
+may take to find its first answer before the two phases take over. On larger programs it is not tried: at
+1,000 people, an answer without hires exists but takes most of the 10 s to find (benchmarks/README.md)."""
 
 
 class Outcome(Enum):
@@ -130,6 +139,47 @@ def _run(highs: highspy.Highs, seconds: float, should_stop: StopAsked | None) ->
     return Solution(Outcome.NO_ANSWER, seconds=elapsed)
 
 
+def _unanswered_after(highs: highspy.Highs, seconds: float) -> Callable[[], None]:
+    """Interrupt HiGHS when it still has no answer ``seconds`` from now; returns what ends that."""
+    import highspy
+
+    until = time.monotonic() + seconds
+
+    def unanswered(event: highspy.HighsCallbackEvent) -> None:
+        if time.monotonic() > until and event.data_out.mip_primal_bound == highspy.kHighsInf:
+            event.interrupt()
+
+    highs.cbMipInterrupt.subscribe(unanswered)
+    return lambda: highs.cbMipInterrupt.unsubscribe(unanswered)
+
+
+def _search(highs: highspy.Highs, columns: int, seconds: float, should_stop: StopAsked | None) -> Solution:
+    """``_run``; but a program under ``LARGE_MODEL`` columns with no answer after ``FIRST_ANSWER_SHARE`` of the
+    time looks for an answer to its rows alone (no objective, so HiGHS stops at the first), then minimises
+    from it. On synthetic 100 / 5 today the objective's first answer comes after 2–5 s, the rows' alone in
+    0.3–0.5 s (benchmarks/README.md, "The advisor"); on larger programs the rows alone take as long."""
+    import numpy as np
+
+    if columns >= LARGE_MODEL:
+        return _run(highs, seconds, should_stop)
+    deadline = time.monotonic() + seconds
+    stop_giving_up = _unanswered_after(highs, seconds * FIRST_ANSWER_SHARE)
+    found = _run(highs, seconds, should_stop)
+    stop_giving_up()
+    if found.outcome is not Outcome.NO_ANSWER or time.monotonic() >= deadline:
+        return found
+    every = np.arange(columns, dtype=np.int32)
+    costs = np.array(highs.getLp().col_cost_, dtype=np.float64)
+    highs.changeColsCost(columns, every, np.zeros(columns))
+    rows_alone = _run(highs, deadline - time.monotonic(), should_stop)
+    highs.changeColsCost(columns, every, costs)
+    if not rows_alone.values:
+        return rows_alone
+    highs.setSolution(columns, every, np.array(rows_alone.values, dtype=np.float64))
+    best = _run(highs, max(0.01, deadline - time.monotonic()), should_stop)
+    return best if best.values else Solution(Outcome.FEASIBLE, rows_alone.values, None, rows_alone.seconds)
+
+
 def minimise(model: LinearModel, cost: Terms, *, time_limit: float, should_stop: StopAsked | None = None,
              relaxation: bool = False) -> Solution:
     """One plain solve: ``cost`` minimised (an empty cost asks only whether an answer exists); with
@@ -182,11 +232,22 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
     if not formulation.hires:
         if progress is not None:
             progress(tr("Looking for the fewest moves"))
-        return _run(highs, time_limit, should_stop)
+        return _search(highs, model.columns, time_limit, should_stop)
 
+    spent = 0.0
+    if model.columns < LARGE_MODEL:
+        # A plan's annual costs are never negative, so an answer without paid hires has the least hires' cost
+        # there is: phase 1 is proven without being run, and this search is phase 2. Where hires are needed,
+        # it is proven impossible (at once, on every plan measured) or given up at NO_HIRES_SHARE of the time.
+        unpaid = _without_paid_hires(formulation, time_limit, time_limit * NO_HIRES_SHARE, should_stop, progress,
+                                     start)
+        if unpaid.outcome in (Outcome.OPTIMAL, Outcome.FEASIBLE):
+            return unpaid
+        spent = unpaid.seconds
+        time_limit = max(0.5, deadline - time.monotonic())
     if progress is not None:
         progress(tr("Looking for the least costly hires"))
-    first = _run(highs, time_limit * PHASE_ONE_SHARE, should_stop)
+    first = _search(highs, model.columns, time_limit * PHASE_ONE_SHARE, should_stop)
     if first.outcome in (Outcome.INFEASIBLE, Outcome.NO_ANSWER):
         return first
     cost = _objective(first.values, formulation.hire_cost)
@@ -206,7 +267,7 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
     if progress is not None:
         progress(tr("Looking for the fewest moves with those hires"))
     second = _run(highs, max(0.5, deadline - time.monotonic()), should_stop)
-    seconds = first.seconds + second.seconds
+    seconds = spent + first.seconds + second.seconds
     if second.outcome in (Outcome.OPTIMAL, Outcome.FEASIBLE):
         proven = first.outcome is Outcome.OPTIMAL and second.outcome is Outcome.OPTIMAL
         # The gap of the objective still open: the hires' cost if phase 1 was cut short, else the moves.
@@ -215,3 +276,29 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
     # Phase 2 found nothing in its time: the phase-1 answer stands, its moves not minimised.
     return Solution(Outcome.FEASIBLE, first.values, first.gap if first.outcome is Outcome.FEASIBLE else None,
                     seconds)
+
+
+def _without_paid_hires(formulation: Formulation, seconds: float, give_up: float, should_stop: StopAsked | None,
+                        progress: Progress | None, start: Sequence[tuple[int, float]]) -> Solution:
+    """The fewest weighted moves with hires that cost nothing at most (phase 2 after a phase 1 that found
+    cost 0), within the whole time limit once it has an answer; ``NO_ANSWER`` when it has none after
+    ``give_up`` seconds."""
+    import highspy
+
+    model = formulation.model
+    highs = _highs(model, formulation.move_cost)
+    row = dict(formulation.hire_cost)
+    highs.addRow(-highspy.kHighsInf, 1e-6, len(row), list(row), list(row.values()))
+    if should_stop is not None:
+        _listen(highs, should_stop)
+    if start:
+        highs.setSolution(len(start), [column for column, _ in start], [float(value) for _, value in start])
+
+    _unanswered_after(highs, give_up)
+    if progress is not None:
+        def improved(event: highspy.HighsCallbackEvent) -> None:
+            progress(tr("Found an answer (objective {value:.0f})", value=event.data_out.objective_function_value))
+
+        highs.cbMipImprovingSolution.subscribe(improved)
+        progress(tr("Looking for the fewest moves"))
+    return _run(highs, seconds, should_stop)
