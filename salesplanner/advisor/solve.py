@@ -1,11 +1,11 @@
 """Solving the advisor's program with HiGHS, lexicographically (docs/model.md §10).
 
 Phase 1 minimises the hires' annual cost; phase 2 keeps that cost (≤ the phase-1 answer) and minimises
-the weighted moves, starting from the phase-1 answer. On a program of moderate size, phase 2 is first tried with the
-cost held at 0 (no paid hire): when that has an answer, it is the least cost there is, and phase 1 is
-skipped. Two exact solves, rather than one objective with
+the weighted moves, starting from the phase-1 answer. Two exact solves, rather than one objective with
 the cost multiplied by a large weight: such a weight would have to outweigh every possible move count,
-and an objective spanning that many orders of magnitude is where a solver's tolerances start deciding.
+and an objective spanning that many orders of magnitude is where a solver's tolerances start deciding. On
+a program under ``LARGE_MODEL`` columns, phase 2 is first tried with the cost held at 0 (no paid hire):
+when that has an answer, it is the least cost there is, and phase 1 is not needed.
 
 HiGHS (``highspy``) was chosen over OR-Tools CP-SAT (benchmarks/README.md, "The advisor"): the program
 has real-valued coefficients (effective FTE, rates), which CP-SAT could only take scaled to integers
@@ -153,14 +153,15 @@ def _unanswered_after(highs: highspy.Highs, seconds: float) -> Callable[[], None
     return lambda: highs.cbMipInterrupt.unsubscribe(unanswered)
 
 
-def _search(highs: highspy.Highs, columns: int, seconds: float, should_stop: StopAsked | None) -> Solution:
-    """``_run``; but a program under ``LARGE_MODEL`` columns with no answer after ``FIRST_ANSWER_SHARE`` of the
-    time looks for an answer to its rows alone (no objective, so HiGHS stops at the first), then minimises
-    from it. On synthetic 100 / 5 today the objective's first answer comes after 2–5 s, the rows' alone in
-    0.3–0.5 s (benchmarks/README.md, "The advisor"); on larger programs the rows alone take as long."""
+def _search(highs: highspy.Highs, model: LinearModel, seconds: float, should_stop: StopAsked | None) -> Solution:
+    """``_run`` on ``highs`` (built from ``model``, no rows added); but a program under ``LARGE_MODEL`` columns
+    with no answer after ``FIRST_ANSWER_SHARE`` of the time looks for an answer to its rows alone (no
+    objective, so HiGHS stops at the first), then minimises from it. On synthetic 100 / 5 today the
+    objective's first answer comes after 2–5 s, the rows' alone in 0.3–0.5 s (benchmarks/README.md, "The
+    advisor"); on larger programs the rows alone take as long."""
     import numpy as np
 
-    if columns >= LARGE_MODEL:
+    if model.columns >= LARGE_MODEL:
         return _run(highs, seconds, should_stop)
     deadline = time.monotonic() + seconds
     stop_giving_up = _unanswered_after(highs, seconds * FIRST_ANSWER_SHARE)
@@ -168,14 +169,11 @@ def _search(highs: highspy.Highs, columns: int, seconds: float, should_stop: Sto
     stop_giving_up()
     if found.outcome is not Outcome.NO_ANSWER or time.monotonic() >= deadline:
         return found
-    every = np.arange(columns, dtype=np.int32)
-    costs = np.array(highs.getLp().col_cost_, dtype=np.float64)
-    highs.changeColsCost(columns, every, np.zeros(columns))
-    rows_alone = _run(highs, deadline - time.monotonic(), should_stop)
-    highs.changeColsCost(columns, every, costs)
+    rows_alone = minimise(model, {}, time_limit=deadline - time.monotonic(), should_stop=should_stop)
     if not rows_alone.values:
         return rows_alone
-    highs.setSolution(columns, every, np.array(rows_alone.values, dtype=np.float64))
+    highs.setSolution(model.columns, np.arange(model.columns, dtype=np.int32),
+                      np.array(rows_alone.values, dtype=np.float64))
     best = _run(highs, max(0.01, deadline - time.monotonic()), should_stop)
     return best if best.values else Solution(Outcome.FEASIBLE, rows_alone.values, None, rows_alone.seconds)
 
@@ -203,6 +201,13 @@ def _listen(highs: highspy.Highs, should_stop: StopAsked) -> None:
         callback.subscribe(interrupt)
 
 
+def _tell_answers(highs: highspy.Highs, progress: Progress) -> None:
+    def improved(event: highspy.HighsCallbackEvent) -> None:
+        progress(tr("Found an answer (objective {value:.0f})", value=event.data_out.objective_function_value))
+
+    highs.cbMipImprovingSolution.subscribe(improved)
+
+
 def _objective(values: tuple[float, ...], cost: Terms) -> float:
     return sum(values[column] * value for column, value in cost.items())
 
@@ -224,15 +229,12 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
     if start:
         highs.setSolution(len(start), [column for column, _ in start], [float(value) for _, value in start])
     if progress is not None:
-        def improved(event: highspy.HighsCallbackEvent) -> None:
-            progress(tr("Found an answer (objective {value:.0f})", value=event.data_out.objective_function_value))
-
-        highs.cbMipImprovingSolution.subscribe(improved)
+        _tell_answers(highs, progress)
 
     if not formulation.hires:
         if progress is not None:
             progress(tr("Looking for the fewest moves"))
-        return _search(highs, model.columns, time_limit, should_stop)
+        return _search(highs, model, time_limit, should_stop)
 
     spent = 0.0
     if model.columns < LARGE_MODEL:
@@ -247,7 +249,7 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
         time_limit = max(0.5, deadline - time.monotonic())
     if progress is not None:
         progress(tr("Looking for the least costly hires"))
-    first = _search(highs, model.columns, time_limit * PHASE_ONE_SHARE, should_stop)
+    first = _search(highs, model, time_limit * PHASE_ONE_SHARE, should_stop)
     if first.outcome in (Outcome.INFEASIBLE, Outcome.NO_ANSWER):
         return first
     cost = _objective(first.values, formulation.hire_cost)
@@ -296,9 +298,6 @@ def _without_paid_hires(formulation: Formulation, seconds: float, give_up: float
 
     _unanswered_after(highs, give_up)
     if progress is not None:
-        def improved(event: highspy.HighsCallbackEvent) -> None:
-            progress(tr("Found an answer (objective {value:.0f})", value=event.data_out.objective_function_value))
-
-        highs.cbMipImprovingSolution.subscribe(improved)
+        _tell_answers(highs, progress)
         progress(tr("Looking for the fewest moves"))
     return _run(highs, seconds, should_stop)
