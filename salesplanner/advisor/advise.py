@@ -89,7 +89,7 @@ def advise(plan: Plan, scenario_id: ScenarioId, options: AdviceOptions | None = 
         if kept is None and warm is not None:
             small = formulate(problem, margin=margin, kept=warm)
             first = solve(small, time_limit=options.time_limit * WARM_START_SHARE, should_stop=should_stop,
-                          progress=progress)
+                          progress=progress, shortcuts=False)
             if first.values:
                 start = _carried(small, first.values, formulation)
         solution = solve(formulation, time_limit=max(1.0, deadline - time.monotonic()), should_stop=should_stop,

@@ -40,12 +40,12 @@ PHASE_ONE_SHARE = 0.8
 """Share of the time limit phase 1 may use when it needs it; phase 2 gets the rest. An answer matters
 more than its moves being minimised, so phase 1 gets most of it."""
 FIRST_ANSWER_SHARE = 0.3
-"""Share of a search's time after which, with no answer yet, a program under ``LARGE_MODEL`` columns looks for
+"""Share of a search's time after which, with no answer yet, a small program (``solve``) looks for
 any answer first (``_search``)."""
 NO_HIRES_SHARE = 0.4
-"""Share of the time limit the search without paid hires (``solve``, programs under ``LARGE_MODEL`` columns)
-may take to find its first answer before the two phases take over. On larger programs it is not tried: at
-1,000 people, an answer without hires exists but takes most of the 10 s to find (benchmarks/README.md)."""
+"""Share of the time limit a small program's search without paid hires (``solve``) may take to find its
+first answer before the two phases take over. Larger programs do not try it: at 1,000 people an answer
+without hires exists but takes most of the 10 s to find (benchmarks/README.md, "The advisor")."""
 
 
 class Outcome(Enum):
@@ -153,15 +153,16 @@ def _unanswered_after(highs: highspy.Highs, seconds: float) -> Callable[[], None
     return lambda: highs.cbMipInterrupt.unsubscribe(unanswered)
 
 
-def _search(highs: highspy.Highs, model: LinearModel, seconds: float, should_stop: StopAsked | None) -> Solution:
-    """``_run`` on ``highs`` (built from ``model``, no rows added); but a program under ``LARGE_MODEL`` columns
-    with no answer after ``FIRST_ANSWER_SHARE`` of the time looks for an answer to its rows alone (no
-    objective, so HiGHS stops at the first), then minimises from it. On synthetic 100 / 5 today the
+def _search(highs: highspy.Highs, model: LinearModel, seconds: float, should_stop: StopAsked | None, *,
+            small: bool) -> Solution:
+    """``_run`` on ``highs`` (built from ``model``, no rows added); but a ``small`` program (``solve``) with no
+    answer after ``FIRST_ANSWER_SHARE`` of the time looks for an answer to its rows alone (no objective, so
+    HiGHS stops at the first), then minimises from it. On synthetic 100 / 5 today the
     objective's first answer comes after 2–5 s, the rows' alone in 0.3–0.5 s (benchmarks/README.md, "The
     advisor"); on larger programs the rows alone take as long."""
     import numpy as np
 
-    if model.columns >= LARGE_MODEL:
+    if not small:
         return _run(highs, seconds, should_stop)
     deadline = time.monotonic() + seconds
     stop_giving_up = _unanswered_after(highs, seconds * FIRST_ANSWER_SHARE)
@@ -213,9 +214,13 @@ def _objective(values: tuple[float, ...], cost: Terms) -> float:
 
 
 def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked | None = None,
-          progress: Progress | None = None, start: Sequence[tuple[int, float]] = ()) -> Solution:
+          progress: Progress | None = None, start: Sequence[tuple[int, float]] = (),
+          shortcuts: bool = True) -> Solution:
     """Fewest hires by annual cost, then fewest weighted moves, within ``time_limit`` seconds in all.
-    ``start`` gives some columns' values of an answer to start from (HiGHS completes the rest)."""
+    ``start`` gives some columns' values of an answer to start from (HiGHS completes the rest). With
+    ``shortcuts``, a program under ``LARGE_MODEL`` columns is *small*: it tries no paid hires first and looks
+    for any answer when it has none (``_search``). A warm start's focused program is small by choice and
+    goes without them: its answer is a start, and at 1,000 people the plain one was the better start."""
     import highspy
 
     model = formulation.model
@@ -223,6 +228,7 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
         holds = all(low <= 1e-9 and high >= -1e-9 for low, high in zip(model.row_lower, model.row_upper, strict=True))
         return Solution(Outcome.OPTIMAL if holds else Outcome.INFEASIBLE, (), 0.0 if holds else None)
     deadline = time.monotonic() + time_limit
+    small = shortcuts and model.columns < LARGE_MODEL
     highs = _highs(model, formulation.hire_cost if formulation.hires else formulation.move_cost)
     if should_stop is not None:
         _listen(highs, should_stop)
@@ -234,10 +240,10 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
     if not formulation.hires:
         if progress is not None:
             progress(tr("Looking for the fewest moves"))
-        return _search(highs, model, time_limit, should_stop)
+        return _search(highs, model, time_limit, should_stop, small=small)
 
     spent = 0.0
-    if model.columns < LARGE_MODEL:
+    if small:
         # A plan's annual costs are never negative, so an answer without paid hires has the least hires' cost
         # there is: phase 1 is proven without being run, and this search is phase 2. Where hires are needed,
         # it is proven impossible (at once, on every plan measured) or given up at NO_HIRES_SHARE of the time.
@@ -249,7 +255,7 @@ def solve(formulation: Formulation, *, time_limit: float, should_stop: StopAsked
         time_limit = max(0.5, deadline - time.monotonic())
     if progress is not None:
         progress(tr("Looking for the least costly hires"))
-    first = _search(highs, model, time_limit * PHASE_ONE_SHARE, should_stop)
+    first = _search(highs, model, time_limit * PHASE_ONE_SHARE, should_stop, small=small)
     if first.outcome in (Outcome.INFEASIBLE, Outcome.NO_ANSWER):
         return first
     cost = _objective(first.values, formulation.hire_cost)
